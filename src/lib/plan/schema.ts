@@ -1,0 +1,256 @@
+// The plan model: one zod schema is the single source of truth for a national action plan draft.
+// Every field has a default, so a half-written draft (or an older file) parses into a whole plan:
+// incomplete is normal while drafting; the checks in completeness.ts say what is missing.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+export const FILE_FORMAT = 'nap-builder.plan';
+
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export const REGIONS = ['africa', 'americas', 'asia-pacific', 'europe', 'middle-east'] as const;
+export const STATUSES = ['draft', 'validated', 'adopted'] as const;
+export const RESOLUTIONS = [
+	'1325',
+	'1820',
+	'1888',
+	'1889',
+	'1960',
+	'2106',
+	'2122',
+	'2242',
+	'2467',
+	'2493'
+] as const;
+export const INSTITUTION_KINDS = ['ministry', 'parliament', 'civil-society', 'un-entity', 'other'] as const;
+export const EVENT_KINDS = ['national', 'regional', 'local', 'validation-workshop'] as const;
+export const SECTORS = [
+	'government',
+	'security-sector',
+	'parliament',
+	'civil-society',
+	'academia',
+	'international',
+	'other'
+] as const;
+/** The thematic framework: the four pillars, the five areas of the UN System-wide Action Plan, or the plan's own. */
+export const FRAMEWORKS = ['pillars', 'system-wide', 'custom'] as const;
+export const PILLAR_KEYS = [
+	'participation',
+	'protection',
+	'prevention',
+	'relief-recovery',
+	'coordination-accountability',
+	'normative'
+] as const;
+export const ACTION_STATUSES = ['not-started', 'in-progress', 'completed', 'delayed'] as const;
+/** The five implementation strategies of the System-wide Action Plan (S/2007/567, para. 44). */
+export const STRATEGIES = [
+	'policy-development',
+	'advocacy',
+	'capacity-building',
+	'partnership-networking',
+	'goods-services'
+] as const;
+export const FUNDING_SOURCES = ['national-budget', 'development-partners', 'un-system', 'other'] as const;
+export const FREQUENCIES = ['monthly', 'quarterly', 'biannual', 'annual', 'biennial', 'end-of-plan'] as const;
+export const LEVELS = ['national', 'provincial', 'local'] as const;
+
+const MAX_SHORT = 500;
+const MAX_LONG = 50_000;
+const MAX_ITEMS = 5_000;
+
+const id = z.string().min(1).max(64);
+const shortText = z.string().max(MAX_SHORT).default('');
+const longText = z.string().max(MAX_LONG).default('');
+const year = z.number().int().min(1900).max(2200).nullable().default(null);
+const isoDate = z
+	.union([z.literal(''), z.iso.date()])
+	.default('')
+	.refine((d) => d === '' || (d >= '1900-01-01' && d <= '2200-12-31'));
+const count = z.number().int().min(0).max(10_000_000).nullable().default(null);
+const ref = z.string().max(64).default(''); // an institution id, or '' when not chosen yet
+const refs = z.array(z.string().min(1).max(64)).max(500).default([]);
+/** An optional choice from a fixed list: '' means "not chosen yet". */
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.union([z.literal(''), z.enum(values)]).default('');
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).default([]);
+
+export const institutionSchema = z.object({
+	id,
+	name: shortText,
+	acronym: z.string().max(40).default(''),
+	kind: choice(INSTITUTION_KINDS)
+});
+
+export const baselineFigureSchema = z.object({
+	id,
+	figure: shortText,
+	value: shortText,
+	year,
+	source: shortText
+});
+
+export const participantsSchema = z.object({
+	id,
+	sector: choice(SECTORS),
+	women: count,
+	men: count
+});
+
+export const consultationEventSchema = z.object({
+	id,
+	title: shortText,
+	date: isoDate,
+	place: shortText,
+	kind: choice(EVENT_KINDS),
+	participants: list(participantsSchema),
+	outcomes: longText
+});
+
+export const indicatorSchema = z.object({
+	id,
+	statement: longText,
+	unit: shortText,
+	baselineValue: shortText,
+	baselineYear: year,
+	targetValue: shortText,
+	targetYear: year,
+	meansOfVerification: shortText,
+	frequency: choice(FREQUENCIES),
+	/** The Secretary-General's global indicator (S/2010/173) it maps to, e.g. "11a"; '' when none applies. */
+	globalIndicator: z.string().max(20).default('')
+});
+
+export const budgetLineSchema = z.object({
+	amount: z.number().min(0).max(1e15).nullable().default(null),
+	currency: z
+		.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/)])
+		.default(''),
+	source: choice(FUNDING_SOURCES),
+	secured: z.boolean().default(false)
+});
+
+export const actionSchema = z.object({
+	id,
+	description: longText,
+	responsibleId: ref,
+	partnerIds: refs,
+	startYear: year,
+	endYear: year,
+	status: choice(ACTION_STATUSES),
+	strategy: choice(STRATEGIES),
+	budget: budgetLineSchema.prefault({}),
+	indicators: list(indicatorSchema)
+});
+
+export const objectiveSchema = z.object({
+	id,
+	title: longText,
+	expectedResults: longText,
+	actions: list(actionSchema)
+});
+
+export const pillarSchema = z.object({
+	id,
+	/** A framework's own pillar (its name comes from the interface language); '' for a pillar the team named. */
+	key: choice(PILLAR_KEYS),
+	name: shortText,
+	description: longText,
+	objectives: list(objectiveSchema)
+});
+
+export const coordinationBodySchema = z.object({
+	id,
+	name: shortText,
+	level: choice(LEVELS),
+	chairId: ref,
+	memberIds: refs,
+	meetingFrequency: choice(FREQUENCIES),
+	mandate: longText
+});
+
+export const planSchema = z.object({
+	format: z.literal(FILE_FORMAT),
+	schemaVersion: z.literal(SCHEMA_VERSION),
+	id,
+	createdAt: z.iso.datetime(),
+	updatedAt: z.iso.datetime(),
+	overview: z
+		.object({
+			title: shortText,
+			country: shortText,
+			region: choice(REGIONS),
+			/** First, second… plan of the country. */
+			generation: z.number().int().min(1).max(20).nullable().default(null),
+			periodStart: year,
+			periodEnd: year,
+			status: z.enum(STATUSES).default('draft'),
+			leadInstitutionId: ref,
+			adoptionBody: shortText,
+			adoptionDate: isoDate,
+			resolutions: z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).default(['1325']),
+			documentLanguages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]),
+			foreword: longText,
+			vision: longText,
+			goal: longText
+		})
+		.prefault({}),
+	institutions: list(institutionSchema),
+	context: z
+		.object({
+			introduction: longText,
+			legalFramework: longText,
+			situationAnalysis: longText,
+			lessonsLearned: longText,
+			baselineData: list(baselineFigureSchema)
+		})
+		.prefault({}),
+	consultation: z
+		.object({
+			summary: longText,
+			events: list(consultationEventSchema)
+		})
+		.prefault({}),
+	framework: choice(FRAMEWORKS),
+	pillars: list(pillarSchema),
+	coordination: z
+		.object({
+			description: longText,
+			bodies: list(coordinationBodySchema)
+		})
+		.prefault({}),
+	monitoring: z
+		.object({
+			reportingCycle: choice(FREQUENCIES),
+			responsibleId: ref,
+			reportsToParliament: z.boolean().default(false),
+			midTermReview: isoDate,
+			finalEvaluation: isoDate,
+			civilSocietyRole: longText,
+			description: longText
+		})
+		.prefault({}),
+	budget: z
+		.object({
+			/** The currency an action's amount is in when it names none (ISO 4217). */
+			currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+			resourceMobilisation: longText
+		})
+		.prefault({})
+});
+
+export type Language = (typeof LANGUAGES)[number];
+export type Plan = z.output<typeof planSchema>;
+export type Institution = z.output<typeof institutionSchema>;
+export type BaselineFigure = z.output<typeof baselineFigureSchema>;
+export type ConsultationEvent = z.output<typeof consultationEventSchema>;
+export type Participants = z.output<typeof participantsSchema>;
+export type Pillar = z.output<typeof pillarSchema>;
+export type Objective = z.output<typeof objectiveSchema>;
+export type Action = z.output<typeof actionSchema>;
+export type Indicator = z.output<typeof indicatorSchema>;
+export type BudgetLine = z.output<typeof budgetLineSchema>;
+export type CoordinationBody = z.output<typeof coordinationBodySchema>;
+export type PillarKey = (typeof PILLAR_KEYS)[number];
+export type Framework = (typeof FRAMEWORKS)[number];
+export type FundingSource = (typeof FUNDING_SOURCES)[number];

@@ -109,6 +109,7 @@ export function checks(plan: Plan): Check[] {
 
 	// Actions and indicators
 	const period = { start: o.periodStart, end: o.periodEnd };
+	add('actions', 'actionsPresent', !actionsOf(plan).next().done, fieldId('actions', 'start'));
 	for (const [p, pillar] of plan.pillars.entries())
 		for (const [i, objective] of pillar.objectives.entries())
 			add('actions', 'objectiveActions', objective.actions.length > 0, fieldId('objective', 'addAction', objective.id), {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checks, completeness, gaps, STEPS } from './completeness.ts';
+import { addItem, applyFramework, blank, createPlan } from './operations.ts';
+
+describe('completeness', () => {
+	it('is zero for a new plan, with a gap in every step but review', () => {
+		const plan = createPlan();
+		const result = completeness(plan);
+		expect(result.overall.done).toBeLessThan(result.overall.total);
+		const stepsWithGaps = new Set(gaps(plan).map((g) => g.step));
+		expect([...stepsWithGaps]).toEqual(STEPS.filter((s) => s !== 'review'));
+	});
+
+	it('rises as the drafter fills fields', () => {
+		const plan = createPlan();
+		const before = completeness(plan).overview.done;
+		plan.overview.title = 'National action plan on women, peace and security';
+		plan.overview.country = 'Lumeria';
+		expect(completeness(plan).overview.done).toBe(before + 2);
+	});
+
+	it('names an action without a responsible institution and points at its field', () => {
+		const plan = createPlan();
+		applyFramework(plan, 'pillars');
+		const objective = addItem(plan.pillars[1].objectives, blank.objective());
+		const action = addItem(objective.actions, blank.action());
+		const gap = gaps(plan).find((g) => g.key === 'actionResponsible');
+		expect(gap).toMatchObject({ step: 'actions', params: { ref: '2.1.1' }, field: `action-${action.id}-responsibleId` });
+
+		const ministry = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Justice' });
+		action.responsibleId = ministry.id;
+		expect(gaps(plan).some((g) => g.key === 'actionResponsible')).toBe(false);
+	});
+
+	it('flags an indicator without a baseline, and a pillar with no objective', () => {
+		const plan = createPlan();
+		applyFramework(plan, 'pillars');
+		const action = addItem(addItem(plan.pillars[0].objectives, blank.objective()).actions, blank.action());
+		const indicator = addItem(action.indicators, blank.indicator());
+		const keys = gaps(plan).map((g) => g.key);
+		expect(keys).toContain('indicatorBaseline');
+		expect(gaps(plan).filter((g) => g.key === 'pillarObjectives').map((g) => g.params.ref)).toEqual(['2', '3', '4']);
+		indicator.baselineValue = '7%';
+		indicator.baselineYear = 2025;
+		expect(gaps(plan).map((g) => g.key)).not.toContain('indicatorBaseline');
+	});
+
+	it('reports contradictions, which count against the step', () => {
+		const plan = createPlan();
+		plan.overview.periodStart = 2030;
+		plan.overview.periodEnd = 2026;
+		const contradiction = checks(plan).find((c) => c.key === 'periodOrder');
+		expect(contradiction).toMatchObject({ ok: false, kind: 'invalid', field: 'overview-periodEnd' });
+		const withContradiction = completeness(plan).overview.done;
+		plan.overview.periodEnd = 2034;
+		expect(completeness(plan).overview.done).toBe(withContradiction + 1);
+	});
+
+	it('never counts more than all', () => {
+		const plan = createPlan();
+		for (const step of [...STEPS, 'overall' as const]) {
+			const { done, total, ratio } = completeness(plan)[step];
+			expect(done).toBeLessThanOrEqual(total);
+			expect(ratio).toBeGreaterThanOrEqual(0);
+			expect(ratio).toBeLessThanOrEqual(1);
+		}
+	});
+});

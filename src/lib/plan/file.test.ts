@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { draftFileName, MAX_FILE_BYTES, readDraftFile, writeDraftFile } from './file.ts';
+import { createPlan } from './operations.ts';
+
+describe('draft file', () => {
+	it('round-trips a plan, special characters included', () => {
+		const plan = createPlan({ language: 'fr' });
+		plan.overview.title = 'Plan d’action « femmes, paix et sécurité » <b>&</b> 🕊️';
+		const result = readDraftFile(writeDraftFile(plan));
+		expect(result).toEqual({ ok: true, plan });
+	});
+
+	it('fills in fields an older or partial file lacks', () => {
+		const plan = createPlan();
+		const partial = { format: plan.format, schemaVersion: 1, id: 'x1', createdAt: plan.createdAt, updatedAt: plan.updatedAt };
+		const result = readDraftFile(JSON.stringify(partial));
+		expect(result.ok && result.plan.overview.status).toBe('draft');
+	});
+
+	it.each([
+		['', 'empty'],
+		['{ not json', 'notJson'],
+		['[1,2]', 'notDraft'],
+		['{"hello":"world"}', 'notDraft'],
+		[JSON.stringify({ format: 'nap-builder.plan', schemaVersion: 99 }), 'newerVersion'],
+		[JSON.stringify({ format: 'nap-builder.plan', schemaVersion: 1, id: 5 }), 'invalid']
+	])('refuses %j with the message %s', (text, key) => {
+		const result = readDraftFile(text);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error.key).toBe(key);
+	});
+
+	it('names the first broken field', () => {
+		const plan = createPlan();
+		const broken = { ...plan, overview: { ...plan.overview, periodStart: 'soon' } };
+		const result = readDraftFile(JSON.stringify(broken));
+		expect(result).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › periodStart' } } });
+	});
+
+	it('refuses a file above the size limit before parsing it', () => {
+		const result = readDraftFile('{', MAX_FILE_BYTES + 1);
+		expect(result).toMatchObject({ ok: false, error: { key: 'tooLarge' } });
+	});
+
+	it('names files after the country, in plain letters', () => {
+		const plan = createPlan();
+		plan.overview.country = 'République de Lumérie';
+		expect(draftFileName(plan)).toBe('nap-republique-de-lumerie.nap.json');
+		expect(draftFileName(createPlan())).toBe('nap-draft.nap.json');
+	});
+});

@@ -123,9 +123,8 @@ export const indicatorSchema = z.object({
 
 export const budgetLineSchema = z.object({
 	amount: z.number().min(0).max(1e15).nullable().default(null),
-	currency: z
-		.union([z.literal(''), z.string().regex(/^[A-Z]{3}$/)])
-		.default(''),
+	/** ISO 4217 code; '' means the plan's currency. Free text here so that a half-typed code is kept. */
+	currency: z.string().max(10).default(''),
 	source: choice(FUNDING_SOURCES),
 	secured: z.boolean().default(false)
 });
@@ -233,7 +232,7 @@ export const planSchema = z.object({
 	budget: z
 		.object({
 			/** The currency an action's amount is in when it names none (ISO 4217). */
-			currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+			currency: z.string().max(10).default('USD'),
 			resourceMobilisation: longText
 		})
 		.prefault({})

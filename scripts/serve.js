@@ -1,0 +1,56 @@
+// Serves the built app (build/) at http://localhost:4173, or the port in PORT.
+// A plain static server, as any ministry server would be: no server-side code is needed.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.env.BUILD_DIR ?? 'build');
+const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST ?? 'localhost';
+
+const types = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8'
+};
+
+/** The file for a URL path: the file itself, the page `<path>.html`, or `<path>/index.html`. */
+async function locate(pathname) {
+	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	const base = join(root, clean);
+	if (!base.startsWith(root)) return undefined;
+	for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+		const info = await stat(candidate).catch(() => undefined);
+		if (info?.isFile()) return candidate;
+	}
+	return undefined;
+}
+
+const server = createServer(async (request, response) => {
+	try {
+		const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+		const file = await locate(pathname);
+		const path = file ?? join(root, '404.html');
+		response.writeHead(file ? 200 : 404, {
+			'content-type': types[extname(path)] ?? 'application/octet-stream',
+			'cache-control': pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+			'x-content-type-options': 'nosniff'
+		});
+		if (request.method === 'HEAD') return response.end();
+		createReadStream(path).pipe(response);
+	} catch {
+		response.writeHead(400).end();
+	}
+});
+
+server.listen(port, host, () => {
+	console.log(`NAP Builder is running at http://${host}:${port} (press Ctrl+C to stop)`);
+});

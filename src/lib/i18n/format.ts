@@ -1,0 +1,32 @@
+// Dates, numbers and amounts, formatted with Intl for the interface (or export) language.
+import type { Language } from '../plan/schema.ts';
+
+const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
+	return new Intl.NumberFormat(locales[language], options).format(value);
+}
+
+export function formatMoney(amount: number, currency: string, language: Language): string {
+	try {
+		return new Intl.NumberFormat(locales[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+	} catch {
+		// An unknown currency code: show the amount and the code as typed.
+		return `${formatNumber(amount, language, { maximumFractionDigits: 0 })} ${currency}`;
+	}
+}
+
+export function formatPercent(ratio: number, language: Language): string {
+	return formatNumber(ratio, language, { style: 'percent', maximumFractionDigits: 0 });
+}
+
+/** A calendar date ("2027-03-12") or a timestamp, as the language writes it. */
+export function formatDate(iso: string, language: Language, withTime = false): string {
+	if (!iso) return '';
+	const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+	if (Number.isNaN(date.getTime())) return iso;
+	return new Intl.DateTimeFormat(locales[language], {
+		dateStyle: 'long',
+		...(withTime ? { timeStyle: 'short' } : { timeZone: 'UTC' })
+	}).format(date);
+}

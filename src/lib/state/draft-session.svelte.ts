@@ -1,0 +1,74 @@
+// The draft being edited. The plan is deep reactive state that inputs bind to; every change is
+// written to the device within a second. A failed write keeps the plan in memory, says why, and
+// tries again: nothing typed is dropped.
+import type { Plan } from '../plan/schema.ts';
+import { StorageError, type StorageProblem } from '../storage/drafts.ts';
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
+
+const SAVE_DELAY_MS = 400;
+const RETRY_DELAY_MS = 5_000;
+
+export class DraftSession {
+	plan: Plan = $state() as Plan;
+	status = $state<SaveStatus>('saved');
+	problem = $state<StorageProblem | null>(null);
+	#saved: string;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#writing: Promise<void> | undefined;
+
+	constructor(
+		plan: Plan,
+		private readonly write: (plan: Plan) => Promise<void>
+	) {
+		this.plan = plan;
+		this.#saved = JSON.stringify(plan);
+	}
+
+	/**
+	 * Call with the serialised plan from an effect that reads it whole (so it re-runs on any edit).
+	 * Schedules a save unless nothing changed since the last one.
+	 */
+	changed(serialised: string): void {
+		if (serialised === this.#saved) return;
+		if (this.status !== 'error') this.status = 'pending';
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+	}
+
+	/** Writes now whatever is not saved yet; resolves when it is stored (or the write failed). */
+	async flush(): Promise<void> {
+		clearTimeout(this.#timer);
+		await this.#writing;
+		const serialised = JSON.stringify(this.plan);
+		if (serialised === this.#saved && this.status !== 'error') return;
+		const snapshot = JSON.parse(serialised) as Plan;
+		snapshot.updatedAt = new Date().toISOString();
+		this.status = 'saving';
+		this.#writing = this.write(snapshot).then(
+			() => {
+				this.#saved = serialised;
+				this.problem = null;
+				this.status = JSON.stringify(this.plan) === serialised ? 'saved' : 'pending';
+				if (this.status === 'pending') this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+			},
+			(error: unknown) => {
+				this.problem = error instanceof StorageError ? error.problem : 'unknown';
+				this.status = 'error';
+				this.#timer = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
+			}
+		);
+		await this.#writing;
+	}
+
+	/** The plan as a plain object (for a file copy), with the time of this copy. */
+	snapshot(): Plan {
+		const copy = JSON.parse(JSON.stringify(this.plan)) as Plan;
+		copy.updatedAt = new Date().toISOString();
+		return copy;
+	}
+
+	dispose(): void {
+		clearTimeout(this.#timer);
+	}
+}

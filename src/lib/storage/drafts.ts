@@ -1,0 +1,119 @@
+// The drafts repository: every draft lives in the browser's IndexedDB, on this device only.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { completeness } from '../plan/completeness.ts';
+import { migrate } from '../plan/migrations.ts';
+import { planSchema, type Plan } from '../plan/schema.ts';
+
+interface DraftsDB extends DBSchema {
+	drafts: { key: string; value: Plan };
+}
+
+export interface DraftSummary {
+	id: string;
+	title: string;
+	country: string;
+	updatedAt: string;
+	/** 0 to 1. */
+	completeness: number;
+}
+
+/** Why a save failed, as a text key under `common.save.`. */
+export type StorageProblem = 'quota' | 'refused' | 'unknown';
+
+export class StorageError extends Error {
+	constructor(
+		readonly problem: StorageProblem,
+		cause?: unknown
+	) {
+		super(`Draft storage failed: ${problem}`, { cause });
+	}
+}
+
+function problemOf(error: unknown): StorageProblem {
+	const name = (error as { name?: string })?.name;
+	if (name === 'QuotaExceededError') return 'quota';
+	if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotAllowedError') return 'refused';
+	return 'unknown';
+}
+
+export function summarise(plan: Plan): DraftSummary {
+	return {
+		id: plan.id,
+		title: plan.overview.title,
+		country: plan.overview.country,
+		updatedAt: plan.updatedAt,
+		completeness: completeness(plan).overall.ratio
+	};
+}
+
+export class DraftsRepository {
+	private constructor(private db: IDBPDatabase<DraftsDB>) {}
+
+	static async open(name = 'nap-builder'): Promise<DraftsRepository> {
+		try {
+			const db = await openDB<DraftsDB>(name, 1, {
+				upgrade(db) {
+					db.createObjectStore('drafts', { keyPath: 'id' });
+				}
+			});
+			return new DraftsRepository(db);
+		} catch (error) {
+			throw new StorageError(problemOf(error) === 'unknown' ? 'refused' : problemOf(error), error);
+		}
+	}
+
+	async list(): Promise<DraftSummary[]> {
+		const plans = await this.db.getAll('drafts');
+		return plans.map(summarise).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+	}
+
+	/** A stored draft, brought up to the current schema; undefined when there is none (or it is unreadable). */
+	async get(id: string): Promise<Plan | undefined> {
+		const stored = await this.db.get('drafts', id);
+		if (!stored) return undefined;
+		let parsed;
+		try {
+			parsed = planSchema.safeParse(migrate(stored));
+		} catch {
+			return undefined;
+		}
+		return parsed.success ? parsed.data : undefined;
+	}
+
+	async has(id: string): Promise<boolean> {
+		return (await this.db.getKey('drafts', id)) !== undefined;
+	}
+
+	async put(plan: Plan): Promise<void> {
+		try {
+			await this.db.put('drafts', plan);
+		} catch (error) {
+			throw new StorageError(problemOf(error), error);
+		}
+		void requestPersistence();
+	}
+
+	async delete(id: string): Promise<void> {
+		await this.db.delete('drafts', id);
+	}
+}
+
+let persistenceAsked = false;
+/** Asks once per visit that the browser keep drafts even when the device runs short of space. */
+async function requestPersistence() {
+	if (persistenceAsked || !navigator.storage?.persist) return;
+	persistenceAsked = true;
+	try {
+		if (!(await navigator.storage.persisted())) await navigator.storage.persist();
+	} catch {
+		// Not granted: drafts are still stored, only not protected from eviction.
+	}
+}
+
+let repository: Promise<DraftsRepository> | undefined;
+/** The app's one repository, opened on first use. */
+export function drafts(): Promise<DraftsRepository> {
+	repository ??= DraftsRepository.open();
+	repository.catch(() => (repository = undefined));
+	return repository;
+}

@@ -1,0 +1,47 @@
+// Ways a draft comes into the repository: blank, the sample plan, a file, a copy. Each gets an id of
+// its own, so none can overwrite a draft already on the device.
+import { MAX_FILE_BYTES, readDraftFile, type ReadResult } from '../plan/file.ts';
+import { createPlan, newId } from '../plan/operations.ts';
+import type { Language, Plan } from '../plan/schema.ts';
+import { drafts } from './drafts.ts';
+
+const samples = import.meta.glob<string>('/templates/sample/*.nap.json', { query: '?raw', import: 'default' });
+
+async function store(plan: Plan): Promise<Plan> {
+	const now = new Date().toISOString();
+	const stored = { ...plan, id: newId(), createdAt: now, updatedAt: now };
+	await (await drafts()).put(stored);
+	return stored;
+}
+
+export async function newDraft(language: Language): Promise<Plan> {
+	return store(createPlan({ language }));
+}
+
+/** The sample plan of a fictional country, in the interface language. */
+export async function sampleDraft(language: Language): Promise<Plan> {
+	const load = samples[`/templates/sample/${language}.nap.json`];
+	const result = readDraftFile(await load());
+	if (!result.ok) throw new Error(`The ${language} sample plan does not match the schema: ${result.error.key}`);
+	return store(result.plan);
+}
+
+/** Reads a file the user chose; on success the draft is stored as a new one. */
+export async function draftFromFile(file: File): Promise<ReadResult> {
+	let text: string;
+	try {
+		// Refuse an oversized file before reading it into memory.
+		text = file.size > 0 && file.size <= MAX_FILE_BYTES ? await file.text() : '';
+	} catch {
+		return { ok: false, error: { key: 'unreadable', params: {} } };
+	}
+	const result = readDraftFile(text, file.size);
+	if (!result.ok) return result;
+	return { ok: true, plan: await store(result.plan) };
+}
+
+export async function duplicateDraft(id: string, title: (original: string) => string): Promise<Plan | undefined> {
+	const original = await (await drafts()).get(id);
+	if (!original) return undefined;
+	return store({ ...original, overview: { ...original.overview, title: title(original.overview.title) } });
+}

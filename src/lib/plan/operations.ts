@@ -104,7 +104,7 @@ function reId<T>(value: T): T {
 export function duplicateItem<T extends Item>(list: T[], id: string): T | undefined {
 	const index = indexOfId(list, id);
 	if (index < 0) return undefined;
-	const copy = reId(structuredClone(list[index]));
+	const copy = reId(list[index]); // reId builds new objects all the way down: a deep copy
 	list.splice(index + 1, 0, copy);
 	return copy;
 }

@@ -9,6 +9,7 @@ const root = resolve(process.env.BUILD_DIR ?? 'build');
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? 'localhost';
 
+/** @type {Record<string, string>} */
 const types = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -22,7 +23,10 @@ const types = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
-/** The file for a URL path: the file itself, the page `<path>.html`, or `<path>/index.html`. */
+/**
+ * The file for a URL path: the file itself, the page `<path>.html`, or `<path>/index.html`.
+ * @param {string} pathname
+ */
 async function locate(pathname) {
 	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
 	const base = join(root, clean);

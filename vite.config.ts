@@ -14,7 +14,6 @@ export default defineConfig({
 			version: { pollInterval: 0 }
 		})
 	],
-	server: { fs: { allow: ['locales', 'templates'] } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

@@ -17,11 +17,11 @@ export class DraftSession {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#writing: Promise<void> | undefined;
 
-	constructor(
-		plan: Plan,
-		private readonly write: (plan: Plan) => Promise<void>
-	) {
+	private readonly write: (plan: Plan) => Promise<void>;
+
+	constructor(plan: Plan, write: (plan: Plan) => Promise<void>) {
 		this.plan = plan;
+		this.write = write;
 		this.#saved = JSON.stringify(plan);
 	}
 

@@ -21,11 +21,11 @@ export interface DraftSummary {
 export type StorageProblem = 'quota' | 'refused' | 'unknown';
 
 export class StorageError extends Error {
-	constructor(
-		readonly problem: StorageProblem,
-		cause?: unknown
-	) {
+	readonly problem: StorageProblem;
+
+	constructor(problem: StorageProblem, cause?: unknown) {
 		super(`Draft storage failed: ${problem}`, { cause });
+		this.problem = problem;
 	}
 }
 
@@ -47,7 +47,11 @@ export function summarise(plan: Plan): DraftSummary {
 }
 
 export class DraftsRepository {
-	private constructor(private db: IDBPDatabase<DraftsDB>) {}
+	private readonly db: IDBPDatabase<DraftsDB>;
+
+	private constructor(db: IDBPDatabase<DraftsDB>) {
+		this.db = db;
+	}
 
 	static async open(name = 'nap-builder'): Promise<DraftsRepository> {
 		try {

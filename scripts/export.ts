@@ -1,0 +1,53 @@
+// npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]
+// Builds the Word document of a draft saved by the app, with the same code the app runs.
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Packer } from 'docx';
+import { buildDocument, type Paper } from '../src/lib/export/docx.ts';
+import { exportFileName } from '../src/lib/export/name.ts';
+import { exportStrings } from '../src/lib/export/strings.ts';
+import { MAX_FILE_BYTES, readDraftFile } from '../src/lib/plan/file.ts';
+import { LANGUAGES, type Language } from '../src/lib/plan/schema.ts';
+
+const USAGE = 'Usage: npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]';
+
+function fail(message: string): never {
+	console.error(`${message}\n${USAGE}`);
+	process.exit(2);
+}
+
+let args;
+try {
+	args = parseArgs({
+		allowPositionals: true,
+		options: { lang: { type: 'string' }, paper: { type: 'string', default: 'a4' }, out: { type: 'string' } }
+	});
+} catch (error) {
+	fail((error as Error).message);
+}
+// npm runs scripts in the project folder; paths are the user's, relative to where they typed the command.
+const here = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+const [given, ...extra] = args.positionals;
+const input = given ? here(given) : '';
+if (!input || extra.length) fail(given ? `Unexpected argument: ${extra[0]}` : 'No draft file given.');
+const { paper } = args.values;
+if (paper !== 'a4' && paper !== 'letter') fail(`--paper must be a4 or letter, not "${paper}".`);
+const lang = args.values.lang;
+if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) fail(`--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}".`);
+
+const size = await stat(input).then((s) => s.size, () => fail(`Cannot read ${given}.`));
+const result = readDraftFile(size > MAX_FILE_BYTES ? '' : await readFile(input, 'utf8'), size);
+if (!result.ok) {
+	// The app's own message for the problem, in English (or the requested language).
+	const messages = JSON.parse(await readFile(new URL(`../locales/${lang ?? 'en'}/file.json`, import.meta.url), 'utf8'));
+	const text = String(messages[result.error.key]).replace(/{{\s*(\w+)\s*}}/g, (_: string, k: string) => String(result.error.params[k] ?? ''));
+	fail(`${given}: ${text}`);
+}
+const plan = result.plan;
+const language = (lang ?? plan.overview.documentLanguages[0] ?? 'en') as Language;
+exportStrings(language); // fails early if the language has no texts
+const out = here(args.values.out ?? exportFileName(plan, language));
+const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper: paper as Paper }));
+await writeFile(out, buffer);
+console.log(`Wrote ${out} (${language}, ${paper}, ${Math.round(buffer.length / 1024)} KB)`);

@@ -1,0 +1,135 @@
+// The Word export, opened as a package: structure, language, and every word the team typed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Packer } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readDraftFile } from '../plan/file.ts';
+import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
+import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
+import { buildDocument } from './docx.ts';
+import { exportStrings } from './strings.ts';
+
+function sample(language: Language): Plan {
+	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
+	if (!result.ok) throw new Error(result.error.key);
+	return result.plan;
+}
+
+async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4') {
+	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper }));
+	const files = unzipSync(new Uint8Array(buffer));
+	const part = (name: string) => strFromU8(files[name]);
+	const all = Object.keys(files).filter((n) => n.endsWith('.xml')).map(part).join('\n');
+	const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	const texts = [...all.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]));
+	const headings = (level: number) =>
+		[...part('word/document.xml').matchAll(new RegExp(`<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="Heading${level}"/>(?:(?!</w:p>).)*</w:p>`, 'gs'))].map((m) =>
+			[...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join('')
+		);
+	return { files, part, texts: texts.join('\n'), headings };
+}
+
+/** Every line of every text the team typed (not ids, dates or choices from a list). */
+function typedTexts(plan: Plan): string[] {
+	const codes = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages)$|Ids?$/;
+	const out: string[] = [];
+	const walk = (value: unknown, key: string) => {
+		if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+		else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+		else if (typeof value === 'string' && !codes.test(key)) out.push(...value.split('\n').map((l) => l.trim()).filter(Boolean));
+	};
+	walk(plan, '');
+	return out;
+}
+
+describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
+	const plan = sample(language);
+	const t = exportStrings(language);
+
+	it('uses Word heading styles for the chapters, in the export language', async () => {
+		const doc = await open(plan, language);
+		const h1 = doc.headings(1);
+		for (const chapter of ['introduction', 'context', 'consultation', 'resultsMatrix', 'budget', 'monitoring', 'acronymsAnnex'])
+			expect(h1, chapter).toContain(t(`export.chapters.${chapter}`));
+		expect(h1).toContain(`1. ${t('options.pillar.participation')}`);
+		expect(doc.headings(2).some((h) => h.startsWith(t('export.labels.objective', { ref: '1.1' }) + t('export.colon')))).toBe(true);
+		expect(doc.headings(3)).toContain(t('export.labels.action', { ref: '1.1.1' }));
+	});
+
+	it('has a table of contents over headings 1 to 3, and asks Word to update it', async () => {
+		const doc = await open(plan, language);
+		expect(doc.part('word/document.xml').includes('TOC \\h \\o &quot;1-3&quot;'), 'TOC field over levels 1-3').toBe(true);
+		expect(doc.part('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+	});
+
+	it('puts the results matrix in a landscape section whose header row repeats and whose rows do not split', async () => {
+		const xml = (await open(plan, language)).part('word/document.xml');
+		const sections = [...xml.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+		expect(sections.map((s) => s.includes('w:orient="landscape"'))).toEqual([false, true, false]);
+		const matrixStart = xml.lastIndexOf(t('export.chapters.resultsMatrix')); // the first is in the table of contents
+		const matrix = xml.slice(matrixStart, xml.indexOf('</w:tbl>', matrixStart));
+		expect(matrix.includes('<w:tblHeader/>'), 'repeating header row').toBe(true);
+		expect(matrix.match(/<w:cantSplit\/>/g)?.length).toBeGreaterThan(20);
+	});
+
+	it('numbers pages "Page X of Y" in the footer, and repeats the title in the header', async () => {
+		const doc = await open(plan, language);
+		const footer = Object.keys(doc.files).filter((n) => /word\/footer\d*\.xml/.test(n)).map(doc.part).join('');
+		expect(footer).toMatch(/PAGE/);
+		expect(footer).toMatch(/NUMPAGES/);
+		const [before] = t('export.page', { page: '|', pages: '|' }).split('|');
+		expect(footer).toContain(before.trim());
+		const header = Object.keys(doc.files).filter((n) => /word\/header\d*\.xml/.test(n)).map(doc.part).join('');
+		expect(header.replace(/&apos;/g, "'").includes(plan.overview.title), 'title in the header').toBe(true);
+	});
+
+	it('sets the document language and properties', async () => {
+		const doc = await open(plan, language);
+		expect(doc.part('word/styles.xml')).toContain(`w:val="${{ en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }[language]}"`);
+		const core = doc.part('docProps/core.xml');
+		expect(core).toContain('<dc:creator>NAP Builder</dc:creator>');
+		expect(core).toContain('<cp:lastModifiedBy>NAP Builder</cp:lastModifiedBy>');
+		expect(core).toContain(`<dc:subject>${t('export.cover.subject')}</dc:subject>`);
+		expect(core).toContain('<dc:title>');
+	});
+
+	it('contains every text the team typed', async () => {
+		const doc = await open(plan, language);
+		const missing = typedTexts(plan).filter((text) => !doc.texts.includes(text));
+		expect(missing).toEqual([]);
+	});
+
+	it('writes no "undefined", "null" or "NaN"', async () => {
+		const doc = await open(plan, language);
+		expect(doc.texts).not.toMatch(/\b(undefined|null|NaN)\b/);
+	});
+});
+
+describe('Word export of unusual plans', () => {
+	it('keeps markup, quotes, accents and emoji as text, and drops characters XML forbids', async () => {
+		const plan = createPlan();
+		plan.overview.title = 'Plan <script>alert("x")</script> & « paix » 🕊️';
+		plan.context.situationAnalysis = 'Line one with <img src=x onerror=alert(1)>\nLine two: javascript:alert(1) \u0007bell';
+		const doc = await open(plan, 'fr');
+		expect(doc.texts).toContain('Plan <script>alert("x")</script> & « paix » 🕊️');
+		expect(doc.texts).toContain('Line one with <img src=x onerror=alert(1)>');
+		expect(doc.texts).toContain('Line two: javascript:alert(1) bell');
+		expect(doc.part('word/document.xml')).not.toContain('<script>');
+	});
+
+	it('marks empty parts "to be completed" rather than printing empty tables', async () => {
+		const doc = await open(createPlan(), 'es');
+		expect(doc.texts).toContain(exportStrings('es')('export.toBeCompleted'));
+		expect(doc.texts).not.toMatch(/\b(undefined|null|NaN)\b/);
+	});
+
+	it('uses US Letter on request', async () => {
+		const plan = createPlan();
+		applyFramework(plan, 'pillars');
+		addItem(addItem(plan.pillars[0].objectives, blank.objective()).actions, blank.action());
+		const xml = (await open(plan, 'en', 'letter')).part('word/document.xml');
+		expect(xml).toContain('w:w="12240"');
+		expect((await open(plan, 'en')).part('word/document.xml')).toContain('w:w="11906"');
+	});
+});

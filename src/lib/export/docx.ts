@@ -1,0 +1,384 @@
+// The plan as a Word document: cover, table of contents, narrative chapters in the order of a
+// national action plan, one chapter per pillar, the results matrix in a landscape section, budget,
+// coordination and monitoring, annexes. Pure: the same code runs in the browser and in Node.
+import {
+	AlignmentType,
+	Document,
+	Footer,
+	Header,
+	HeadingLevel,
+	PageBreak,
+	PageNumber,
+	PageOrientation,
+	Paragraph,
+	SectionType,
+	Table,
+	TableCell,
+	TableOfContents,
+	TableRow,
+	TextRun,
+	WidthType,
+	type FileChild,
+	type ISectionOptions
+} from 'docx';
+import { formatDate, formatMoney } from '../i18n/format.ts';
+import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
+import type { Language, Plan } from '../plan/schema.ts';
+import { exportStrings, type Translate } from './strings.ts';
+
+export type Paper = 'a4' | 'letter';
+
+export interface ExportOptions {
+	language: Language;
+	paper?: Paper;
+	/** The version date on the cover; defaults to now. */
+	now?: Date;
+}
+
+const PAPER: Record<Paper, { width: number; height: number }> = {
+	a4: { width: 11906, height: 16838 }, // twentieths of a point
+	letter: { width: 12240, height: 15840 }
+};
+const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
+
+/** Characters XML 1.0 forbids: a pasted control character must not make the file unreadable. */
+const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+
+export function buildDocument(plan: Plan, options: ExportOptions): Document {
+	const { language, paper = 'a4' } = options;
+	const t = exportStrings(language);
+	const w = new Writer(plan, language, t);
+	const title = clean(plan.overview.title.trim()) || t('export.cover.subject');
+	const size = PAPER[paper];
+
+	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 16, color: '555555' })] })] });
+	// "Page {{page}} of {{pages}}" in the export language, with Word's page fields in place of the numbers.
+	const pageRuns = t('export.page', { page: '\u0000', pages: '\u0001' })
+		.split(/(\u0000|\u0001)/)
+		.filter(Boolean)
+		.map((part) => (part === '\u0000' ? PageNumber.CURRENT : part === '\u0001' ? PageNumber.TOTAL_PAGES : part));
+	const footer = new Footer({
+		children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: pageRuns })] })]
+	});
+	const section = (children: ISectionOptions['children'], landscape = false): ISectionOptions => ({
+		properties: {
+			type: SectionType.NEXT_PAGE,
+			page: {
+				size: { ...size, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+				margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 }
+			}
+		},
+		headers: { default: header },
+		footers: { default: footer },
+		children
+	});
+
+	return new Document({
+		creator: 'NAP Builder',
+		lastModifiedBy: 'NAP Builder',
+		title,
+		subject: t('export.cover.subject'),
+		keywords: t('export.cover.keywords'),
+		description: clean(plan.overview.country),
+		features: { updateFields: true },
+		styles: {
+			default: {
+				document: { run: { font: FONT, size: 22, language: { value: LANGUAGE_TAGS[language] } } },
+				heading1: { run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 360, after: 160 } } },
+				heading2: { run: { font: FONT, size: 26, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 240, after: 120 } } },
+				heading3: { run: { font: FONT, size: 23, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
+				title: { run: { font: FONT, size: 48, bold: true, color: '1D4E89' } }
+			}
+		},
+		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes()])]
+	});
+}
+
+/** Builds the document's parts for one plan and one language. */
+class Writer {
+	private readonly plan: Plan;
+	private readonly language: Language;
+	private readonly t: Translate;
+	private readonly institutions: Map<string, string>;
+
+	constructor(plan: Plan, language: Language, t: Translate) {
+		this.plan = plan;
+		this.language = language;
+		this.t = t;
+		this.institutions = new Map(plan.institutions.map((i) => [i.id, clean(i.name.trim()) || t('export.toBeCompleted')]));
+	}
+
+	// Building blocks ------------------------------------------------------------------------
+
+	heading(text: string, level: 1 | 2 | 3): Paragraph {
+		const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1];
+		return new Paragraph({ heading, children: [new TextRun(clean(text))] });
+	}
+
+	/** The user's text, one paragraph per line; "to be completed" where it is empty. */
+	text(value: string): Paragraph[] {
+		const lines = clean(value).split(/\r?\n/).map((l) => l.trimEnd());
+		if (lines.every((l) => l.trim() === '')) return [this.missing()];
+		return lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== '')).map((l) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun(l)] }));
+	}
+
+	missing(): Paragraph {
+		return new Paragraph({ children: [new TextRun({ text: this.t('export.toBeCompleted'), italics: true, color: '767676' })] });
+	}
+
+	/** A chapter with a narrative: omitted where the plan says nothing about it. */
+	chapter(title: string, value: string, level: 1 | 2 = 1): Paragraph[] {
+		return [this.heading(title, level), ...this.text(value)];
+	}
+
+	table(headers: string[], rows: string[][], widths?: number[]): Table | Paragraph {
+		if (rows.length === 0) return this.missing();
+		const cell = (text: string, header = false, width?: number) =>
+			new TableCell({
+				width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
+				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
+				children: (clean(text) || '–').split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] }))
+			});
+		return new Table({
+			width: { size: 100, type: WidthType.PERCENTAGE },
+			rows: [
+				new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths?.[i])) }),
+				...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, false, widths?.[i])) }))
+			]
+		});
+	}
+
+	/** Label and value pairs as a two-column table. */
+	details(pairs: [string, string][]): Table | Paragraph {
+		return this.table([this.t('export.labels.name'), this.t('export.labels.value')], pairs, [30, 70]);
+	}
+
+	option(area: string, value: string): string {
+		return value ? this.t(`options.${area}.${value}`) : this.t('export.toBeCompleted');
+	}
+
+	institution(id: string): string {
+		return this.institutions.get(id) ?? this.t('export.toBeCompleted');
+	}
+
+	years(start: number | null, end: number | null): string {
+		if (start === null && end === null) return this.t('export.toBeCompleted');
+		return `${start ?? '…'}–${end ?? '…'}`;
+	}
+
+	pillarName(id: string): string {
+		const pillar = this.plan.pillars.find((p) => p.id === id);
+		if (!pillar) return this.t('export.labels.unassigned');
+		return clean(pillar.name.trim()) || (pillar.key ? this.t(`options.pillar.${pillar.key}`) : this.t('export.toBeCompleted'));
+	}
+
+	// Parts ------------------------------------------------------------------------------------
+
+	cover(title: string, now: Date): FileChild[] {
+		const o = this.plan.overview;
+		const line = (label: string, value: string) =>
+			new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), new TextRun(clean(value) || this.t('export.toBeCompleted'))] });
+		return [
+			new Paragraph({ spacing: { before: 2400, after: 480 }, heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+			new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: this.t('export.cover.subject'), size: 28 })] }),
+			line(this.t('export.cover.country'), o.country),
+			line(this.t('export.cover.period'), o.periodStart === null && o.periodEnd === null ? '' : this.years(o.periodStart, o.periodEnd)),
+			line(this.t('export.cover.status'), this.t(`options.status.${o.status}`)),
+			line(this.t('export.cover.versionDate'), formatDate(now.toISOString().slice(0, 10), this.language)),
+			line(this.t('export.cover.leadInstitution'), o.leadInstitutionId ? this.institution(o.leadInstitutionId) : ''),
+			...(o.adoptionBody || o.adoptionDate
+				? [line(this.t('export.cover.adoptedBy'), [o.adoptionBody, formatDate(o.adoptionDate, this.language)].filter(Boolean).join(', '))]
+				: []),
+			new Paragraph({ children: [new PageBreak()] }),
+			new TableOfContents(this.t('export.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
+			new Paragraph({ children: [new PageBreak()] })
+		];
+	}
+
+	narrative(): FileChild[] {
+		const { overview: o, context: c, consultation } = this.plan;
+		const ch = (key: string) => this.t(`export.chapters.${key}`);
+		return [
+			...this.chapter(ch('foreword'), o.foreword),
+			this.heading(ch('introduction'), 1),
+			...this.text(c.introduction),
+			this.heading(ch('resolutions'), 2),
+			...(o.resolutions.length ? o.resolutions.map((r) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(this.t(`options.resolution.${r}`))] })) : [this.missing()]),
+			...this.chapter(ch('legalFramework'), c.legalFramework, 2),
+			...this.chapter(ch('context'), c.situationAnalysis),
+			this.heading(ch('baselineData'), 2),
+			this.table(
+				[this.t('export.labels.figure'), this.t('export.labels.value'), this.t('export.labels.year'), this.t('export.labels.source')],
+				c.baselineData.map((f) => [f.figure, f.value, f.year === null ? '' : String(f.year), f.source]),
+				[40, 15, 10, 35]
+			),
+			...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : []),
+			...this.chapter(ch('consultation'), consultation.summary),
+			this.heading(ch('visionGoal'), 1),
+			...this.chapter(ch('vision'), o.vision, 2),
+			...this.chapter(ch('goal'), o.goal, 2)
+		];
+	}
+
+	pillars(): FileChild[] {
+		const out: FileChild[] = [];
+		const t = this.t;
+		for (const [p, pillar] of this.plan.pillars.entries()) {
+			out.push(this.heading(`${p + 1}. ${this.pillarName(pillar.id)}`, 1));
+			if (pillar.description.trim()) out.push(...this.text(pillar.description));
+			if (pillar.objectives.length === 0) out.push(this.missing());
+			for (const [o, objective] of pillar.objectives.entries()) {
+				const ref = `${p + 1}.${o + 1}`;
+				out.push(this.heading(`${t('export.labels.objective', { ref })}${t('export.colon')}${objective.title.trim() || t('export.toBeCompleted')}`, 2));
+				if (objective.expectedResults.trim()) out.push(new Paragraph({ children: [new TextRun({ text: t('export.labels.expectedResults'), bold: true })] }), ...this.text(objective.expectedResults));
+				for (const [a, action] of objective.actions.entries()) {
+					const actionRef = `${ref}.${a + 1}`;
+					out.push(this.heading(t('export.labels.action', { ref: actionRef }), 3), ...this.text(action.description));
+					out.push(
+						this.details([
+							[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : t('export.toBeCompleted')],
+							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
+							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
+							[t('export.labels.status'), this.option('actionStatus', action.status)],
+							[t('export.labels.strategy'), this.option('strategy', action.strategy)],
+							[t('export.labels.budget'), this.budgetLine(action)]
+						])
+					);
+					if (action.indicators.length) {
+						out.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: t('export.labels.indicators'), bold: true })] }));
+						out.push(
+							this.table(
+								[t('export.labels.indicator'), t('export.labels.unit'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.meansOfVerification'), t('export.labels.frequency'), t('export.labels.globalIndicator')],
+								action.indicators.map((i) => [i.statement, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator])
+							)
+						);
+					}
+				}
+			}
+		}
+		return out;
+	}
+
+	valueYear(value: string, year: number | null): string {
+		if (!value.trim() && year === null) return this.t('export.toBeCompleted');
+		return year === null ? value : `${value} (${year})`;
+	}
+
+	budgetLine(action: Plan['pillars'][number]['objectives'][number]['actions'][number]): string {
+		if (action.budget.amount === null) return this.t('export.toBeCompleted');
+		const parts = [formatMoney(action.budget.amount, actionCurrency(this.plan, action), this.language)];
+		if (action.budget.source) parts.push(this.t(`options.fundingSource.${action.budget.source}`));
+		parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
+		return parts.join(', ');
+	}
+
+	resultsMatrix(): FileChild[] {
+		const t = this.t;
+		const rows: string[][] = [];
+		for (const { objective, action, ref } of actionsOf(this.plan)) {
+			const indicators = action.indicators.length ? action.indicators : [null];
+			for (const indicator of indicators)
+				rows.push([
+					`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`,
+					`${ref} ${action.description}`,
+					indicator?.statement ?? '',
+					indicator ? this.valueYear(indicator.baselineValue, indicator.baselineYear) : '',
+					indicator ? this.valueYear(indicator.targetValue, indicator.targetYear) : '',
+					action.responsibleId ? this.institution(action.responsibleId) : '',
+					action.partnerIds.map((id) => this.institution(id)).join('; '),
+					this.years(action.startYear, action.endYear),
+					this.budgetLine(action),
+					indicator?.meansOfVerification ?? ''
+				]);
+		}
+		return [
+			this.heading(t('export.chapters.resultsMatrix'), 1),
+			this.table(
+				[t('export.labels.objective', { ref: '' }).trim(), t('export.labels.action', { ref: '' }).trim(), t('export.labels.indicator'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.responsible'), t('export.labels.partners'), t('export.labels.timeframe'), t('export.labels.budget'), t('export.labels.meansOfVerification')],
+				rows,
+				[12, 14, 13, 8, 8, 10, 10, 7, 9, 9]
+			)
+		];
+	}
+
+	coordination(): FileChild[] {
+		const t = this.t;
+		const c = this.plan.coordination;
+		return [
+			...this.chapter(t('export.chapters.coordination'), c.description),
+			this.heading(t('export.chapters.coordinationBodies'), 2),
+			this.table(
+				[t('export.labels.name'), t('export.labels.level'), t('export.labels.chair'), t('export.labels.members'), t('export.labels.meets'), t('export.labels.mandate')],
+				c.bodies.map((b) => [b.name, b.level ? t(`options.level.${b.level}`) : '', b.chairId ? this.institution(b.chairId) : '', b.memberIds.map((id) => this.institution(id)).join('; '), b.meetingFrequency ? t(`options.frequency.${b.meetingFrequency}`) : '', b.mandate]),
+				[16, 10, 14, 22, 10, 28]
+			)
+		];
+	}
+
+	budget(): FileChild[] {
+		const t = this.t;
+		const totals = budgetTotals(this.plan);
+		const money = (amount: number, currency: string) => formatMoney(amount, currency, this.language);
+		const label = (grouping: BudgetGrouping, key: string) =>
+			grouping === 'pillar' ? this.pillarName(key) : grouping === 'institution' ? (key ? this.institution(key) : t('export.labels.unassigned')) : key ? t(`options.fundingSource.${key}`) : t('export.labels.unassigned');
+		const summary = (grouping: BudgetGrouping, title: string): FileChild[] => [
+			this.heading(t(title), 2),
+			this.table(
+				[t(title), t('export.labels.total'), t('export.labels.secured')],
+				[
+					...budgetBy(this.plan, grouping).map((row) => [label(grouping, row.key), money(row.amount, row.currency), money(row.secured, row.currency)]),
+					...totals.map((row) => [t('export.labels.total'), money(row.amount, row.currency), money(row.secured, row.currency)])
+				],
+				[50, 25, 25]
+			)
+		];
+		return [
+			this.heading(t('export.chapters.budget'), 1),
+			...(totals.length
+				? [...summary('pillar', 'export.labels.byPillar'), ...summary('institution', 'export.labels.byInstitution'), ...summary('source', 'export.labels.bySource')]
+				: [this.missing()]),
+			...this.chapter(t('export.chapters.resourceMobilisation'), this.plan.budget.resourceMobilisation, 2)
+		];
+	}
+
+	monitoring(): FileChild[] {
+		const t = this.t;
+		const m = this.plan.monitoring;
+		return [
+			...this.chapter(t('export.chapters.monitoring'), m.description),
+			this.details([
+				[t('export.labels.reportingCycle'), this.option('frequency', m.reportingCycle)],
+				[t('export.labels.monitoringResponsible'), m.responsibleId ? this.institution(m.responsibleId) : t('export.toBeCompleted')],
+				[t('export.labels.reportsToParliament'), t(m.reportsToParliament ? 'export.labels.yes' : 'export.labels.no')],
+				[t('export.labels.midTermReview'), formatDate(m.midTermReview, this.language) || t('export.toBeCompleted')],
+				[t('export.labels.finalEvaluation'), formatDate(m.finalEvaluation, this.language) || t('export.toBeCompleted')]
+			]),
+			...this.chapter(t('export.chapters.civilSociety'), m.civilSocietyRole)
+		];
+	}
+
+	annexes(): FileChild[] {
+		const t = this.t;
+		const events = this.plan.consultation.events;
+		const participants = events.flatMap((e) =>
+			e.participants.map((p) => [e.title || e.place, p.sector ? t(`options.sector.${p.sector}`) : '', String(p.women ?? 0), String(p.men ?? 0)])
+		);
+		// Every institution, by acronym, so that each name the team typed is in the document.
+		const acronyms = [...this.plan.institutions].sort((a, b) => (a.acronym || a.name).localeCompare(b.acronym || b.name, this.language));
+		return [
+			this.heading(t('export.chapters.consultationAnnex'), 1),
+			this.table(
+				[t('export.labels.event'), t('export.labels.date'), t('export.labels.place'), t('export.labels.kind'), t('export.labels.outcomes')],
+				events.map((e) => [e.title, formatDate(e.date, this.language), e.place, e.kind ? t(`options.eventKind.${e.kind}`) : '', e.outcomes]),
+				[20, 14, 14, 16, 36]
+			),
+			new Paragraph({ spacing: { before: 200 }, children: [] }),
+			...(participants.length
+				? [this.table([t('export.labels.event'), t('export.labels.sector'), t('export.labels.women'), t('export.labels.men')], participants, [40, 30, 15, 15])]
+				: []),
+			this.heading(t('export.chapters.acronymsAnnex'), 1),
+			this.table([t('export.labels.acronym'), t('export.labels.name')], acronyms.map((i) => [i.acronym, i.name]), [20, 80])
+		];
+	}
+}

@@ -40,6 +40,10 @@ const PAPER: Record<Paper, { width: number; height: number }> = {
 	letter: { width: 12240, height: 15840 }
 };
 const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+const MARGIN = 1134; // 2 cm
+// Text widths of A4 less the margins; on US Letter Word fits the grid to the page.
+const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
+const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
 
 /** Characters XML 1.0 forbids: a pasted control character must not make the file unreadable. */
@@ -66,7 +70,7 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 			type: SectionType.NEXT_PAGE,
 			page: {
 				size: { ...size, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-				margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 }
+				margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
 			}
 		},
 		headers: { default: header },
@@ -132,19 +136,22 @@ class Writer {
 		return [this.heading(title, level), ...this.text(value)];
 	}
 
-	table(headers: string[], rows: string[][], widths?: number[]): Table | Paragraph {
+	/** A table with a header row that repeats on every page; `widths` in percent of the text width. */
+	table(headers: string[], rows: string[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH): Table | Paragraph {
 		if (rows.length === 0) return this.missing();
-		const cell = (text: string, header = false, width?: number) =>
+		// Column widths go in the table grid once, not on every cell: long tables build much faster.
+		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
+		const cell = (text: string, header = false) =>
 			new TableCell({
-				width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined,
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
-				children: (clean(text) || '–').split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] }))
+				children: (clean(text) || '–').split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header || undefined, size: 18 })] }))
 			});
 		return new Table({
 			width: { size: 100, type: WidthType.PERCENTAGE },
+			columnWidths,
 			rows: [
-				new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, widths?.[i])) }),
-				...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, false, widths?.[i])) }))
+				new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, true)) }),
+				...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c)) }))
 			]
 		});
 	}
@@ -250,7 +257,8 @@ class Writer {
 						out.push(
 							this.table(
 								[t('export.labels.indicator'), t('export.labels.unit'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.meansOfVerification'), t('export.labels.frequency'), t('export.labels.globalIndicator')],
-								action.indicators.map((i) => [i.statement, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator])
+								action.indicators.map((i) => [i.statement, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator]),
+								[30, 8, 12, 12, 18, 11, 9]
 							)
 						);
 					}
@@ -297,7 +305,8 @@ class Writer {
 			this.table(
 				[t('export.labels.objective', { ref: '' }).trim(), t('export.labels.action', { ref: '' }).trim(), t('export.labels.indicator'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.responsible'), t('export.labels.partners'), t('export.labels.timeframe'), t('export.labels.budget'), t('export.labels.meansOfVerification')],
 				rows,
-				[12, 14, 13, 8, 8, 10, 10, 7, 9, 9]
+				[12, 14, 13, 8, 8, 10, 10, 7, 9, 9],
+				LANDSCAPE_TEXT_WIDTH
 			)
 		];
 	}

@@ -3,13 +3,22 @@ import type { Language } from '../plan/schema.ts';
 
 const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 
+// Building an Intl formatter costs far more than using one: a long table formats thousands of amounts.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+	const key = `${language}|${JSON.stringify(options)}`;
+	let format = numberFormats.get(key);
+	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locales[language], options)));
+	return format;
+}
+
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
-	return new Intl.NumberFormat(locales[language], options).format(value);
+	return numberFormat(language, options).format(value);
 }
 
 export function formatMoney(amount: number, currency: string, language: Language): string {
 	try {
-		return new Intl.NumberFormat(locales[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+		return numberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 	} catch {
 		// An unknown currency code: show the amount and the code as typed.
 		return `${formatNumber(amount, language, { maximumFractionDigits: 0 })} ${currency}`;

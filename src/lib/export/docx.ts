@@ -24,6 +24,7 @@ import {
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
+import { pillarName } from '../plan/text.ts';
 import { exportStrings, type Translate } from './strings.ts';
 
 export type Paper = 'a4' | 'letter';
@@ -177,7 +178,7 @@ class Writer {
 	pillarName(id: string): string {
 		const pillar = this.plan.pillars.find((p) => p.id === id);
 		if (!pillar) return this.t('export.labels.unassigned');
-		return clean(pillar.name.trim()) || (pillar.key ? this.t(`options.pillar.${pillar.key}`) : this.t('export.toBeCompleted'));
+		return clean(pillarName(pillar, this.t)) || this.t('export.toBeCompleted');
 	}
 
 	// Parts ------------------------------------------------------------------------------------

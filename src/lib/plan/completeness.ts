@@ -3,6 +3,7 @@
 // whose value contradicts another ("end year before start year").
 import { actionsOf } from './operations.ts';
 import type { Plan } from './schema.ts';
+import { excerpt } from './text.ts';
 
 /** The wizard's steps, in the order a drafting team works. The same names are used in URLs and text keys. */
 export const STEPS = [
@@ -35,10 +36,7 @@ export interface Check {
 }
 
 const filled = (s: string) => s.trim() !== '';
-const label = (s: string) => {
-	const line = s.trim().split('\n')[0];
-	return line.length > 60 ? `${line.slice(0, 57)}…` : line;
-};
+const label = (s: string) => excerpt(s, 60);
 
 export function checks(plan: Plan): Check[] {
 	const out: Check[] = [];

@@ -30,6 +30,11 @@ export function readDraftFile(text: string, size = text.length): ReadResult {
 	} catch {
 		return fail('notJson');
 	}
+	return parsePlan(raw);
+}
+
+/** Checks a parsed object (from a file or from storage), brings it up to the current schema and validates it. */
+export function parsePlan(raw: unknown): ReadResult {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== FILE_FORMAT)
 		return fail('notDraft');
 	const version = (raw as { schemaVersion?: unknown }).schemaVersion;
@@ -39,12 +44,12 @@ export function readDraftFile(text: string, size = text.length): ReadResult {
 	try {
 		migrated = migrate(raw as { schemaVersion: number });
 	} catch {
-		return fail('invalid', { path: 'schemaVersion', count: 1 });
+		return fail('invalid', { path: 'schemaVersion' });
 	}
 	const parsed = planSchema.safeParse(migrated);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		return fail('invalid', { path: issue.path.map(String).join(' › ') || '—', count: parsed.error.issues.length });
+		return fail('invalid', { path: issue.path.map(String).join(' › ') || '—' });
 	}
 	return { ok: true, plan: parsed.data };
 }

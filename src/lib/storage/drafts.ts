@@ -1,8 +1,8 @@
 // The drafts repository: every draft lives in the browser's IndexedDB, on this device only.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { completeness } from '../plan/completeness.ts';
-import { migrate } from '../plan/migrations.ts';
-import { planSchema, type Plan } from '../plan/schema.ts';
+import { parsePlan } from '../plan/file.ts';
+import type { Plan } from '../plan/schema.ts';
 
 interface DraftsDB extends DBSchema {
 	drafts: { key: string; value: Plan };
@@ -74,18 +74,8 @@ export class DraftsRepository {
 	/** A stored draft, brought up to the current schema; undefined when there is none (or it is unreadable). */
 	async get(id: string): Promise<Plan | undefined> {
 		const stored = await this.db.get('drafts', id);
-		if (!stored) return undefined;
-		let parsed;
-		try {
-			parsed = planSchema.safeParse(migrate(stored));
-		} catch {
-			return undefined;
-		}
-		return parsed.success ? parsed.data : undefined;
-	}
-
-	async has(id: string): Promise<boolean> {
-		return (await this.db.getKey('drafts', id)) !== undefined;
+		const result = stored ? parsePlan(stored) : undefined;
+		return result?.ok ? result.plan : undefined;
 	}
 
 	async put(plan: Plan): Promise<void> {

@@ -1,0 +1,7 @@
+import { resolve } from '$app/paths';
+import type { Step } from '../plan/completeness.ts';
+
+/** The address of a wizard step of a draft, optionally pointing at one field. */
+export function stepHref(step: Step, draftId: string, field?: string): string {
+	return `${resolve('/plan/[step]', { step })}?id=${encodeURIComponent(draftId)}${field ? `#${field}` : ''}`;
+}

@@ -14,6 +14,8 @@ export default defineConfig({
 			version: { pollInterval: 0 }
 		})
 	],
+	// The Word export runs in a module worker that loads docx as ES chunks.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node'

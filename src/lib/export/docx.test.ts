@@ -133,3 +133,15 @@ describe('Word export of unusual plans', () => {
 		expect((await open(plan, 'en')).part('word/document.xml')).toContain('w:w="11906"');
 	});
 });
+
+describe('progress of a long export', () => {
+	it('reports rising progress that ends at every action written twice (chapter and matrix)', () => {
+		const plan = sample('en');
+		const actions = plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions)).length;
+		const seen: [number, number][] = [];
+		buildDocument(plan, { language: 'en', onProgress: (done, total) => seen.push([done, total]) });
+		expect(seen.length).toBeGreaterThan(0);
+		expect(seen.at(-1)).toEqual([2 * actions, 2 * actions]);
+		for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThan(seen[i - 1][0]);
+	});
+});

@@ -34,6 +34,8 @@ export interface ExportOptions {
 	paper?: Paper;
 	/** The version date on the cover; defaults to now. */
 	now?: Date;
+	/** Called as the actions are written (each twice: its chapter, then the results matrix). */
+	onProgress?: (done: number, total: number) => void;
 }
 
 const PAPER: Record<Paper, { width: number; height: number }> = {
@@ -53,7 +55,7 @@ const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\
 export function buildDocument(plan: Plan, options: ExportOptions): Document {
 	const { language, paper = 'a4' } = options;
 	const t = exportStrings(language);
-	const w = new Writer(plan, language, t);
+	const w = new Writer(plan, language, t, options.onProgress);
 	const title = clean(plan.overview.title.trim()) || t('export.cover.subject');
 	const size = PAPER[paper];
 
@@ -94,7 +96,11 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 				heading2: { run: { font: FONT, size: 26, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 240, after: 120 } } },
 				heading3: { run: { font: FONT, size: 23, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
 				title: { run: { font: FONT, size: 48, bold: true, color: '1D4E89' } }
-			}
+			},
+			// Word's built-in "TOC Heading": looks like a chapter title but stays out of the table it heads.
+			paragraphStyles: [
+				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: 240 } } }
+			]
 		},
 		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes()])]
 	});
@@ -106,12 +112,23 @@ class Writer {
 	private readonly language: Language;
 	private readonly t: Translate;
 	private readonly institutions: Map<string, string>;
+	private readonly onProgress: ((done: number, total: number) => void) | undefined;
+	private done = 0;
+	private readonly total: number;
 
-	constructor(plan: Plan, language: Language, t: Translate) {
+	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void) {
 		this.plan = plan;
 		this.language = language;
 		this.t = t;
+		this.onProgress = onProgress;
+		this.total = 2 * [...actionsOf(plan)].length;
 		this.institutions = new Map(plan.institutions.map((i) => [i.id, clean(i.name.trim()) || t('export.toBeCompleted')]));
+	}
+
+	/** Reports progress every 25 actions: often enough for a progress bar, rarely enough to cost nothing. */
+	private step(): void {
+		this.done++;
+		if (this.onProgress && (this.done % 25 === 0 || this.done === this.total)) this.onProgress(this.done, this.total);
 	}
 
 	// Building blocks ------------------------------------------------------------------------
@@ -138,14 +155,14 @@ class Writer {
 	}
 
 	/** A table with a header row that repeats on every page; `widths` in percent of the text width. */
-	table(headers: string[], rows: string[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH): Table | Paragraph {
+	table(headers: string[], rows: string[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH, size = 18): Table | Paragraph {
 		if (rows.length === 0) return this.missing();
 		// Column widths go in the table grid once, not on every cell: long tables build much faster.
 		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
 		const cell = (text: string, header = false) =>
 			new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
-				children: (clean(text) || '–').split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header || undefined, size: 18 })] }))
+				children: (clean(text) || '–').split(/\r?\n/).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header || undefined, size })] }))
 			});
 		return new Table({
 			width: { size: 100, type: WidthType.PERCENTAGE },
@@ -199,6 +216,8 @@ class Writer {
 				? [line(this.t('export.cover.adoptedBy'), [o.adoptionBody, formatDate(o.adoptionDate, this.language)].filter(Boolean).join(', '))]
 				: []),
 			new Paragraph({ children: [new PageBreak()] }),
+			// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
+			new Paragraph({ style: 'TOCHeading', children: [new TextRun(this.t('export.contents'))] }),
 			new TableOfContents(this.t('export.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
 			new Paragraph({ children: [new PageBreak()] })
 		];
@@ -242,6 +261,7 @@ class Writer {
 				if (objective.expectedResults.trim()) out.push(new Paragraph({ children: [new TextRun({ text: t('export.labels.expectedResults'), bold: true })] }), ...this.text(objective.expectedResults));
 				for (const [a, action] of objective.actions.entries()) {
 					const actionRef = `${ref}.${a + 1}`;
+					this.step();
 					out.push(this.heading(t('export.labels.action', { ref: actionRef }), 3), ...this.text(action.description));
 					out.push(
 						this.details([
@@ -259,7 +279,7 @@ class Writer {
 							this.table(
 								[t('export.labels.indicator'), t('export.labels.unit'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.meansOfVerification'), t('export.labels.frequency'), t('export.labels.globalIndicator')],
 								action.indicators.map((i) => [i.statement, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator]),
-								[30, 8, 12, 12, 18, 11, 9]
+								[25, 9, 11, 11, 17, 14, 13]
 							)
 						);
 					}
@@ -286,6 +306,7 @@ class Writer {
 		const t = this.t;
 		const rows: string[][] = [];
 		for (const { objective, action, ref } of actionsOf(this.plan)) {
+			this.step();
 			const indicators = action.indicators.length ? action.indicators : [null];
 			for (const indicator of indicators)
 				rows.push([
@@ -306,8 +327,9 @@ class Writer {
 			this.table(
 				[t('export.labels.objective', { ref: '' }).trim(), t('export.labels.action', { ref: '' }).trim(), t('export.labels.indicator'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.responsible'), t('export.labels.partners'), t('export.labels.timeframe'), t('export.labels.budget'), t('export.labels.meansOfVerification')],
 				rows,
-				[12, 14, 13, 8, 8, 10, 10, 7, 9, 9],
-				LANDSCAPE_TEXT_WIDTH
+				[11, 14, 13, 8, 8, 10, 10, 8, 9, 9],
+				LANDSCAPE_TEXT_WIDTH,
+				16 // ten columns: 8 pt keeps words such as "Calendario" whole
 			)
 		];
 	}
@@ -321,7 +343,7 @@ class Writer {
 			this.table(
 				[t('export.labels.name'), t('export.labels.level'), t('export.labels.chair'), t('export.labels.members'), t('export.labels.meets'), t('export.labels.mandate')],
 				c.bodies.map((b) => [b.name, b.level ? t(`options.level.${b.level}`) : '', b.chairId ? this.institution(b.chairId) : '', b.memberIds.map((id) => this.institution(id)).join('; '), b.meetingFrequency ? t(`options.frequency.${b.meetingFrequency}`) : '', b.mandate]),
-				[16, 10, 14, 22, 10, 28]
+				[15, 11, 14, 20, 13, 27]
 			)
 		];
 	}

@@ -1,0 +1,74 @@
+// The Word file opens in a real word processor: LibreOffice converts each language's export of the
+// sample plan to PDF, and the PDF text has the plan's title and the chapter headings in that language.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Packer } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/lib/export/docx.ts';
+import { exportStrings } from '../../src/lib/export/strings.ts';
+import { readDraftFile } from '../../src/lib/plan/file.ts';
+import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
+
+const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
+const dir = mkdtempSync(join(tmpdir(), 'nap-office-'));
+const plans = new Map<Language, Plan>();
+const pdfText = new Map<Language, string>();
+
+function sample(language: Language): Plan {
+	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8'));
+	if (!result.ok) throw new Error(result.error.key);
+	return result.plan;
+}
+
+/** pdftotext breaks lines and may hyphenate: compare on words separated by single spaces. */
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+beforeAll(async () => {
+	const files: string[] = [];
+	for (const language of LANGUAGES) {
+		const plan = sample(language);
+		plans.set(language, plan);
+		const file = join(dir, `plan-${language}.docx`);
+		writeFileSync(file, await Packer.toBuffer(buildDocument(plan, { language, paper: 'a4' })));
+		files.push(file);
+	}
+	try {
+		// One LibreOffice run converts the three files; a profile of its own avoids clashing with a desktop instance.
+		execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+			stdio: 'pipe',
+			timeout: 240_000
+		});
+	} catch (error) {
+		throw new Error(`LibreOffice could not convert the Word files (is libreoffice-writer installed? .ci/run installs it): ${error}`);
+	}
+	for (const language of LANGUAGES)
+		pdfText.set(language, squash(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, `plan-${language}.pdf`), '-'], { encoding: 'utf8' })));
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
+	const t = exportStrings(language);
+
+	it('renders the title, the cover labels and the chapter headings in the export language', () => {
+		const text = pdfText.get(language)!;
+		const plan = plans.get(language)!;
+		expect(text).toContain(squash(plan.overview.title));
+		expect(text).toContain(squash(plan.overview.country));
+		for (const key of ['contents', 'cover.period', 'cover.leadInstitution'])
+			expect(text, key).toContain(t(`export.${key}`));
+		for (const chapter of ['introduction', 'context', 'consultation', 'resultsMatrix', 'budget', 'monitoring', 'acronymsAnnex'])
+			expect(text, chapter).toContain(squash(t(`export.chapters.${chapter}`)));
+		expect(text).toContain(t('options.pillar.protection'));
+	});
+
+	it('lays out many pages, with the footer in the export language', () => {
+		const text = pdfText.get(language)!;
+		const pages = execFileSync('pdfinfo', [join(dir, `plan-${language}.pdf`)], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1];
+		expect(Number(pages)).toBeGreaterThan(10);
+		const footer = t('export.page', { page: 2, pages: Number(pages) });
+		expect(text).toContain(footer);
+	});
+});

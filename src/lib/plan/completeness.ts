@@ -3,7 +3,7 @@
 // whose value contradicts another ("end year before start year").
 import { actionsOf } from './operations.ts';
 import type { Plan } from './schema.ts';
-import { excerpt } from './text.ts';
+import { excerpt, placeholders } from './text.ts';
 
 /** The wizard's steps, in the order a drafting team works. The same names are used in URLs and text keys. */
 export const STEPS = [
@@ -29,7 +29,7 @@ export interface Check {
 	key: string;
 	params: Record<string, string | number>;
 	ok: boolean;
-	/** 'missing': not filled in yet. 'invalid': filled in, but contradicts something. */
+	/** 'missing': not filled in yet. 'invalid': filled in, but contradicts something, or still holds a template placeholder. */
 	kind: 'missing' | 'invalid';
 	/** The DOM id of the control that fixes it. */
 	field: string;
@@ -45,6 +45,12 @@ export function checks(plan: Plan): Check[] {
 	/** Only recorded when broken: a consistent value is not progress in itself. */
 	const contradiction = (step: Step, key: string, broken: boolean, field: string, params: Check['params'] = {}) => {
 		if (broken) out.push({ step, key, ok: false, field, params, kind: 'invalid' });
+	};
+
+	/** Template text marks a country's own figure as [[…]]: flagged until the team writes the figure in. */
+	const placeholder = (step: Step, item: 'objective' | 'action' | 'indicator', text: string, field: string, ref: string) => {
+		const [first] = placeholders(text);
+		if (first !== undefined) out.push({ step, key: `${item}Placeholder`, ok: false, field, params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
 	};
 
 	// Getting started
@@ -99,10 +105,12 @@ export function checks(plan: Plan): Check[] {
 		const params = { ref: `${p + 1}` };
 		if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), params);
 		add('pillars', 'pillarObjectives', pillar.objectives.length > 0, fieldId('pillar', 'addObjective', pillar.id), params);
-		for (const [i, objective] of pillar.objectives.entries())
-			add('pillars', 'objectiveTitle', filled(objective.title), fieldId('objective', 'title', objective.id), {
-				ref: `${p + 1}.${i + 1}`
-			});
+		for (const [i, objective] of pillar.objectives.entries()) {
+			const ref = `${p + 1}.${i + 1}`;
+			add('pillars', 'objectiveTitle', filled(objective.title), fieldId('objective', 'title', objective.id), { ref });
+			placeholder('pillars', 'objective', objective.title, fieldId('objective', 'title', objective.id), ref);
+			placeholder('pillars', 'objective', objective.expectedResults, fieldId('objective', 'expectedResults', objective.id), ref);
+		}
 	}
 
 	// Actions and indicators
@@ -116,6 +124,7 @@ export function checks(plan: Plan): Check[] {
 	for (const { action, ref } of actionsOf(plan)) {
 		const params = { ref };
 		add('actions', 'actionDescription', filled(action.description), fieldId('action', 'description', action.id), params);
+		placeholder('actions', 'action', action.description, fieldId('action', 'description', action.id), ref);
 		add('actions', 'actionResponsible', plan.institutions.some((i) => i.id === action.responsibleId), fieldId('action', 'responsibleId', action.id), params);
 		add('actions', 'actionTimeframe', action.startYear !== null && action.endYear !== null, fieldId('action', 'startYear', action.id), params);
 		contradiction('actions', 'actionTimeframeOrder', action.startYear !== null && action.endYear !== null && action.endYear < action.startYear, fieldId('action', 'endYear', action.id), params);
@@ -136,6 +145,8 @@ export function checks(plan: Plan): Check[] {
 			add('actions', 'indicatorTarget', filled(indicator.targetValue) && indicator.targetYear !== null, at('targetValue'), iParams);
 			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, at('targetYear'), iParams);
 			add('actions', 'indicatorVerification', filled(indicator.meansOfVerification), at('meansOfVerification'), iParams);
+			for (const field of ['statement', 'unit', 'baselineValue', 'targetValue', 'meansOfVerification'] as const)
+				placeholder('actions', 'indicator', indicator[field], at(field), iParams.ref);
 		}
 	}
 

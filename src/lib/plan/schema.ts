@@ -74,12 +74,16 @@ const refs = z.array(z.string().min(1).max(64)).max(500).default([]);
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.union([z.literal(''), z.enum(values)]).default('');
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).default([]);
+/** The id of the template library item this was copied from ('' when the team wrote it): lets the
+ * review step tell template wording from the team's own, and pull the same item in another language. */
+const templateId = z.string().max(64).default('');
 
 export const institutionSchema = z.object({
 	id,
 	name: shortText,
 	acronym: z.string().max(40).default(''),
-	kind: choice(INSTITUTION_KINDS)
+	kind: choice(INSTITUTION_KINDS),
+	templateId
 });
 
 export const baselineFigureSchema = z.object({
@@ -118,7 +122,8 @@ export const indicatorSchema = z.object({
 	meansOfVerification: shortText,
 	frequency: choice(FREQUENCIES),
 	/** The Secretary-General's global indicator (S/2010/173) it maps to, e.g. "11a"; '' when none applies. */
-	globalIndicator: z.string().max(20).default('')
+	globalIndicator: z.string().max(20).default(''),
+	templateId
 });
 
 export const budgetLineSchema = z.object({
@@ -139,14 +144,16 @@ export const actionSchema = z.object({
 	status: choice(ACTION_STATUSES),
 	strategy: choice(STRATEGIES),
 	budget: budgetLineSchema.prefault({}),
-	indicators: list(indicatorSchema)
+	indicators: list(indicatorSchema),
+	templateId
 });
 
 export const objectiveSchema = z.object({
 	id,
 	title: longText,
 	expectedResults: longText,
-	actions: list(actionSchema)
+	actions: list(actionSchema),
+	templateId
 });
 
 export const pillarSchema = z.object({
@@ -253,3 +260,5 @@ export type CoordinationBody = z.output<typeof coordinationBodySchema>;
 export type PillarKey = (typeof PILLAR_KEYS)[number];
 export type Framework = (typeof FRAMEWORKS)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
+export type Resolution = (typeof RESOLUTIONS)[number];
+export type Strategy = (typeof STRATEGIES)[number];

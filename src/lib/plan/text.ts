@@ -11,3 +11,11 @@ export function excerpt(text: string, max: number): string {
 export function pillarName(pillar: Pillar, translate: (key: string) => string): string {
 	return pillar.name.trim() || (pillar.key ? translate(`options.pillar.${pillar.key}`) : '');
 }
+
+/** A country's own figure still to be written in, as template text marks it: `[[what the figure is]]`. */
+export const PLACEHOLDER = /\[\[([^\]]+)\]\]/g;
+
+/** The placeholders left in a text, by what they ask for. */
+export function placeholders(text: string): string[] {
+	return [...text.matchAll(PLACEHOLDER)].map((m) => m[1].trim());
+}

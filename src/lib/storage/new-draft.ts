@@ -3,6 +3,7 @@
 import { MAX_FILE_BYTES, readDraftFile, type ReadResult } from '../plan/file.ts';
 import { createPlan, newId } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
+import type { StartChoice } from '../templates/apply.ts';
 import { drafts } from './drafts.ts';
 
 const samples = import.meta.glob<string>('/templates/sample/*.nap.json', { query: '?raw', import: 'default' });
@@ -16,6 +17,12 @@ async function store(plan: Plan): Promise<Plan> {
 
 export async function newDraft(language: Language): Promise<Plan> {
 	return store(createPlan({ language }));
+}
+
+/** A plan started from policy dialogue templates, in the interface language. The library is loaded only now. */
+export async function templateDraft(choice: StartChoice): Promise<Plan> {
+	const [{ bundledLibrary }, { planFromTemplates }] = await Promise.all([import('../templates/bundled.ts'), import('../templates/apply.ts')]);
+	return store(planFromTemplates(bundledLibrary(), choice));
 }
 
 /** The sample plan of a fictional country, in the interface language. */

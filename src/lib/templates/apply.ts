@@ -1,0 +1,152 @@
+// Copies template library items into a plan. Copies are the plan's own, fully editable; each keeps
+// the id of the library item it came from (`templateId`), so the review step can tell template
+// wording from the team's, and the same item can be pulled in another language.
+import { applyFramework, blank, createPlan } from '../plan/operations.ts';
+import type { Action, Indicator, Language, Objective, Pillar, PillarKey, Plan } from '../plan/schema.ts';
+import type { ActionEntry, Library, ObjectiveEntry, Source } from './library.ts';
+import type { LibraryAction, LibraryIndicator, LibraryObjective, Ministry } from './schema.ts';
+
+interface Defaults {
+	responsibleId?: string;
+	partnerIds?: string[];
+	startYear?: number | null;
+	endYear?: number | null;
+}
+
+export function indicatorFromLibrary(item: LibraryIndicator, language: Language): Indicator {
+	return {
+		...blank.indicator(),
+		statement: item.statement[language],
+		unit: item.unit[language],
+		baselineValue: item.baseline[language],
+		targetValue: item.target[language],
+		meansOfVerification: item.meansOfVerification[language],
+		frequency: item.frequency,
+		globalIndicator: item.globalIndicator ?? '',
+		templateId: item.id
+	};
+}
+
+export function actionFromLibrary(item: LibraryAction, language: Language, defaults: Defaults = {}): Action {
+	return {
+		...blank.action(),
+		description: item.text[language],
+		strategy: item.strategy,
+		responsibleId: defaults.responsibleId ?? '',
+		partnerIds: defaults.partnerIds ?? [],
+		startYear: defaults.startYear ?? null,
+		endYear: defaults.endYear ?? null,
+		indicators: item.indicators.map((i) => indicatorFromLibrary(i, language)),
+		templateId: item.id
+	};
+}
+
+export function objectiveFromLibrary(item: LibraryObjective, language: Language, defaults: Defaults = {}): Objective {
+	return {
+		...blank.objective(),
+		title: item.title[language],
+		expectedResults: item.expectedResults[language],
+		actions: item.actions.map((a) => actionFromLibrary(a, language, defaults)),
+		templateId: item.id
+	};
+}
+
+/** The plan's institution for a ministry template, added (in the given language) if the plan has none yet. */
+export function institutionFor(plan: Plan, library: Library, ministry: Ministry, language: Language): string {
+	const existing = plan.institutions.find((i) => i.templateId === ministry);
+	if (existing) return existing.id;
+	const template = library.ministries.find((m) => m.id === ministry);
+	const institution = {
+		...blank.institution(),
+		name: template?.institution.name[language] ?? '',
+		acronym: template?.institution.acronym[language] ?? '',
+		kind: ministry === 'parliament' ? ('parliament' as const) : ('ministry' as const),
+		templateId: ministry
+	};
+	plan.institutions.push(institution);
+	return institution.id;
+}
+
+/** The plan's pillar for a framework key, added at the end when the plan lacks one. */
+function pillarFor(plan: Plan, key: PillarKey): Pillar {
+	let pillar = plan.pillars.find((p) => p.key === key);
+	if (!pillar) plan.pillars.push((pillar = blank.pillar(key)));
+	return pillar;
+}
+
+/** Responsible: the first ministry concerned; partners: the others the plan already lists. */
+function owners(plan: Plan, library: Library, ministries: Ministry[], language: Language): Defaults {
+	if (ministries.length === 0) return {};
+	const responsibleId = institutionFor(plan, library, ministries[0], language);
+	const partnerIds = ministries
+		.slice(1)
+		.map((m) => plan.institutions.find((i) => i.templateId === m)?.id)
+		.filter((id): id is string => id !== undefined);
+	return { responsibleId, partnerIds, startYear: plan.overview.periodStart, endYear: plan.overview.periodEnd };
+}
+
+/** A regional priority names no owner: the delegation decides which of its ministries leads it. */
+const assignable = (source: Source, ministries: Ministry[]) => (source.kind === 'regional' ? [] : ministries);
+
+/** Adds library objectives, with their actions, each to the plan's pillar of the same key. Returns the new objectives. */
+export function addObjectives(plan: Plan, library: Library, entries: ObjectiveEntry[], language: Language): Objective[] {
+	return entries.map(({ objective, ministries, source }) => {
+		const copy = objectiveFromLibrary(objective, language, owners(plan, library, assignable(source, ministries), language));
+		pillarFor(plan, objective.pillar).objectives.push(copy);
+		return copy;
+	});
+}
+
+/** Adds library actions to one objective of the plan. Returns the new actions. */
+export function addActions(plan: Plan, library: Library, objective: Objective, entries: ActionEntry[], language: Language): Action[] {
+	const added = entries.map((entry) => actionFromLibrary(entry.action, language, owners(plan, library, assignable(entry.source, entry.ministries), language)));
+	objective.actions.push(...added);
+	return added;
+}
+
+export interface StartChoice {
+	language: Language;
+	/** A regional policy dialogue template, or '' for none. */
+	regional: string;
+	ministries: Ministry[];
+}
+
+/** A new plan from a regional template and/or ministry templates (a joint plan of several ministries is the usual case). */
+export function planFromTemplates(library: Library, choice: StartChoice): Plan {
+	const { language } = choice;
+	const plan = createPlan({ language });
+	const region = library.regions.find((r) => r.id === choice.regional);
+	if (region) {
+		plan.overview.region = region.region;
+		plan.overview.documentLanguages = [...new Set([language, ...region.documentLanguages])];
+		applyFramework(plan, region.framework, { coordination: region.coordination });
+	} else if (choice.ministries.length > 0) {
+		applyFramework(plan, 'pillars', { coordination: true });
+	}
+	// The gender ministry usually coordinates: list it first so it becomes the lead.
+	const ministries = [...new Set(choice.ministries)].sort((a, b) => library.ministries.findIndex((m) => m.id === a) - library.ministries.findIndex((m) => m.id === b));
+	for (const ministry of ministries) institutionFor(plan, library, ministry, language);
+	if (region) addObjectives(plan, library, library.objectives.filter((o) => o.source.id === region.id), language);
+	for (const ministry of ministries)
+		addObjectives(plan, library, library.objectives.filter((o) => o.source.kind === 'ministry' && o.source.id === ministry), language);
+	const lead = plan.institutions.find((i) => i.templateId === 'women-gender') ?? plan.institutions[0];
+	if (lead) plan.overview.leadInstitutionId = lead.id;
+	return plan;
+}
+
+export type Wording = 'template' | 'own';
+
+/** Whether an item copied from the library still reads as the template did (in any of the three languages). */
+export function wording(item: Objective | Action | Indicator, library: Library): Wording | null {
+	if (!item.templateId) return null;
+	const source = library.byId.get(item.templateId);
+	if (!source) return 'own';
+	const [mine, theirs] =
+		'title' in item && 'title' in source ? [item.title, source.title]
+		: 'description' in item && 'text' in source ? [item.description, source.text]
+		: 'statement' in item && 'statement' in source ? [item.statement, source.statement]
+		: [null, null];
+	if (mine === null || theirs === null) return 'own';
+	const same = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
+	return Object.values(theirs).some((text) => same(mine, text)) ? 'template' : 'own';
+}

@@ -2,7 +2,7 @@
 // and editing lists with the keyboard.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { chooseLanguage, expectNoEnglish, focusedId, gotoStep, strings, waitForSaved } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, focusedId, gotoStep, newBlankPlan, strings, waitForSaved } from './helpers.ts';
 
 const rows = (page: import('@playwright/test').Page) => page.locator('table.drafts tbody tr');
 
@@ -67,7 +67,7 @@ test('save a copy to a file, open it again as a new draft; a broken file changes
 
 test('rename, duplicate and delete drafts, with undo', async ({ page }) => {
 	await page.goto('/');
-	await page.locator('#new-plan').click();
+	await newBlankPlan(page);
 	await page.locator('#overview-title').fill('First plan');
 	await waitForSaved(page);
 	await page.goto('/');
@@ -94,7 +94,7 @@ test('rename, duplicate and delete drafts, with undo', async ({ page }) => {
 
 test('lists are edited from the keyboard: add, reorder, duplicate, delete and undo', async ({ page }) => {
 	await page.goto('/');
-	await page.locator('#new-plan').click();
+	await newBlankPlan(page);
 	const names = ['Defence', 'Justice', 'Interior'];
 	for (const name of names) {
 		await page.locator('#institutions-add').focus();

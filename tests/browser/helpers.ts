@@ -70,6 +70,14 @@ export async function chooseLanguage(page: Page, language: string) {
 
 export async function gotoStep(page: Page, step: string) {
 	await page.locator(`nav.progress a[href*="/plan/${step}?"]`).click();
-	await expect(page).toHaveURL(new RegExp(`/plan/${step}\\?id=`));
+	// A template-started plan puts some 60 actions on the actions step: leaving it takes seconds on a loaded CI machine.
+	await expect(page).toHaveURL(new RegExp(`/plan/${step}\\?id=`), { timeout: 15_000 });
 	await expect(page.locator('#step-title')).toBeFocused();
+}
+
+/** From the home page: "New plan", then create a blank one. */
+export async function newBlankPlan(page: Page) {
+	await page.locator('#new-plan').click();
+	await page.locator('#create-plan').click();
+	await page.waitForURL(/\/plan\/overview\?id=/);
 }

@@ -1,7 +1,7 @@
 // A drafter creates a plan, fills every step of the wizard, reloads, and finds every value again;
 // in French and Spanish the whole walk shows no English interface text.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage, expectNoEnglish, focusedId, gotoStep, itemIdOf, waitForSaved } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, focusedId, gotoStep, itemIdOf, newBlankPlan, waitForSaved } from './helpers.ts';
 
 type Fill = { id: string; value: string; kind?: 'text' | 'select' | 'check' };
 
@@ -34,7 +34,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await page.goto('/');
 		await chooseLanguage(page, language);
 		if (english) await expectNoEnglish(page, language);
-		await page.locator('#new-plan').click();
+		await newBlankPlan(page);
 		await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 
 		const steps: Record<string, Fill[]> = {};
@@ -214,7 +214,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 
 test('a review link opens the step and focuses the field that fills the gap', async ({ page }) => {
 	await page.goto('/');
-	await page.locator('#new-plan').click();
+	await newBlankPlan(page);
 	await gotoStep(page, 'review');
 	const link = page.locator('ul.gaps a', { hasText: 'The country is not given.' });
 	await link.click();
@@ -224,7 +224,7 @@ test('a review link opens the step and focuses the field that fills the gap', as
 
 test('a contradiction is explained beside the field, and typing is never blocked', async ({ page }) => {
 	await page.goto('/');
-	await page.locator('#new-plan').click();
+	await newBlankPlan(page);
 	await page.locator('#overview-periodStart').fill('2031');
 	await page.locator('#overview-periodEnd').fill('2027');
 	await expect(page.locator('#overview-periodEnd')).toHaveAttribute('aria-invalid', 'true');

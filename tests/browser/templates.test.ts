@@ -89,7 +89,8 @@ test('start a plan in French from two ministry templates and a regional template
 	expect(focused).toBe(chosen[0].text.fr);
 	await waitForSaved(page);
 	await page.reload();
-	await expect(target.locator('textarea').first()).toBeVisible();
+	// Opening a draft of some 60 actions takes about 2 s here, more with the other browser test running beside it.
+	await expect(target.locator('textarea').first()).toBeVisible({ timeout: 15_000 });
 	const inObjective = await values(target);
 	for (const action of chosen) {
 		expect(inObjective.filter((v) => v === action.text.fr)).toHaveLength(1);

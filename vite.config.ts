@@ -11,7 +11,27 @@ export default defineConfig({
 			// fallback page answers any other path.
 			adapter: adapter({ fallback: '404.html' }),
 			prerender: { entries: ['*'] },
-			version: { pollInterval: 0 }
+			version: { pollInterval: 0 },
+			// src/service-worker is registered through workbox-window, with the update flow of AppStatus.
+			serviceWorker: { register: false },
+			// Every request stays on the app's own origin; no inline script without a hash, no eval.
+			// Inline style attributes (Svelte's transitions and layout) need 'unsafe-inline' in style-src.
+			csp: {
+				mode: 'hash',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:', 'blob:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'worker-src': ['self'],
+					'manifest-src': ['self'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self']
+				}
+			}
 		})
 	],
 	// The Word export runs in a module worker that loads docx as ES chunks.

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftFileName, MAX_FILE_BYTES, readDraftFile, writeDraftFile } from './file.ts';
 import { createPlan } from './operations.ts';
@@ -47,5 +49,19 @@ describe('draft file', () => {
 		plan.overview.country = 'République de Lumérie';
 		expect(draftFileName(plan)).toBe('nap-republique-de-lumerie.nap.json');
 		expect(draftFileName(createPlan())).toBe('nap-draft.nap.json');
+	});
+});
+
+describe('drafts saved by earlier versions of the app', () => {
+	it('opens a draft saved by the first version (schema version 1), with later fields at their defaults', () => {
+		const text = readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8');
+		const saved = JSON.parse(text);
+		expect(saved.schemaVersion).toBe(1);
+		const result = readDraftFile(text);
+		if (!result.ok) throw new Error(result.error.key);
+		expect(result.plan.overview.title).toBe(saved.overview.title);
+		expect(result.plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))).toHaveLength(saved.pillars.flatMap((p: { objectives: { actions: unknown[] }[] }) => p.objectives.flatMap((o) => o.actions)).length);
+		// Fields added since (the template a part came from) take their defaults.
+		expect(result.plan.institutions.every((i) => i.templateId === '')).toBe(true);
 	});
 });

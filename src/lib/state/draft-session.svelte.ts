@@ -23,6 +23,7 @@ export class DraftSession {
 		this.plan = plan;
 		this.write = write;
 		this.#saved = JSON.stringify(plan);
+		open.add(this);
 	}
 
 	/**
@@ -70,5 +71,15 @@ export class DraftSession {
 
 	dispose(): void {
 		clearTimeout(this.#timer);
+		open.delete(this);
 	}
+}
+
+/** The drafts being edited on this page (one, in practice). */
+const open = new Set<DraftSession>();
+
+/** Writes every pending edit before the page goes away (an app update); false if a write failed. */
+export async function flushAll(): Promise<boolean> {
+	await Promise.all([...open].map((session) => session.flush()));
+	return [...open].every((session) => session.status !== 'error');
 }

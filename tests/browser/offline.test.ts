@@ -132,11 +132,15 @@ test('a new version waits for the user, saves what they typed, then reloads into
 	// A deployment of its own, so that this test can publish a "new version" without touching the others.
 	const dir = mkdtempSync(join(tmpdir(), 'nap-update-'));
 	cpSync('build', dir, { recursive: true });
-	const port = 4190 + test.info().workerIndex;
-	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), BUILD_DIR: dir }, stdio: 'ignore' });
+	// Not 4190: browsers and fetch refuse that port (ManageSieve is on the "bad ports" list).
+	const port = 4300 + test.info().workerIndex;
+	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), BUILD_DIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
+	let serverErrors = '';
+	server.stderr.on('data', (chunk) => (serverErrors += chunk));
 	const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
 	try {
-		await expect.poll(() => fetch(`http://localhost:${port}/`).then((r) => r.status, () => 0)).toBe(200);
+		// Starting a second Node process takes a while on a machine busy with the other tests.
+		await expect.poll(() => fetch(`http://localhost:${port}/`).then((r) => r.status, () => 0), { message: serverErrors, timeout: 30_000 }).toBe(200);
 		const page = await context.newPage();
 		await page.goto('/');
 		await page.locator('#sample-plan').click();

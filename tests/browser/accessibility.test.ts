@@ -1,0 +1,52 @@
+// WCAG 2.1 A and AA (axe) on every page and every wizard step, in the three languages, with a draft that has content.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { chooseLanguage, gotoStep } from './helpers.ts';
+
+const STEPS = ['overview', 'context', 'consultation', 'pillars', 'actions', 'coordination', 'budget', 'review'];
+
+async function expectAccessible(page: Page, where: string) {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+	expect(found, where).toEqual([]);
+}
+
+for (const language of ['en', 'fr', 'es'] as const) {
+	test(`every page and step passes axe in ${language}`, async ({ page }) => {
+		test.setTimeout(120_000);
+		await page.goto('/');
+		await chooseLanguage(page, language);
+		await page.locator('#sample-plan').click();
+		await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+		for (const step of STEPS) {
+			await gotoStep(page, step);
+			await expectAccessible(page, `${language} ${step}`);
+		}
+		await gotoStep(page, 'actions');
+		await page.locator('section.objective button[id$="-library"]').first().click();
+		await expect(page.locator('#library-count')).toBeVisible();
+		await expectAccessible(page, `${language} library dialog`);
+		await page.keyboard.press('Escape');
+
+		await page.goto('/');
+		await expect(page.locator('table.drafts tbody tr')).toHaveCount(1);
+		await expectAccessible(page, `${language} home`);
+		await page.locator('#new-plan').click();
+		await page.locator('input[name="regional"][value="santiago-2007"]').check();
+		await expect(page.locator('.agenda')).toBeVisible();
+		await expectAccessible(page, `${language} new plan`);
+	});
+}
+
+test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/');
+	await chooseLanguage(page, 'fr'); // the longer words of French are the harder case
+	await page.locator('#sample-plan').click();
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	for (const step of STEPS) {
+		await gotoStep(page, step);
+		const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+		expect(scroll, `${step}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
+	}
+});

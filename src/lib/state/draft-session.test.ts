@@ -13,7 +13,7 @@ describe('DraftSession', () => {
 		const writes: Plan[] = [];
 		const session = new DraftSession(createPlan(), async (plan) => void writes.push(plan));
 		session.plan.overview.title = 'Plan national';
-		session.changed(JSON.stringify(session.plan));
+		session.edited();
 		expect(session.status).toBe('pending');
 		await vi.advanceTimersByTimeAsync(1000);
 		expect(writes).toHaveLength(1);
@@ -25,7 +25,7 @@ describe('DraftSession', () => {
 	it('does not write when nothing changed', async () => {
 		const write = vi.fn(async () => {});
 		const session = new DraftSession(createPlan(), write);
-		session.changed(JSON.stringify(session.plan));
+		session.edited();
 		await vi.advanceTimersByTimeAsync(2000);
 		expect(write).not.toHaveBeenCalled();
 		expect(session.status).toBe('saved');
@@ -39,7 +39,7 @@ describe('DraftSession', () => {
 			writes.push(plan);
 		});
 		session.plan.context.situationAnalysis = 'Text the drafter must not lose';
-		session.changed(JSON.stringify(session.plan));
+		session.edited();
 		await vi.advanceTimersByTimeAsync(1000);
 		expect(session.status).toBe('error');
 		expect(session.problem).toBe('quota');
@@ -47,7 +47,7 @@ describe('DraftSession', () => {
 
 		// The drafter keeps typing while storage is full; then space is freed and the retry succeeds.
 		session.plan.context.situationAnalysis += ', and more';
-		session.changed(JSON.stringify(session.plan));
+		session.edited();
 		full = false;
 		await vi.advanceTimersByTimeAsync(6000);
 		expect(session.status).toBe('saved');

@@ -1,9 +1,9 @@
 // WCAG 2.1 A and AA (axe) on every page and every wizard step, in the three languages, with a draft that has content.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { STEPS } from '../../src/lib/plan/completeness.ts';
 import { chooseLanguage, gotoStep } from './helpers.ts';
 
-const STEPS = ['overview', 'context', 'consultation', 'pillars', 'actions', 'coordination', 'budget', 'review'];
 
 async function expectAccessible(page: Page, where: string) {
 	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

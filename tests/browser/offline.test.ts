@@ -4,9 +4,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { STEPS } from '../../src/lib/plan/completeness.ts';
 import { chooseLanguage, gotoStep, strings, waitForSaved } from './helpers.ts';
 
-const STEPS = ['overview', 'context', 'consultation', 'pillars', 'actions', 'coordination', 'budget', 'review'];
 
 /** Waits until the service worker has installed every file and controls the page. */
 async function controlled(page: Page) {

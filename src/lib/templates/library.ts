@@ -5,7 +5,6 @@ import type { PillarKey, Resolution, Strategy } from '../plan/schema.ts';
 import {
 	templateFileSchema,
 	type Frameworks,
-	type Guidance,
 	type LibraryAction,
 	type LibraryIndicator,
 	type LibraryObjective,
@@ -43,7 +42,6 @@ export interface Library {
 	regions: RegionalTemplate[];
 	recommendations: Recommendation[];
 	frameworks: Frameworks;
-	guidance: Guidance;
 	actions: ActionEntry[];
 	objectives: ObjectiveEntry[];
 	/** Any text-bearing item (objective, action, indicator) by id. */
@@ -58,8 +56,7 @@ export function buildLibrary(raw: unknown[]): Library {
 	const regions = of('regional');
 	const recommendations = of('recommendations').flatMap((f) => f.recommendations);
 	const [frameworks] = of('frameworks');
-	const [guidance] = of('guidance');
-	if (!frameworks || !guidance) throw new Error('The template library lacks its frameworks or guidance file');
+	if (!frameworks) throw new Error('The template library lacks its frameworks file');
 
 	const objectives: ObjectiveEntry[] = [
 		...ministries.flatMap((m) => m.objectives.map((objective) => ({ objective, ministries: [m.id], source: { kind: 'ministry', id: m.id, name: m.name } as Source }))),
@@ -81,7 +78,7 @@ export function buildLibrary(raw: unknown[]): Library {
 		byId.set(action.id, action);
 		for (const indicator of action.indicators) byId.set(indicator.id, indicator);
 	}
-	return { ministries, regions, recommendations, frameworks, guidance, actions, objectives, byId };
+	return { ministries, regions, recommendations, frameworks, actions, objectives, byId };
 }
 
 export const MINISTRY_ORDER: readonly Ministry[] = ['women-gender', 'foreign-affairs', 'defence', 'justice', 'interior-police', 'parliament'];
@@ -97,30 +94,36 @@ export interface LibraryFilter {
 /** Case- and accent-insensitive, so "seguridad" finds "Seguridad" and "securite" finds "sécurité". */
 export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** Whether every word of the query is in the texts (all of them when the query is empty). */
+function matcher(query = ''): (texts: string[]) => boolean {
+	const words = fold(query).split(/\s+/).filter(Boolean);
+	return (texts) => {
+		if (words.length === 0) return true;
+		const haystack = fold(texts.join(' '));
+		return words.every((w) => haystack.includes(w));
+	};
+}
+
 /** The library's actions that pass every filter; the query matches the action, its indicators and its objective in the given language. */
 export function findActions(library: Library, filter: LibraryFilter, language: keyof LocalText): ActionEntry[] {
-	const words = fold(filter.query ?? '').split(/\s+/).filter(Boolean);
+	const matches = matcher(filter.query);
 	return library.actions.filter((entry) => {
 		if (filter.ministry && !entry.ministries.includes(filter.ministry)) return false;
 		if (filter.pillar && entry.pillar !== filter.pillar) return false;
 		if (filter.resolution && !entry.action.resolutions.includes(filter.resolution)) return false;
 		if (filter.strategy && entry.action.strategy !== filter.strategy) return false;
-		if (words.length === 0) return true;
-		const haystack = fold([entry.action.text[language], entry.objective?.title[language] ?? '', ...entry.action.indicators.map((i) => i.statement[language])].join(' '));
-		return words.every((w) => haystack.includes(w));
+		return matches([entry.action.text[language], entry.objective?.title[language] ?? '', ...entry.action.indicators.map((i) => i.statement[language])]);
 	});
 }
 
 /** The library's objectives that pass the filters (a resolution or strategy filter keeps objectives with at least one such action). */
 export function findObjectives(library: Library, filter: LibraryFilter, language: keyof LocalText): ObjectiveEntry[] {
-	const words = fold(filter.query ?? '').split(/\s+/).filter(Boolean);
+	const matches = matcher(filter.query);
 	return library.objectives.filter(({ objective, ministries }) => {
 		if (filter.ministry && !ministries.includes(filter.ministry)) return false;
 		if (filter.pillar && objective.pillar !== filter.pillar) return false;
 		if (filter.resolution && !objective.actions.some((a) => a.resolutions.includes(filter.resolution as Resolution))) return false;
 		if (filter.strategy && !objective.actions.some((a) => a.strategy === filter.strategy)) return false;
-		if (words.length === 0) return true;
-		const haystack = fold([objective.title[language], objective.expectedResults[language], ...objective.actions.map((a) => a.text[language])].join(' '));
-		return words.every((w) => haystack.includes(w));
+		return matches([objective.title[language], objective.expectedResults[language], ...objective.actions.map((a) => a.text[language])]);
 	});
 }

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium.js';
 
-const port = 4174;
+const port = Number(process.env.TEST_PORT ?? 4174);
 
 export default defineConfig({
 	testDir: 'tests/browser',

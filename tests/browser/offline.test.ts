@@ -133,7 +133,7 @@ test('a new version waits for the user, saves what they typed, then reloads into
 	const dir = mkdtempSync(join(tmpdir(), 'nap-update-'));
 	cpSync('build', dir, { recursive: true });
 	// Not 4190: browsers and fetch refuse that port (ManageSieve is on the "bad ports" list).
-	const port = 4300 + test.info().workerIndex;
+	const port = Number(process.env.TEST_PORT ?? 4174) + 126 + test.info().workerIndex;
 	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), BUILD_DIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
 	let serverErrors = '';
 	server.stderr.on('data', (chunk) => (serverErrors += chunk));

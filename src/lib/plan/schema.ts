@@ -54,6 +54,10 @@ export const STRATEGIES = [
 export const FUNDING_SOURCES = ['national-budget', 'development-partners', 'un-system', 'other'] as const;
 export const FREQUENCIES = ['monthly', 'quarterly', 'biannual', 'annual', 'biennial', 'end-of-plan'] as const;
 export const LEVELS = ['national', 'provincial', 'local'] as const;
+/** Where an action takes effect: at home, or abroad (peacekeeping, diplomacy, development aid). */
+export const ACTION_SCOPES = ['domestic', 'abroad'] as const;
+/** What a reviewer's comment is on: a part of the plan (a wizard step) or one item. */
+export const COMMENT_TARGETS = ['section', 'pillar', 'objective', 'action', 'indicator'] as const;
 
 const MAX_SHORT = 500;
 const MAX_LONG = 50_000;
@@ -77,6 +81,9 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).defa
 /** The id of the template library item this was copied from ('' when the team wrote it): lets the
  * review step tell template wording from the team's own, and pull the same item in another language. */
 const templateId = z.string().max(64).default('');
+/** The institution (an id in this plan) whose draft file contributed the item in a merge; '' for the
+ * team's own work. */
+const contributedBy = ref;
 
 export const institutionSchema = z.object({
 	id,
@@ -123,7 +130,8 @@ export const indicatorSchema = z.object({
 	frequency: choice(FREQUENCIES),
 	/** The Secretary-General's global indicator (S/2010/173) it maps to, e.g. "11a"; '' when none applies. */
 	globalIndicator: z.string().max(20).default(''),
-	templateId
+	templateId,
+	contributedBy
 });
 
 export const budgetLineSchema = z.object({
@@ -143,9 +151,11 @@ export const actionSchema = z.object({
 	endYear: year,
 	status: choice(ACTION_STATUSES),
 	strategy: choice(STRATEGIES),
+	scope: choice(ACTION_SCOPES),
 	budget: budgetLineSchema.prefault({}),
 	indicators: list(indicatorSchema),
-	templateId
+	templateId,
+	contributedBy
 });
 
 export const objectiveSchema = z.object({
@@ -153,7 +163,8 @@ export const objectiveSchema = z.object({
 	title: longText,
 	expectedResults: longText,
 	actions: list(actionSchema),
-	templateId
+	templateId,
+	contributedBy
 });
 
 export const pillarSchema = z.object({
@@ -173,6 +184,35 @@ export const coordinationBodySchema = z.object({
 	memberIds: refs,
 	meetingFrequency: choice(FREQUENCIES),
 	mandate: longText
+});
+
+const timestamp = z.iso.datetime();
+const author = z.string().max(200).default('');
+const commentText = z.string().max(10_000).default('');
+
+export const replySchema = z.object({
+	id,
+	author,
+	createdAt: timestamp,
+	text: commentText
+});
+
+/** A reviewer's comment (parliament staff, a validation workshop). Comments travel in the draft file and
+ * become Word comments on export, anchored on the text they are about. */
+export const commentSchema = z.object({
+	id,
+	target: z.enum(COMMENT_TARGETS),
+	/** The step name for a section, else the item's id. */
+	targetId: z.string().min(1).max(64),
+	/** Which field of the item the comment is anchored on ('' for the item as a whole). */
+	field: z.string().max(64).default(''),
+	author,
+	createdAt: timestamp,
+	text: commentText,
+	replies: z.array(replySchema).max(500).default([]),
+	resolved: z.boolean().default(false),
+	resolvedBy: author,
+	resolvedAt: z.union([z.literal(''), timestamp]).default('')
 });
 
 export const planSchema = z.object({
@@ -242,7 +282,8 @@ export const planSchema = z.object({
 			currency: z.string().max(10).default('USD'),
 			resourceMobilisation: longText
 		})
-		.prefault({})
+		.prefault({}),
+	comments: list(commentSchema)
 });
 
 export type Language = (typeof LANGUAGES)[number];
@@ -257,6 +298,10 @@ export type Action = z.output<typeof actionSchema>;
 export type Indicator = z.output<typeof indicatorSchema>;
 export type BudgetLine = z.output<typeof budgetLineSchema>;
 export type CoordinationBody = z.output<typeof coordinationBodySchema>;
+export type Comment = z.output<typeof commentSchema>;
+export type Reply = z.output<typeof replySchema>;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+export type ActionScope = (typeof ACTION_SCOPES)[number];
 export type PillarKey = (typeof PILLAR_KEYS)[number];
 export type Framework = (typeof FRAMEWORKS)[number];
 export type FundingSource = (typeof FUNDING_SOURCES)[number];

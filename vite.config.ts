@@ -9,7 +9,9 @@ export default defineConfig({
 			compilerOptions: { runes: true },
 			// Static files any ministry server can host. Every route is prerendered as a shell; the
 			// fallback page answers any other path.
-			adapter: adapter({ fallback: '404.html' }),
+			// precompress: .br and .gz beside each file, for servers that send them as they are (nginx
+			// gzip_static, scripts/serve.js).
+			adapter: adapter({ fallback: '404.html', precompress: true }),
 			prerender: { entries: ['*'] },
 			version: { pollInterval: 0 },
 			// src/service-worker is registered through workbox-window, with the update flow of AppStatus.

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { findChromium } from './chromium.js';
 import { generatedPlan } from './generated-plan.ts';
+import { lighthouseFigures } from './bench-lighthouse.ts';
 
 const PORT = 4310;
 const origin = `http://localhost:${PORT}`;
@@ -138,6 +139,9 @@ export async function browserFigures(nodeEnv: Record<string, string>): Promise<v
 			print({ figure: 'typing-latency', actions: 300, medianMs: Math.round(median(latencies)), maxMs: Math.round(Math.max(...latencies)), keys: latencies.length, goal: 'under 50 ms' }, env);
 		}
 		await context.close();
+
+		// 6. Lighthouse scores.
+		await lighthouseFigures(origin, nodeEnv);
 	} finally {
 		await browser.close();
 		server.kill();

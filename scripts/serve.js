@@ -1,5 +1,6 @@
 // Serves the built app (build/) at http://localhost:4173, or the port in PORT.
-// A plain static server, as any ministry server would be: no server-side code is needed.
+// A plain static server, as any ministry server would be: no server-side code is needed. The build
+// holds a brotli and a gzip copy of each text file; the server sends one when the browser accepts it.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -38,18 +39,35 @@ async function locate(pathname) {
 	return undefined;
 }
 
+/**
+ * The precompressed copy of a file the browser accepts, if the build has one.
+ * @param {string} path
+ * @param {string} accepted the request's Accept-Encoding
+ */
+async function compressed(path, accepted) {
+	for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+		if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+		const info = await stat(path + suffix).catch(() => undefined);
+		if (info?.isFile()) return { encoding, file: path + suffix };
+	}
+	return undefined;
+}
+
 const server = createServer(async (request, response) => {
 	try {
 		const { pathname } = new URL(request.url ?? '/', 'http://localhost');
 		const file = await locate(pathname);
 		const path = file ?? join(root, '404.html');
+		const packed = await compressed(path, String(request.headers['accept-encoding'] ?? ''));
 		response.writeHead(file ? 200 : 404, {
 			'content-type': types[extname(path)] ?? 'application/octet-stream',
 			'cache-control': pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-			'x-content-type-options': 'nosniff'
+			'x-content-type-options': 'nosniff',
+			vary: 'Accept-Encoding',
+			...(packed && { 'content-encoding': packed.encoding })
 		});
 		if (request.method === 'HEAD') return response.end();
-		createReadStream(path).pipe(response);
+		createReadStream(packed?.file ?? path).pipe(response);
 	} catch {
 		response.writeHead(400).end();
 	}

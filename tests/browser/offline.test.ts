@@ -151,6 +151,7 @@ test('a new version waits for the user, saves what they typed, then reloads into
 
 		// A new version is published; the browser finds it (it checks on navigation; the test asks at once).
 		appendFileSync(join(dir, 'service-worker.js'), '\n// the next version\n');
+		for (const packed of ['service-worker.js.br', 'service-worker.js.gz']) rmSync(join(dir, packed)); // stale copies of the old one
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 		await expect(page.locator('#update-now')).toBeVisible();
 		await expect(page.locator('.update')).toHaveAttribute('role', 'status');

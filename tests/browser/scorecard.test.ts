@@ -41,7 +41,7 @@ test('each chart is an image with a name and a data table', async ({ page }) => 
 	const charts = page.locator('section.charts figure');
 	await expect(charts).toHaveCount(4);
 	for (const chart of await charts.all()) {
-		await expect(chart.locator('svg[role="img"]')).toHaveAttribute('aria-label', /data table that follows/);
+		await expect(chart.locator('[role="img"]')).toHaveAttribute('aria-label', /data table that follows/);
 		const table = chart.locator('details table');
 		await expect(table).toBeHidden();
 		await chart.locator('details summary').click();
@@ -55,7 +55,10 @@ test('each chart is an image with a name and a data table', async ({ page }) => 
 	await expect(page.locator('#chart-timeline-data tbody tr').nth(4)).toHaveText(/^2\.1\.1 .+2027\s*2028$/);
 	// A bar per pillar and series, each as long as its share of the series' largest.
 	await expect(page.locator('#chart-pillars-title + ul.legend li')).toHaveCount(3);
-	await expect(page.locator('figure:has(#chart-pillars-title) svg[role="img"] rect.series-0')).toHaveCount(5);
+	await expect(page.locator('#chart-pillars-title ~ .bars rect.series-0')).toHaveCount(5);
+	const budgets = page.locator('#chart-pillars-title ~ .bars rect.series-2');
+	await expect(budgets.nth(0)).toHaveAttribute('width', `${(1_400_000 / 2_760_000) * 100}%`);
+	await expect(budgets.nth(1)).toHaveAttribute('width', '100%');
 });
 
 for (const language of ['fr', 'es'] as const) {

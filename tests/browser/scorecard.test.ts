@@ -1,5 +1,6 @@
 // A reviewer opens the sample plan's review step: the scorecard shows each criterion's status in words,
 // a criterion's link leads to the field that improves it, and the charts carry their data tables.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { chooseLanguage, expectNoEnglish, gotoStep, strings } from './helpers.ts';
 
@@ -59,6 +60,10 @@ test('each chart is an image with a name and a data table', async ({ page }) => 
 	const budgets = page.locator('#chart-pillars-title ~ .bars rect.series-2');
 	await expect(budgets.nth(0)).toHaveAttribute('width', `${(1_400_000 / 2_760_000) * 100}%`);
 	await expect(budgets.nth(1)).toHaveAttribute('width', '100%');
+
+	// With every data table open, the step still passes axe.
+	const { violations } = await new AxeBuilder({ page }).include('section.charts').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 });
 
 for (const language of ['fr', 'es'] as const) {

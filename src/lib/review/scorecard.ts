@@ -100,7 +100,7 @@ function indicatorGap(i: Indicator): string {
 
 export function scorecard(plan: Plan): Criterion[] {
 	const actions = [...actionsOf(plan)];
-	const first = actions[0]?.action;
+	const first: Action | undefined = actions[0]?.action;
 	const noActionsLink = { step: 'actions' as const, field: fieldId('actions', 'start') };
 	const known = new Map(plan.institutions.map((i) => [i.id, i]));
 	const criterion = (id: CriterionId, status: CriterionStatus, key: string, params: Record<string, number>, step: Step, field: string): Criterion => ({
@@ -141,7 +141,7 @@ export function scorecard(plan: Plan): Criterion[] {
 		const params = { done: complete, count: indicators.length, without: without.length, actions: actions.length };
 		if (actions.length === 0) out.push(criterion('indicators', 'not-met', 'noActions', params, noActionsLink.step, noActionsLink.field));
 		else if (indicators.length === 0)
-			out.push(criterion('indicators', 'not-met', 'noIndicators', params, 'actions', fieldId('action', 'addIndicator', first.id)));
+			out.push(criterion('indicators', 'not-met', 'noIndicators', params, 'actions', fieldId('action', 'addIndicator', actions[0].action.id)));
 		else if (without.length > 0)
 			out.push(criterion('indicators', 'partly', 'actionsWithout', params, 'actions', fieldId('action', 'addIndicator', without[0].action.id)));
 		else
@@ -169,7 +169,7 @@ export function scorecard(plan: Plan): Criterion[] {
 		if (actions.length === 0) out.push(criterion('budget', 'not-met', 'noActions', {}, noActionsLink.step, noActionsLink.field));
 		else
 			out.push(
-				criterion('budget', byShare(done, actions.length), 'counts', { done, count: actions.length }, 'budget', gap ? fieldId('action', gap.budget.amount === null ? 'amount' : 'source', gap.id) : fieldId('action', 'amount', first.id))
+				criterion('budget', byShare(done, actions.length), 'counts', { done, count: actions.length }, 'budget', gap ? fieldId('action', gap.budget.amount === null ? 'amount' : 'source', gap.id) : fieldId('action', 'amount', actions[0].action.id))
 			);
 	}
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Packer } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/lib/export/docx.ts';
+import { annexStrings } from '../../src/lib/export/scorecard-annex.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
 import { readDraftFile } from '../../src/lib/plan/file.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
@@ -62,6 +63,16 @@ describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
 		for (const chapter of ['introduction', 'context', 'consultation', 'resultsMatrix', 'budget', 'monitoring', 'acronymsAnnex'])
 			expect(text, chapter).toContain(squash(t(`export.chapters.${chapter}`)));
 		expect(text).toContain(t('options.pillar.protection'));
+	});
+
+	it('renders the scorecard annex: its heading, the criteria and the chart titles', () => {
+		const text = pdfText.get(language)!;
+		const annex = annexStrings(language);
+		const start = text.lastIndexOf(squash(annex('scorecard.export.annex')));
+		expect(start, 'annex heading after the table of contents').toBeGreaterThan(text.indexOf(squash(annex('export.chapters.acronymsAnnex'))));
+		const after = text.slice(start);
+		for (const key of ['criteria.indicators', 'criteria.securitySector', 'status.met', 'charts.pillars', 'charts.sources', 'charts.timeline'])
+			expect(after, key).toContain(squash(annex(`scorecard.${key}`)));
 	});
 
 	it('lays out many pages, with the footer in the export language', () => {

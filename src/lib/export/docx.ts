@@ -25,7 +25,9 @@ import { formatDate, formatMoney } from '../i18n/format.ts';
 import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import { pillarName } from '../plan/text.ts';
+import { scopeDetail, scorecardAnnex } from './scorecard-annex.ts';
 import { exportStrings, type Translate } from './strings.ts';
+import { clean } from './xml-text.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -48,9 +50,6 @@ const MARGIN = 1134; // 2 cm
 const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
 const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
-
-/** Characters XML 1.0 forbids: a pasted control character must not make the file unreadable. */
-const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 
 export function buildDocument(plan: Plan, options: ExportOptions): Document {
 	const { language, paper = 'a4' } = options;
@@ -107,7 +106,7 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: 240 } } }
 			]
 		},
-		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes()])]
+		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...scorecardAnnex(plan, language)])]
 	});
 }
 
@@ -278,6 +277,7 @@ class Writer {
 							[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : t('export.toBeCompleted')],
 							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
 							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
+							scopeDetail(action, this.language),
 							[t('export.labels.status'), this.option('actionStatus', action.status)],
 							[t('export.labels.strategy'), this.option('strategy', action.strategy)],
 							[t('export.labels.budget'), this.budgetLine(action)]

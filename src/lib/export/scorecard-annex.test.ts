@@ -1,0 +1,117 @@
+// The scorecard annex of the Word export, opened as a package: its heading, the criteria in the export
+// language, the bar images (real PNG files), the timeline's shaded years, and the scope of each action.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Packer } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readDraftFile } from '../plan/file.ts';
+import { actionsOf, createPlan } from '../plan/operations.ts';
+import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
+import { timeline } from '../review/charts.ts';
+import { CRITERIA, scorecard } from '../review/scorecard.ts';
+import { buildDocument } from './docx.ts';
+import { PNG_SIGNATURE } from './png.ts';
+import { annexStrings } from './scorecard-annex.ts';
+
+function sample(language: Language): Plan {
+	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
+	if (!result.ok) throw new Error(result.error.key);
+	return result.plan;
+}
+
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+async function open(plan: Plan, language: Language) {
+	const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocument(plan, { language }))));
+	const xml = strFromU8(files['word/document.xml']);
+	const paragraphs = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>|<w:p [^>]*>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => m[0]);
+	const textOf = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join('');
+	const headings = (level: number) => paragraphs.filter((p) => p.includes(`<w:pStyle w:val="Heading${level}"/>`)).map(textOf);
+	return { files, xml, texts: paragraphs.map(textOf), headings };
+}
+
+describe('the scorecard annex in French', async () => {
+	const plan = sample('fr');
+	const t = annexStrings('fr');
+	const doc = await open(plan, 'fr');
+	// The annex: from its heading on (its first mention is in the table of contents' field).
+	const annex = doc.xml.slice(doc.xml.lastIndexOf(t('scorecard.export.annex')));
+	const annexTexts = [...annex.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]));
+
+	it('is a Word heading 1, last of the annexes, with its charts under headings 2', () => {
+		const h1 = doc.headings(1);
+		expect(h1.at(-1)).toBe('Annexe\u00a0: grille d’évaluation de la qualité');
+		expect(h1.indexOf(t('export.chapters.acronymsAnnex'))).toBe(h1.length - 2);
+		const h2 = doc.headings(2);
+		for (const key of ['export.criteriaTitle', 'charts.pillars', 'charts.institutions', 'charts.sources', 'charts.timeline']) expect(h2, key).toContain(t(`scorecard.${key}`));
+	});
+
+	it('lists every criterion with its status and reason in French', () => {
+		const card = scorecard(plan);
+		expect(card).toHaveLength(CRITERIA.length);
+		for (const c of card) {
+			expect(annexTexts, c.id).toContain(t(`scorecard.criteria.${c.id}`));
+			expect(annexTexts, c.id).toContain(t(`scorecard.reasons.${c.id}.${c.reason.key}`, c.reason.params));
+		}
+		expect(annexTexts).toContain('Rempli');
+		expect(annexTexts).toContain('Non rempli'); // the scope of the actions, which the sample does not state
+		expect(annexTexts).toContain('Objectifs et indicateurs SMART');
+		expect(annexTexts).not.toContain('Met');
+	});
+
+	it('draws the bars as PNG images, each with a description', () => {
+		const media = Object.keys(doc.files).filter((name) => name.startsWith('word/media/'));
+		const drawings = annex.match(/<w:drawing>/g) ?? [];
+		// Three bars per pillar and per responsible institution, one per source of funds.
+		const pillars = plan.pillars.length;
+		const institutions = new Set([...actionsOf(plan)].map((a) => a.action.responsibleId)).size;
+		expect(drawings).toHaveLength(3 * pillars + 3 * institutions + 4);
+		expect(media.length).toBeGreaterThan(0);
+		for (const name of media) {
+			expect(name).toMatch(/\.png$/);
+			expect([...doc.files[name].subarray(0, 8)], name).toEqual(PNG_SIGNATURE);
+		}
+		expect(strFromU8(doc.files['[Content_Types].xml'])).toContain('ContentType="image/png" Extension="png"');
+		expect(annex).toMatch(/<wp:docPr [^>]*descr="[^"]*sur un maximum de/);
+	});
+
+	it('shades one timeline cell per action and year it runs', () => {
+		const shaded = annex.match(/w:fill="1D4E89"/g) ?? [];
+		expect(shaded.length).toBe(timeline(plan).perYear.reduce((a, b) => a + b, 0));
+		for (const year of timeline(plan).years) expect(annexTexts).toContain(String(year));
+	});
+
+	it('says where each action takes effect, in its details', () => {
+		const withScope = sample('fr');
+		const [first, second] = [...actionsOf(withScope)].map((a) => a.action);
+		first.scope = 'domestic';
+		second.scope = 'abroad';
+		return open(withScope, 'fr').then((scoped) => {
+			expect(scoped.texts).toContain(`Où l’action est menée${t('export.colon')}Sur le territoire national`);
+			expect(scoped.texts).toContain(`Où l’action est menée${t('export.colon')}À l’étranger`);
+			expect(scoped.texts).toContain(`Où l’action est menée${t('export.colon')}${t('export.toBeCompleted')}`);
+		});
+	});
+});
+
+describe.each(LANGUAGES)('the scorecard annex (%s)', (language) => {
+	it('says there is nothing to chart on an empty plan, and writes no "undefined"', async () => {
+		const t = annexStrings(language);
+		const doc = await open(createPlan(), language);
+		expect(doc.headings(1)).toContain(t('scorecard.export.annex'));
+		expect(doc.texts).toContain(t('scorecard.charts.empty'));
+		expect(doc.texts).toContain(t('scorecard.status.not-met'));
+		expect(Object.keys(doc.files).some((name) => name.startsWith('word/media/'))).toBe(false);
+		expect(doc.texts.join('\n')).not.toMatch(/\b(undefined|null|NaN)\b/);
+	});
+});
+
+describe('plural forms in the export language', () => {
+	it('follow each language\'s rules', () => {
+		expect(annexStrings('en')('scorecard.charts.actions', { count: 1 })).toBe('1 action');
+		expect(annexStrings('fr')('scorecard.charts.indicators', { count: 0 })).toBe('0 indicateur');
+		expect(annexStrings('es')('scorecard.charts.actions', { count: 3 })).toBe('3 acciones');
+		expect(() => annexStrings('fr')('scorecard.nothing')).toThrow(/No fr text/);
+	});
+});

@@ -1,0 +1,198 @@
+// The Word annex of the quality review scorecard, in the export language: the criteria table
+// (criterion, status, why) and the charts of the review step. Word cannot draw an SVG chart from our
+// data without a PNG fallback, and Node has no canvas: each chart is a table whose labels and figures
+// are text, with a bar image (png.ts) beside each figure; the timeline is a table of shaded year cells.
+import { AlignmentType, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import enScorecard from '../../../locales/en/scorecard.json' with { type: 'json' };
+import frScorecard from '../../../locales/fr/scorecard.json' with { type: 'json' };
+import esScorecard from '../../../locales/es/scorecard.json' with { type: 'json' };
+import { formatMoney, formatPercent } from '../i18n/format.ts';
+import type { Action, Language, Plan } from '../plan/schema.ts';
+import { excerpt, pillarName } from '../plan/text.ts';
+import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
+import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
+import { barPng } from './png.ts';
+import { exportStrings, type Translate } from './strings.ts';
+import { clean } from './xml-text.ts';
+
+const scorecardTexts: Record<Language, unknown> = { en: enScorecard, fr: frScorecard, es: esScorecard };
+
+const lookup = (root: unknown, path: string): unknown =>
+	path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
+
+const translators = new Map<Language, Translate>();
+
+/** The export's texts plus the scorecard's, with plural forms ("1 action", "3 actions") chosen by the language's rules. */
+export function annexStrings(language: Language): Translate {
+	let t = translators.get(language);
+	if (!t) translators.set(language, (t = translator(language)));
+	return t;
+}
+
+function translator(language: Language): Translate {
+	const base = exportStrings(language);
+	const plural = new Intl.PluralRules(language);
+	return (key, params = {}) => {
+		if (!key.startsWith('scorecard.')) return base(key, params);
+		const path = key.slice('scorecard.'.length);
+		let value = lookup(scorecardTexts[language], path);
+		if (value === undefined && typeof params.count === 'number')
+			value = lookup(scorecardTexts[language], `${path}_${plural.select(params.count)}`) ?? lookup(scorecardTexts[language], `${path}_other`);
+		if (typeof value !== 'string') throw new Error(`No ${language} text for ${key}`);
+		return value.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(params[name] ?? ''));
+	};
+}
+
+/** The "where the action takes effect" line of an action's details. */
+export function scopeDetail(action: Action, language: Language): [string, string] {
+	const t = annexStrings(language);
+	return [t('scorecard.scope.label'), action.scope ? t(`scorecard.scope.options.${action.scope}`) : t('export.toBeCompleted')];
+}
+
+const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts
+const BAR = { width: 110, height: 10 }; // pixels at 96 to the inch: fits a fifth of the text width
+const SERIES_COLOURS = ['1D4E89', '1F6F43', '8A5A00']; // actions, indicators, budget: as on the review step
+const STATUS_FILL: Record<CriterionStatus, string> = { met: 'D9EAD3', partly: 'FCE8B2', 'not-met': 'F4CCCC' };
+const YEAR_FILL = '1D4E89';
+
+type CellContent = string | Paragraph[];
+
+/** The annex starts on a page of its own; a chart's title stays with its table. */
+function heading(text: string, level: 1 | 2): Paragraph {
+	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: [new TextRun(clean(text))] });
+}
+
+const paragraph = (text: string, header = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+	new Paragraph({ style: header ? 'TableHeader' : 'TableText', alignment, children: [new TextRun(clean(text) || '–')] });
+
+function cell(content: CellContent, options: { header?: boolean; fill?: string } = {}): TableCell {
+	return new TableCell({
+		shading: options.fill ? { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' } : options.header ? { fill: 'DCE6F2', type: ShadingType.CLEAR, color: 'auto' } : undefined,
+		// An empty string is an empty cell (a timeline year); else text, or paragraphs as they are.
+		children: content === '' ? [new Paragraph({ style: 'TableText', children: [] })] : typeof content === 'string' ? [paragraph(content, options.header)] : content
+	});
+}
+
+/** A table with a repeating header row; `widths` in percent of the text width. */
+function table(headers: string[], rows: TableCell[][], widths: number[]): Table {
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		columnWidths: widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
+		rows: [
+			new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, { header: true })) }),
+			...rows.map((children) => new TableRow({ cantSplit: true, children }))
+		]
+	});
+}
+
+const note = (text: string, keepNext = false) => new Paragraph({ spacing: { before: 80, after: 200 }, keepNext, children: [new TextRun({ text: clean(text), italics: true, size: 18 })] });
+
+export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
+	const t = annexStrings(language);
+	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
+	const institutions = new Map(plan.institutions.map((i) => [i.id, i.name.trim() || t('export.toBeCompleted')]));
+	let bars = 0;
+
+	/** A figure as text, with its bar beneath (scaled to the largest figure of its series). */
+	const figure = (text: string, value: number, max: number, colour: string): Paragraph[] => {
+		const description = t('scorecard.export.bar', { value: text, max: String(max) });
+		return [
+			paragraph(text),
+			new Paragraph({
+				children: [
+					new ImageRun({
+						type: 'png',
+						data: barPng(BAR.width, BAR.height, max > 0 ? value / max : 0, colour),
+						transformation: BAR,
+						altText: { name: `bar-${++bars}`, title: description, description }
+					})
+				]
+			})
+		];
+	};
+
+	const coverageTable = (coverage: Coverage, labelHeader: string, label: (key: string) => string): FileChild[] => {
+		const max = (pick: (r: Coverage['rows'][number]) => number) => Math.max(0, ...coverage.rows.map(pick));
+		const [actions, indicators, budget] = [max((r) => r.actions), max((r) => r.indicators), max((r) => r.budget)];
+		const out: FileChild[] = [
+			table(
+				[labelHeader, t('scorecard.charts.series.actions'), t('scorecard.charts.series.indicators'), t('scorecard.charts.series.budget', { currency: coverage.currency })],
+				coverage.rows.map((r) => [
+					cell(label(r.key)),
+					cell(figure(String(r.actions), r.actions, actions, SERIES_COLOURS[0])),
+					cell(figure(String(r.indicators), r.indicators, indicators, SERIES_COLOURS[1])),
+					cell(figure(money(r.budget, coverage.currency), r.budget, budget, SERIES_COLOURS[2]))
+				]),
+				[37, 20, 20, 23]
+			)
+		];
+		if (coverage.otherCurrency) out.push(note(t('scorecard.charts.otherCurrency', { currency: coverage.currency, count: coverage.otherCurrency })));
+		else out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+		return out;
+	};
+
+	const criteria = scorecard(plan).map((c) => [
+		cell(t(`scorecard.criteria.${c.id}`)),
+		cell(t(`scorecard.status.${c.status}`), { fill: STATUS_FILL[c.status] }),
+		cell(t(`scorecard.reasons.${c.id}.${c.reason.key}`, c.reason.params))
+	]);
+
+	const out: FileChild[] = [
+		heading(t('scorecard.export.annex'), 1),
+		new Paragraph({ spacing: { after: 120 }, children: [new TextRun(t('scorecard.export.intro'))] }),
+		heading(t('scorecard.export.criteriaTitle'), 2),
+		table([t('scorecard.columns.criterion'), t('scorecard.columns.status'), t('scorecard.columns.why')], criteria, [32, 16, 52]),
+		note(t('scorecard.rule'))
+	];
+
+	if (plan.pillars.every((p) => p.objectives.every((o) => o.actions.length === 0))) return [...out, heading(t('scorecard.export.chartsTitle'), 2), note(t('scorecard.charts.empty'))];
+
+	out.push(heading(t('scorecard.charts.pillars'), 2));
+	out.push(...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => clean(pillarName(plan.pillars.find((p) => p.id === id)!, t)) || t('export.toBeCompleted')));
+	out.push(heading(t('scorecard.charts.institutions'), 2));
+	out.push(...coverageTable(coverageByInstitution(plan), t('scorecard.charts.columns.institution'), (id) => institutions.get(id) ?? t('scorecard.charts.unassigned')));
+
+	const sources = budgetBySource(plan);
+	out.push(heading(t('scorecard.charts.sources'), 2));
+	if (sources.rows.length === 0) out.push(note(t('scorecard.charts.noBudget', { currency: sources.currency })));
+	else {
+		const largest = Math.max(...sources.rows.map((r) => r.amount));
+		out.push(
+			table(
+				[t('scorecard.charts.columns.source'), t('scorecard.charts.columns.amount'), t('scorecard.charts.columns.secured'), t('scorecard.charts.columns.share')],
+				sources.rows.map((r) => [
+					cell(r.key ? t(`options.fundingSource.${r.key}`) : t('scorecard.charts.noSource')),
+					cell(figure(money(r.amount, sources.currency), r.amount, largest, SERIES_COLOURS[2])),
+					cell(money(r.secured, sources.currency)),
+					cell(sources.total > 0 ? formatPercent(r.amount / sources.total, language) : '–')
+				]),
+				[34, 26, 24, 16]
+			)
+		);
+		out.push(sources.otherCurrency ? note(t('scorecard.charts.otherCurrency', { currency: sources.currency, count: sources.otherCurrency })) : new Paragraph({ children: [] }));
+	}
+
+	const chart = timeline(plan);
+	out.push(heading(t('scorecard.charts.timeline'), 2));
+	if (chart.years.length > 0) {
+		// Four digits fit a year's column up to a dozen years; beyond, '27 for 2027.
+		const yearLabel = (year: number) => (chart.years.length > 12 ? `’${String(year).slice(-2)}` : String(year));
+		const yearWidth = 50 / chart.years.length;
+		out.push(
+			note(t('scorecard.export.timelineNote'), true),
+			table(
+				[t('scorecard.charts.columns.action'), t('export.labels.timeframe'), ...chart.years.map(yearLabel)],
+				[
+					...chart.rows.map((r) => [
+						cell(`${r.ref} ${excerpt(r.description, 70)}`),
+						cell(r.start === null && r.end === null ? t('export.toBeCompleted') : `${r.start ?? '…'}–${r.end ?? '…'}`),
+						...chart.years.map((year) => cell('', { fill: runsIn(r, year) ? YEAR_FILL : undefined }))
+					]),
+					[cell(t('scorecard.charts.running')), cell(''), ...chart.years.map((_, i) => cell([paragraph(String(chart.perYear[i]), false, AlignmentType.CENTER)]))]
+				],
+				[36, 14, ...chart.years.map(() => yearWidth)]
+			)
+		);
+	}
+	return out;
+}

@@ -17,24 +17,26 @@ test('the scorecard shows every criterion, and a criterion leads to the field th
 	await openSampleReview(page, 'en');
 	const criteria = page.locator('.scorecard li.criterion');
 	await expect(criteria).toHaveCount(13);
-	await expect(page.locator('.scorecard .totals')).toHaveText('Met: 12 · Partly met: 0 · Not met: 1');
+	await expect(page.locator('.scorecard .totals')).toHaveText('Met: 13 · Partly met: 0 · Not met: 0');
 	await expect(page.locator('#criterion-securitySector .status')).toHaveText(en.get('scorecard.status.met')!);
-	const scope = page.locator('#criterion-scope');
-	await expect(scope.locator('.status')).toHaveText(en.get('scorecard.status.not-met')!);
-	await expect(scope).toContainText('No action says yet whether it takes effect at home or abroad (actions: 20).');
+	await expect(page.locator('#criterion-scope')).toContainText('Actions at home: 18. Actions abroad: 2. Not stated: 0.');
 
-	// The link goes to the first action's new "where the action takes effect" field, and focuses it.
-	await scope.getByRole('link', { name: 'Improve it in “Actions and indicators”' }).click();
-	await expect(page).toHaveURL(/\/plan\/actions\?id=.*#action-.+-scope$/);
-	const field = page.locator(':focus');
-	await expect(field).toHaveAccessibleName(en.get('scorecard.scope.label')!);
-	await field.selectOption('abroad');
-	const second = page.locator('select[id$="-scope"]').nth(1);
-	await second.selectOption('domestic');
-
+	// The plan stops reporting to parliament, which took part in drafting: partly met.
+	await gotoStep(page, 'coordination');
+	await page.locator('#monitoring-reportsToParliament').uncheck();
 	await gotoStep(page, 'review');
-	await expect(scope.locator('.status')).toHaveText(en.get('scorecard.status.met')!);
-	await expect(scope).toContainText('Actions at home: 1. Actions abroad: 1. Not stated: 18.');
+	const parliament = page.locator('#criterion-parliament');
+	await expect(parliament.locator('.status')).toHaveText(en.get('scorecard.status.partly')!);
+	await expect(parliament).toContainText(en.get('scorecard.reasons.parliament.involved')!);
+	await expect(page.locator('.scorecard .totals')).toHaveText('Met: 12 · Partly met: 1 · Not met: 0');
+
+	// Its link opens the coordination step on that very checkbox.
+	await parliament.getByRole('link', { name: 'Improve it in “Coordination and monitoring”' }).click();
+	await expect(page).toHaveURL(/\/plan\/coordination\?id=.*#monitoring-reportsToParliament$/);
+	await expect(page.locator('#monitoring-reportsToParliament')).toBeFocused();
+	await page.keyboard.press('Space');
+	await gotoStep(page, 'review');
+	await expect(parliament.locator('.status')).toHaveText(en.get('scorecard.status.met')!);
 });
 
 test('each chart is an image with a name and a data table', async ({ page }) => {
@@ -71,7 +73,7 @@ for (const language of ['fr', 'es'] as const) {
 		const texts = strings(language);
 		await openSampleReview(page, language);
 		await expect(page.locator('#criterion-context .status')).toHaveText(texts.get('scorecard.status.met')!);
-		await expect(page.locator('#criterion-scope .status')).toHaveText(texts.get('scorecard.status.not-met')!);
+		await expect(page.locator('#criterion-scope .status')).toHaveText(texts.get('scorecard.status.met')!);
 		for (const summary of await page.locator('section.charts details summary').all()) await summary.click();
 		await expect(page.locator('#chart-institutions-data tbody tr')).toHaveCount(7);
 		await expectNoEnglish(page, language);

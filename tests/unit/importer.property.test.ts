@@ -58,7 +58,8 @@ afterEach(() => {
 	expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-describe('the draft importer, against generated files', () => {
+// Thousands of generated files per test: seconds of work, more on a busy machine than Vitest's 5 s default allows.
+describe('the draft importer, against generated files', { timeout: 60_000 }, () => {
 	it('answers random bytes with a message', () => {
 		fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => void read(new TextDecoder().decode(bytes))), { numRuns: 1000 });
 	});

@@ -32,7 +32,7 @@ async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4
 
 /** Every line of every text the team typed (not ids, dates or choices from a list). */
 function typedTexts(plan: Plan): string[] {
-	const codes = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages)$|Ids?$/;
+	const codes = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|scope|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages)$|Ids?$/;
 	const out: string[] = [];
 	const walk = (value: unknown, key: string) => {
 		if (Array.isArray(value)) value.forEach((v) => walk(v, key));

@@ -55,7 +55,6 @@ describe('the scorecard annex in French', async () => {
 			expect(annexTexts, c.id).toContain(t(`scorecard.reasons.${c.id}.${c.reason.key}`, c.reason.params));
 		}
 		expect(annexTexts).toContain('Rempli');
-		expect(annexTexts).toContain('Non rempli'); // the scope of the actions, which the sample does not state
 		expect(annexTexts).toContain('Objectifs et indicateurs SMART');
 		expect(annexTexts).not.toContain('Met');
 	});
@@ -76,17 +75,23 @@ describe('the scorecard annex in French', async () => {
 		expect(annex).toMatch(/<wp:docPr [^>]*descr="[^"]*sur un maximum de/);
 	});
 
-	it('shades one timeline cell per action and year it runs', () => {
-		const shaded = annex.match(/w:fill="1D4E89"/g) ?? [];
-		expect(shaded.length).toBe(timeline(plan).perYear.reduce((a, b) => a + b, 0));
-		for (const year of timeline(plan).years) expect(annexTexts).toContain(String(year));
+	it('shades, for each objective, the years its actions run, with how many run', () => {
+		const { years } = timeline(plan);
+		const running = plan.pillars.flatMap((p) => p.objectives).flatMap((o) =>
+			years.map((year) => o.actions.filter((a) => a.startYear !== null && a.endYear !== null && a.startYear <= year && year <= a.endYear).length)
+		);
+		const shadedCells = [...annex.matchAll(/<w:tc>(?:(?!<\/w:tc>).)*?w:fill="1D4E89"(?:(?!<\/w:tc>).)*?<w:t[^>]*>(\d+)<\/w:t>/gs)].map((m) => Number(m[1]));
+		expect(shadedCells).toEqual(running.filter((n) => n > 0));
+		expect(shadedCells.length).toBeGreaterThan(0);
+		for (const year of years) expect(annexTexts).toContain(String(year));
 	});
 
 	it('says where each action takes effect, in its details', () => {
 		const withScope = sample('fr');
-		const [first, second] = [...actionsOf(withScope)].map((a) => a.action);
+		const [first, second, third] = [...actionsOf(withScope)].map((a) => a.action);
 		first.scope = 'domestic';
 		second.scope = 'abroad';
+		third.scope = '';
 		return open(withScope, 'fr').then((scoped) => {
 			expect(scoped.texts).toContain(`Où l’action est menée${t('export.colon')}Sur le territoire national`);
 			expect(scoped.texts).toContain(`Où l’action est menée${t('export.colon')}À l’étranger`);

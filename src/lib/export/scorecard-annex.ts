@@ -8,6 +8,7 @@ import frScorecard from '../../../locales/fr/scorecard.json' with { type: 'json'
 import esScorecard from '../../../locales/es/scorecard.json' with { type: 'json' };
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import type { Action, Language, Plan } from '../plan/schema.ts';
+import { actionsOf } from '../plan/operations.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
@@ -62,8 +63,8 @@ function heading(text: string, level: 1 | 2): Paragraph {
 	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: [new TextRun(clean(text))] });
 }
 
-const paragraph = (text: string, header = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-	new Paragraph({ style: header ? 'TableHeader' : 'TableText', alignment, children: [new TextRun(clean(text) || '–')] });
+const paragraph = (text: string, header = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType], light = false) =>
+	new Paragraph({ style: header ? 'TableHeader' : 'TableText', alignment, children: [new TextRun({ text: clean(text) || '–', color: light ? 'FFFFFF' : undefined })] });
 
 function cell(content: CellContent, options: { header?: boolean; fill?: string } = {}): TableCell {
 	return new TableCell({
@@ -172,23 +173,33 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 		out.push(sources.otherCurrency ? note(t('scorecard.charts.otherCurrency', { currency: sources.currency, count: sources.otherCurrency })) : new Paragraph({ children: [] }));
 	}
 
+	// One row per objective, not per action: a document of 300 actions reads (and builds) better with
+	// 40 rows, each year's cell giving how many of the objective's actions run then.
 	const chart = timeline(plan);
 	out.push(heading(t('scorecard.charts.timeline'), 2));
 	if (chart.years.length > 0) {
 		// Four digits fit a year's column up to a dozen years; beyond, '27 for 2027.
 		const yearLabel = (year: number) => (chart.years.length > 12 ? `’${String(year).slice(-2)}` : String(year));
 		const yearWidth = 50 / chart.years.length;
+		const byObjective = new Map<string, { label: string; rows: typeof chart.rows }>();
+		for (const { objective, ref } of actionsOf(plan)) {
+			const key = ref.split('.').slice(0, 2).join('.');
+			if (!byObjective.has(key)) byObjective.set(key, { label: `${key} ${excerpt(objective.title, 70)}`, rows: [] });
+		}
+		for (const row of chart.rows) byObjective.get(row.ref.split('.').slice(0, 2).join('.'))?.rows.push(row);
+		const yearCell = (running: number) =>
+			running > 0 ? cell([paragraph(String(running), false, AlignmentType.CENTER, true)], { fill: YEAR_FILL }) : cell('');
 		out.push(
 			note(t('scorecard.export.timelineNote'), true),
 			table(
-				[t('scorecard.charts.columns.action'), t('export.labels.timeframe'), ...chart.years.map(yearLabel)],
+				[t('scorecard.charts.columns.objective'), t('scorecard.charts.columns.actions'), ...chart.years.map(yearLabel)],
 				[
-					...chart.rows.map((r) => [
-						cell(`${r.ref} ${excerpt(r.description, 70)}`),
-						cell(r.start === null && r.end === null ? t('export.toBeCompleted') : `${r.start ?? '…'}–${r.end ?? '…'}`),
-						...chart.years.map((year) => cell('', { fill: runsIn(r, year) ? YEAR_FILL : undefined }))
+					...[...byObjective.values()].map(({ label, rows }) => [
+						cell(label),
+						cell(String(rows.length)),
+						...chart.years.map((year) => yearCell(rows.filter((r) => runsIn(r, year)).length))
 					]),
-					[cell(t('scorecard.charts.running')), cell(''), ...chart.years.map((_, i) => cell([paragraph(String(chart.perYear[i]), false, AlignmentType.CENTER)]))]
+					[cell(t('scorecard.charts.running')), cell(String(chart.rows.length)), ...chart.years.map((_, i) => cell([paragraph(String(chart.perYear[i]), false, AlignmentType.CENTER)]))]
 				],
 				[36, 14, ...chart.years.map(() => yearWidth)]
 			)

@@ -120,8 +120,13 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	await expect(page.locator('#context-situationAnalysis')).toHaveValue(/\n\nDisplaced women in the north-east lack identity documents\.$/);
 });
 
-test('the buttons do what the keys do, and an empty proposal is refused with a message', async ({ page }) => {
-	await presentSample(page);
+test('from the drafts list, the buttons do what the keys do, and an empty proposal is refused with a message', async ({ page }) => {
+	await page.goto('/');
+	await page.locator('#sample-plan').click();
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await page.goto('/');
+	await page.getByRole('link', { name: `${en.get('workshop.present')}: ${sample.overview.title}` }).click();
+	await expectSlide(page, 1, sample.overview.title);
 	await page.locator('#slide-next').click();
 	await expectSlide(page, 2, en.get('workshop.heading.overview')!);
 	await page.locator('#slide-last').click();

@@ -38,6 +38,32 @@ for (const language of ['en', 'fr', 'es'] as const) {
 	});
 }
 
+for (const language of ['en', 'fr', 'es'] as const) {
+	test(`the presentation (workshop mode) passes axe in ${language}`, async ({ page }) => {
+		await page.goto('/');
+		await chooseLanguage(page, language);
+		await page.locator('#sample-plan').click();
+		await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+		await page.locator('#present-link').click();
+		await expect(page.locator('#slide-title')).toBeFocused();
+		await expectAccessible(page, `${language} presentation, title slide`);
+		// A pillar slide, with the capture box open (a select of the pillar's objectives).
+		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('p');
+		await expect(page.locator('#proposal-target')).toBeVisible();
+		await expectAccessible(page, `${language} presentation, pillar slide and capture box`);
+		// The context slide: paragraphs, a list, and a message when a proposal is refused.
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Home');
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('p');
+		await page.locator('#proposal-add').click();
+		await expect(page.locator('#proposal-error')).not.toBeEmpty();
+		await expectAccessible(page, `${language} presentation, context slide and an error`);
+	});
+}
+
 test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto('/');

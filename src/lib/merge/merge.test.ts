@@ -269,6 +269,8 @@ describe('where a file comes from', () => {
 		const file = copyOf(master);
 		for (const text of ['Train peacekeepers', 'Women in contingents'])
 			Object.assign(addItem(file.pillars[0].objectives[0].actions, blank.action()), { description: text, responsibleId: 'inst-defence' });
+		// Editing another institution's action says nothing about who sends the file.
+		for (const { action } of [...actionsOf(file)].filter((a) => a.pillar === file.pillars[2])) Object.assign(action, { description: 'Edited', responsibleId: 'inst-justice' });
 		expect(guessInstitution(master, file)).toEqual({ institutionId: 'inst-defence', missing: null });
 	});
 

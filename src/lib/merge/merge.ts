@@ -3,7 +3,6 @@
 // each file would change, item by item; nothing is written until `applyMerge`, which builds a new plan
 // from the master and only the proposals the user accepted. Both leave the master as it is.
 import {
-	changedFields,
 	compareIndexes,
 	indexPlan,
 	isSection,
@@ -386,16 +385,15 @@ export interface InstitutionGuess {
 
 /**
  * Which institution a file most likely comes from: the one responsible for most of the actions it
- * adds or changes, else its lead institution (a ministry usually names itself as lead in its own file).
+ * adds, else its lead institution (a ministry usually names itself as lead in its own file).
  */
 export function guessInstitution(master: Plan, contribution: Plan): InstitutionGuess {
 	const base = indexPlan(master);
 	const own = indexPlan(contribution);
 	const counts = new Map<string, number>();
 	for (const entry of own.items.values()) {
-		if (entry.kind !== 'action') continue;
-		const was = base.items.get(entry.id);
-		if (was && changedFields(was, entry).length === 0) continue;
+		// Only new actions: who is responsible for an action says nothing about who edited it.
+		if (entry.kind !== 'action' || base.items.has(entry.id)) continue;
 		const responsible = entry.item.responsibleId as string;
 		if (responsible) counts.set(responsible, (counts.get(responsible) ?? 0) + 1);
 	}

@@ -7,9 +7,6 @@ import {
 	acceptAll,
 	applyMerge,
 	fromContribution,
-	guessInstitution,
-	matchInstitution,
-	missingInstitutions,
 	propose,
 	undecidedConflicts,
 	type Contribution,
@@ -260,37 +257,5 @@ describe('deciding', () => {
 		const decisions = acceptAll(list, 'a', {});
 		expect(list.filter((p) => decisions[p.key]).map((p) => p.type)).toEqual(['change', 'add']);
 		expect(undecidedConflicts(list, decisions)).toBe(1);
-	});
-});
-
-describe('where a file comes from', () => {
-	it('guesses the institution responsible for the actions the file adds', () => {
-		const master = samplePlan();
-		const file = copyOf(master);
-		for (const text of ['Train peacekeepers', 'Women in contingents'])
-			Object.assign(addItem(file.pillars[0].objectives[0].actions, blank.action()), { description: text, responsibleId: 'inst-defence' });
-		// Editing another institution's action says nothing about who sends the file.
-		for (const { action } of [...actionsOf(file)].filter((a) => a.pillar === file.pillars[2])) Object.assign(action, { description: 'Edited', responsibleId: 'inst-justice' });
-		expect(guessInstitution(master, file)).toEqual({ institutionId: 'inst-defence', missing: null });
-	});
-
-	it('falls back on the file’s lead institution, matched by name when its id differs', () => {
-		const master = samplePlan();
-		const file = copyOf(master);
-		const justice = addItem(file.institutions, blank.institution());
-		justice.name = ' ministry of  JUSTICE ';
-		file.overview.leadInstitutionId = justice.id;
-		expect(guessInstitution(master, file)).toEqual({ institutionId: 'inst-justice', missing: null });
-		expect(matchInstitution(master, justice)).toBe('inst-justice');
-	});
-
-	it('offers the file’s institution when the master lacks it', () => {
-		const master = samplePlan();
-		const file = copyOf(master);
-		const health = addItem(file.institutions, blank.institution());
-		health.name = 'Ministry of Health';
-		file.overview.leadInstitutionId = health.id;
-		expect(guessInstitution(master, file)).toEqual({ institutionId: '', missing: health });
-		expect(missingInstitutions(master, file)).toEqual([health]);
 	});
 });

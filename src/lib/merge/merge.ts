@@ -6,7 +6,6 @@ import {
 	compareIndexes,
 	indexPlan,
 	isSection,
-	PARENT,
 	sameValue,
 	sortByStep,
 	type Entry,
@@ -17,6 +16,7 @@ import {
 	type SectionKind,
 	type Translate
 } from './compare.ts';
+import { copy, findItem, institutionRefs, listUnder, prune, setField, stamp, targetOf, type Item } from './tree.ts';
 import type { Step } from '../plan/completeness.ts';
 import type { Institution, Plan } from '../plan/schema.ts';
 
@@ -157,106 +157,6 @@ export interface MergeSummary {
 	institutions: number;
 }
 
-type Item = { id: string } & Record<string, unknown>;
-
-const SECTION_OBJECT: Record<SectionKind, (plan: Plan) => Record<string, unknown>> = {
-	overview: (plan) => plan.overview,
-	context: (plan) => plan.context,
-	consultation: (plan) => plan.consultation,
-	framework: (plan) => plan as unknown as Record<string, unknown>,
-	coordination: (plan) => plan.coordination,
-	monitoring: (plan) => plan.monitoring,
-	budget: (plan) => plan.budget
-};
-const PARENT_KIND: Partial<Record<ListKind, ListKind>> = { objective: 'pillar', action: 'objective', indicator: 'action' };
-const CHILDREN: Partial<Record<ListKind, { key: string; kind: ListKind }>> = {
-	pillar: { key: 'objectives', kind: 'objective' },
-	objective: { key: 'actions', kind: 'action' },
-	action: { key: 'indicators', kind: 'indicator' }
-};
-const CONTRIBUTED = new Set<ItemKind>(['objective', 'action', 'indicator']);
-
-/** Every list that holds items of a kind. */
-function listsOf(plan: Plan, kind: ListKind): Item[][] {
-	const objectives = plan.pillars.flatMap((p) => p.objectives);
-	const actions = objectives.flatMap((o) => o.actions);
-	const lists: Record<ListKind, unknown[][]> = {
-		institution: [plan.institutions],
-		baselineFigure: [plan.context.baselineData],
-		consultationEvent: [plan.consultation.events],
-		pillar: [plan.pillars],
-		objective: plan.pillars.map((p) => p.objectives),
-		action: objectives.map((o) => o.actions),
-		indicator: actions.map((a) => a.indicators),
-		coordinationBody: [plan.coordination.bodies]
-	};
-	return lists[kind] as Item[][];
-}
-
-function findItem(plan: Plan, kind: ListKind, id: string): { item: Item; list: Item[] } | undefined {
-	for (const list of listsOf(plan, kind)) {
-		const item = list.find((i) => i.id === id);
-		if (item) return { item, list };
-	}
-	return undefined;
-}
-
-/** The list an item of `kind` under `parentId` goes in; undefined when that parent is not in the plan. */
-function listUnder(plan: Plan, kind: ListKind, parentId: string): Item[] | undefined {
-	const parentKind = PARENT_KIND[kind];
-	if (!parentKind) return listsOf(plan, kind)[0];
-	const parent = findItem(plan, parentKind, parentId)?.item;
-	return parent ? (parent[CHILDREN[parentKind]!.key] as Item[]) : undefined;
-}
-
-const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
-
-/** Drops nested items the plan already has (moved there by the contribution: their own change moves them). */
-function prune(plan: Plan, kind: ListKind, item: Item): void {
-	const children = CHILDREN[kind];
-	if (!children) return;
-	const list = (item[children.key] as Item[]).filter((child) => !findItem(plan, children.kind, child.id));
-	item[children.key] = list;
-	for (const child of list) prune(plan, children.kind, child);
-}
-
-/** Records the contributing institution on an item; `deep`: also on every objective, action and indicator in it. */
-function stamp(kind: ItemKind, item: Record<string, unknown>, institutionId: string, deep = false): void {
-	if (CONTRIBUTED.has(kind)) item.contributedBy = institutionId;
-	const children = CHILDREN[kind as ListKind];
-	if (deep && children) for (const child of item[children.key] as Item[]) stamp(children.kind, child, institutionId, true);
-}
-
-function setField(plan: Plan, kind: ItemKind, target: Record<string, unknown>, field: string, value: unknown): void {
-	if (field === PARENT) {
-		const from = findItem(plan, kind as ListKind, target.id as string);
-		const to = listUnder(plan, kind as ListKind, value as string);
-		if (from && to && from.list !== to) {
-			from.list.splice(from.list.indexOf(from.item), 1);
-			to.push(from.item);
-		}
-	} else if (field.startsWith('budget.')) (target.budget as Record<string, unknown>)[field.slice('budget.'.length)] = copy(value);
-	else target[field] = copy(value);
-}
-
-function targetOf(plan: Plan, kind: ItemKind, id: string): Record<string, unknown> | undefined {
-	return isSection(kind) ? SECTION_OBJECT[kind as SectionKind](plan) : findItem(plan, kind as ListKind, id)?.item;
-}
-
-/** Institution ids the plan refers to. */
-function institutionRefs(plan: Plan): Set<string> {
-	const ids = [plan.overview.leadInstitutionId, plan.monitoring.responsibleId];
-	for (const pillar of plan.pillars)
-		for (const objective of pillar.objectives) {
-			ids.push(objective.contributedBy);
-			for (const action of objective.actions) {
-				ids.push(action.responsibleId, action.contributedBy, ...action.partnerIds, ...action.indicators.map((i) => i.contributedBy));
-			}
-		}
-	for (const body of plan.coordination.bodies) ids.push(body.chairId, ...body.memberIds);
-	return new Set(ids.filter(Boolean));
-}
-
 /**
  * A new plan: the master with the accepted proposals applied. Additions go under the same parent as in
  * the contribution, after the same sibling; each added or changed objective, action and indicator
@@ -349,60 +249,4 @@ export function applyMerge(
 
 	plan.updatedAt = now.toISOString();
 	return { plan, summary };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Where a file comes from.
-
-const normalise = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
-
-/** The master's institution that is the same as one of the contribution's: same id, name or acronym. */
-export function matchInstitution(master: Plan, institution: Institution): string {
-	const same = (i: Institution) =>
-		i.id === institution.id ||
-		(institution.name.trim() !== '' && normalise(i.name) === normalise(institution.name)) ||
-		(institution.acronym.trim() !== '' && normalise(i.acronym) === normalise(institution.acronym));
-	return master.institutions.find(same)?.id ?? '';
-}
-
-/** The contribution's institutions that the master has under no id, name or acronym: they can be added on apply. */
-export function missingInstitutions(master: Plan, contribution: Plan): Institution[] {
-	return contribution.institutions.filter((i) => (i.name.trim() || i.acronym.trim()) && !matchInstitution(master, i));
-}
-
-export interface InstitutionGuess {
-	/** The master's institution, or ''. */
-	institutionId: string;
-	/** The file's institution when the master lacks it. */
-	missing: Institution | null;
-}
-
-/**
- * Which institution a file most likely comes from: the one responsible for most of the actions it
- * adds, else its lead institution (a ministry usually names itself as lead in its own file).
- */
-export function guessInstitution(master: Plan, contribution: Plan): InstitutionGuess {
-	const base = indexPlan(master);
-	const own = indexPlan(contribution);
-	const counts = new Map<string, number>();
-	for (const entry of own.items.values()) {
-		// Only new actions: who is responsible for an action says nothing about who edited it.
-		if (entry.kind !== 'action' || base.items.has(entry.id)) continue;
-		const responsible = entry.item.responsibleId as string;
-		if (responsible) counts.set(responsible, (counts.get(responsible) ?? 0) + 1);
-	}
-	const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-	for (const id of [busiest, contribution.overview.leadInstitutionId]) {
-		const institution = contribution.institutions.find((i) => i.id === id);
-		if (!institution) continue;
-		const match = matchInstitution(master, institution);
-		return match ? { institutionId: match, missing: null } : { institutionId: '', missing: institution };
-	}
-	return { institutionId: '', missing: null };
 }

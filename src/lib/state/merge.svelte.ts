@@ -4,8 +4,6 @@ import { t } from '../i18n/i18n.svelte.ts';
 import {
 	acceptAll,
 	applyMerge,
-	guessInstitution,
-	missingInstitutions,
 	propose,
 	undecidedConflicts,
 	type Contribution,
@@ -13,6 +11,7 @@ import {
 	type Decisions,
 	type MergeSummary
 } from '../merge/merge.ts';
+import { guessInstitution, missingInstitutions } from '../merge/sender.ts';
 import type { Institution, Plan } from '../plan/schema.ts';
 import { drafts } from '../storage/drafts.ts';
 import { readChosenFile } from '../storage/new-draft.ts';

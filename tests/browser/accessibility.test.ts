@@ -2,7 +2,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STEPS } from '../../src/lib/plan/completeness.ts';
-import { chooseLanguage, gotoStep } from './helpers.ts';
+import { sampleContributions } from './contributions.ts';
+import { chooseLanguage, expectNoEnglish, gotoStep } from './helpers.ts';
 
 
 async function expectAccessible(page: Page, where: string) {
@@ -76,3 +77,39 @@ test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page })
 		expect(scroll, `${step}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
 	}
 });
+
+for (const language of ['en', 'fr', 'es'] as const) {
+	test(`the merge and versions pages pass axe in ${language}, and fit a 360 px screen`, async ({ page }) => {
+		await page.goto('/');
+		await chooseLanguage(page, language);
+		await page.locator('#sample-plan').click();
+		await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+		const id = new URL(page.url()).searchParams.get('id')!;
+
+		// Two files with additions and a conflict; a version with differences from the draft.
+		await page.goto(`/merge?id=${id}`);
+		await page.locator('#merge-files').setInputFiles(sampleContributions(language));
+		await expect(page.locator('li.proposal[data-type="conflict"]')).toHaveCount(1);
+		await page.locator('li.proposal[data-type="add"] input[value="accept"]').first().check();
+		await expectAccessible(page, `${language} merge`);
+		if (language !== 'en') await expectNoEnglish(page, language);
+		await page.locator('li.proposal[data-type="conflict"] input[value="master"]').check();
+		await page.locator('#apply-merge').click();
+		await expect(page.locator('#merged-title')).toBeFocused();
+		await expectAccessible(page, `${language} merge applied`);
+
+		await page.goto(`/versions?id=${id}`);
+		await expect(page.locator('ol.differences > li')).toHaveCount(1);
+		await expectAccessible(page, `${language} versions`);
+		if (language !== 'en') await expectNoEnglish(page, language);
+
+		await page.setViewportSize({ width: 360, height: 740 });
+		for (const path of ['versions', 'merge']) {
+			await page.goto(`/${path}?id=${id}`);
+			if (path === 'merge') await page.locator('#merge-files').setInputFiles(sampleContributions(language));
+			await expect(page.locator('h1')).toBeVisible();
+			const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+			expect(scroll, `${path}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
+		}
+	});
+}

@@ -5,3 +5,8 @@ import type { Step } from '../plan/completeness.ts';
 export function stepHref(step: Step, draftId: string, field?: string): string {
 	return `${resolve('/plan/[step]', { step })}?id=${encodeURIComponent(draftId)}${field ? `#${field}` : ''}`;
 }
+
+/** The address of a page about one draft: its merge or its versions. */
+export function draftPageHref(route: '/merge' | '/versions', draftId: string): string {
+	return `${route === '/merge' ? resolve('/merge') : resolve('/versions')}?id=${encodeURIComponent(draftId)}`;
+}

@@ -3,9 +3,14 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { completeness } from '../plan/completeness.ts';
 import { parsePlan } from '../plan/file.ts';
 import type { Plan } from '../plan/schema.ts';
+import type { Version } from './versions.ts';
 
-interface DraftsDB extends DBSchema {
+/** Version 1 held drafts; version 2 adds the named versions of each draft (versions.ts). */
+export const DB_VERSION = 2;
+
+export interface DraftsDB extends DBSchema {
 	drafts: { key: string; value: Plan };
+	versions: { key: string; value: Version; indexes: { planId: string } };
 }
 
 export interface DraftSummary {
@@ -47,7 +52,8 @@ export function summarise(plan: Plan): DraftSummary {
 }
 
 export class DraftsRepository {
-	private readonly db: IDBPDatabase<DraftsDB>;
+	/** Shared with the versions repository: one database, one connection. */
+	readonly db: IDBPDatabase<DraftsDB>;
 
 	private constructor(db: IDBPDatabase<DraftsDB>) {
 		this.db = db;
@@ -55,9 +61,11 @@ export class DraftsRepository {
 
 	static async open(name = 'nap-builder'): Promise<DraftsRepository> {
 		try {
-			const db = await openDB<DraftsDB>(name, 1, {
-				upgrade(db) {
-					db.createObjectStore('drafts', { keyPath: 'id' });
+			const db = await openDB<DraftsDB>(name, DB_VERSION, {
+				// Each step runs once: a device that had version 1 keeps its drafts and gains the versions store.
+				upgrade(db, oldVersion) {
+					if (oldVersion < 1) db.createObjectStore('drafts', { keyPath: 'id' });
+					if (oldVersion < 2) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('planId', 'planId');
 				}
 			});
 			return new DraftsRepository(db);
@@ -87,8 +95,13 @@ export class DraftsRepository {
 		void requestPersistence();
 	}
 
-	async delete(id: string): Promise<void> {
-		await this.db.delete('drafts', id);
+	/** Deletes a draft and its named versions; returns the versions, so that an undo can put them back. */
+	async delete(id: string): Promise<Version[]> {
+		const tx = this.db.transaction(['drafts', 'versions'], 'readwrite');
+		const versions = tx.objectStore('versions');
+		const removed = await versions.index('planId').getAll(id);
+		await Promise.all([tx.objectStore('drafts').delete(id), ...removed.map((v) => versions.delete(v.id)), tx.done]);
+		return removed;
 	}
 }
 

@@ -33,8 +33,8 @@ export async function sampleDraft(language: Language): Promise<Plan> {
 	return store(result.plan);
 }
 
-/** Reads a file the user chose; on success the draft is stored as a new one. */
-export async function draftFromFile(file: File): Promise<ReadResult> {
+/** Reads a draft file the user chose, storing nothing. */
+export async function readChosenFile(file: File): Promise<ReadResult> {
 	let text: string;
 	try {
 		// Refuse an oversized file before reading it into memory.
@@ -42,7 +42,12 @@ export async function draftFromFile(file: File): Promise<ReadResult> {
 	} catch {
 		return { ok: false, error: { key: 'unreadable', params: {} } };
 	}
-	const result = readDraftFile(text, file.size);
+	return readDraftFile(text, file.size);
+}
+
+/** Reads a file the user chose; on success the draft is stored as a new one. */
+export async function draftFromFile(file: File): Promise<ReadResult> {
+	const result = await readChosenFile(file);
 	if (!result.ok) return result;
 	return { ok: true, plan: await store(result.plan) };
 }

@@ -1,0 +1,261 @@
+// The difference between two plans, item by item. Items are matched by id (a ministry's file started
+// from a copy of the master shares its ids); a plan's sections (overview, context…) are matched by
+// name. Each difference says what was added, changed (field by field, before and after) or removed,
+// where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
+import { STEPS, type Step } from '../plan/completeness.ts';
+import type { Plan } from '../plan/schema.ts';
+import { excerpt, pillarName } from '../plan/text.ts';
+
+export const SECTION_KINDS = ['overview', 'context', 'consultation', 'framework', 'coordination', 'monitoring', 'budget'] as const;
+export const LIST_KINDS = [
+	'institution',
+	'baselineFigure',
+	'consultationEvent',
+	'pillar',
+	'objective',
+	'action',
+	'indicator',
+	'coordinationBody'
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+export type ListKind = (typeof LIST_KINDS)[number];
+export type ItemKind = SectionKind | ListKind;
+
+export const isSection = (kind: ItemKind): kind is SectionKind => (SECTION_KINDS as readonly string[]).includes(kind);
+
+/** The wizard step where each kind of item is edited. */
+export const STEP_OF: Record<ItemKind, Step> = {
+	overview: 'overview',
+	institution: 'overview',
+	context: 'context',
+	baselineFigure: 'context',
+	consultation: 'consultation',
+	consultationEvent: 'consultation',
+	framework: 'pillars',
+	pillar: 'pillars',
+	objective: 'pillars',
+	action: 'actions',
+	indicator: 'actions',
+	coordination: 'coordination',
+	coordinationBody: 'coordination',
+	monitoring: 'coordination',
+	budget: 'budget'
+};
+
+/** The pseudo-field that records a move: an action now under another objective, say. Its values are the parents' ids. */
+export const PARENT = 'parent';
+
+/** Not compared: the identity of an item, and where it came from (a template, a merge). */
+const NOT_COMPARED = new Set(['id', 'templateId', 'contributedBy']);
+/** Lists inside an item or section: their items are compared as items of their own. */
+const NESTED = new Set(['objectives', 'actions', 'indicators', 'baselineData', 'events', 'bodies']);
+
+type Fields = Record<string, unknown>;
+
+/** One item (or section) of a plan, where it sits and what it is called. */
+export interface Entry {
+	kind: ItemKind;
+	/** The item's id; a section's kind. */
+	id: string;
+	/** The object in the plan itself (for the framework section: the plan). */
+	item: Fields;
+	/** The id of the item it sits under ('' at the top of the plan). */
+	parentId: string;
+	/** Its number as the wizard shows it: "3" for an institution, "2.1.3" for an action; '' for a section. */
+	ref: string;
+	/** The first line of its main text ('' for a section). */
+	label: string;
+	step: Step;
+}
+
+export interface PlanIndex {
+	sections: Map<SectionKind, Entry>;
+	/** The plan's items by id, in the order they appear in the plan. */
+	items: Map<string, Entry>;
+}
+
+export type Translate = (key: string) => string;
+
+const LABEL_LENGTH = 120;
+
+/** Every item of a plan by id, in document order. When a (broken) file repeats an id, the first item wins. */
+export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanIndex {
+	const sections = new Map<SectionKind, Entry>();
+	const items = new Map<string, Entry>();
+	const section = (kind: SectionKind, item: object) =>
+		sections.set(kind, { kind, id: kind, item: item as Fields, parentId: '', ref: '', label: '', step: STEP_OF[kind] });
+	const add = (kind: ListKind, item: { id: string }, parentId: string, ref: string, text: string) => {
+		if (!items.has(item.id))
+			items.set(item.id, { kind, id: item.id, item: item as Fields, parentId, ref, label: excerpt(text, LABEL_LENGTH), step: STEP_OF[kind] });
+	};
+
+	section('overview', plan.overview);
+	plan.institutions.forEach((i, n) => add('institution', i, '', `${n + 1}`, i.name || i.acronym));
+	section('context', plan.context);
+	plan.context.baselineData.forEach((f, n) => add('baselineFigure', f, '', `${n + 1}`, f.figure));
+	section('consultation', plan.consultation);
+	plan.consultation.events.forEach((e, n) => add('consultationEvent', e, '', `${n + 1}`, e.title || e.place));
+	section('framework', plan);
+	plan.pillars.forEach((pillar, p) => {
+		add('pillar', pillar, '', `${p + 1}`, pillarName(pillar, translate));
+		pillar.objectives.forEach((objective, o) => {
+			add('objective', objective, pillar.id, `${p + 1}.${o + 1}`, objective.title);
+			objective.actions.forEach((action, a) => {
+				const ref = `${p + 1}.${o + 1}.${a + 1}`;
+				add('action', action, objective.id, ref, action.description);
+				action.indicators.forEach((indicator, n) => add('indicator', indicator, action.id, `${ref}.${n + 1}`, indicator.statement));
+			});
+		});
+	});
+	section('coordination', plan.coordination);
+	plan.coordination.bodies.forEach((b, n) => add('coordinationBody', b, '', `${n + 1}`, b.name));
+	section('monitoring', plan.monitoring);
+	section('budget', plan.budget);
+	return { sections, items };
+}
+
+/** The compared fields of an item or section, flat: an action's budget line gives "budget.amount" and so on. */
+export function fieldsOf(entry: Entry): Fields {
+	if (entry.kind === 'framework') return { framework: entry.item.framework };
+	const fields: Fields = {};
+	if (entry.kind === 'objective' || entry.kind === 'action' || entry.kind === 'indicator') fields[PARENT] = entry.parentId;
+	for (const [key, value] of Object.entries(entry.item)) {
+		if (NOT_COMPARED.has(key) || NESTED.has(key)) continue;
+		if (entry.kind === 'action' && key === 'budget' && value && typeof value === 'object')
+			for (const [inner, v] of Object.entries(value)) fields[`budget.${inner}`] = v;
+		else fields[key] = value;
+	}
+	return fields;
+}
+
+/** Equal values. Lists of codes or institution ids are sets: ticking the same boxes in another order changes nothing. */
+export function sameValue(a: unknown, b: unknown): boolean {
+	const isCodes = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+	if (isCodes(a) && isCodes(b)) return a.length === b.length && JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */
+export function isEmptyValue(value: unknown): boolean {
+	return value === null || value === undefined || value === false || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+export interface FieldChange {
+	field: string;
+	before: unknown;
+	after: unknown;
+}
+
+/** The fields that differ between two versions of one item. */
+export function changedFields(before: Entry, after: Entry): FieldChange[] {
+	const a = fieldsOf(before);
+	const b = fieldsOf(after);
+	const names = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+	return names.filter((field) => !sameValue(a[field], b[field])).map((field) => ({ field, before: a[field], after: b[field] }));
+}
+
+export interface NestedItem {
+	kind: ItemKind;
+	id: string;
+	ref: string;
+	label: string;
+}
+
+export interface ItemDiff {
+	change: 'added' | 'changed' | 'removed';
+	kind: ItemKind;
+	id: string;
+	step: Step;
+	/** Where the item is: in the newer plan, or in the older one for a removed item. */
+	ref: string;
+	label: string;
+	parentId: string;
+	/** Changed fields; for an added item its filled-in fields (before: null); for a removed one, the fields it had (after: null). */
+	fields: FieldChange[];
+	/** Items inside an added or removed item that come or go with it (the actions of a new objective). */
+	nested: NestedItem[];
+}
+
+export interface Comparison {
+	differences: ItemDiff[];
+	/** Items and sections present in both plans with no field changed. */
+	identical: number;
+}
+
+const filledFields = (entry: Entry, side: 'before' | 'after'): FieldChange[] =>
+	Object.entries(fieldsOf(entry))
+		.filter(([field, value]) => field !== PARENT && !isEmptyValue(value))
+		.map(([field, value]) => (side === 'after' ? { field, before: null, after: value } : { field, before: value, after: null }));
+
+/** Entries below `id` in the index (children, grandchildren) that `keep` accepts. */
+function nestedIn(index: PlanIndex, id: string, keep: (entry: Entry) => boolean): NestedItem[] {
+	const below = new Set([id]);
+	const out: NestedItem[] = [];
+	for (const entry of index.items.values()) {
+		if (!below.has(entry.parentId)) continue;
+		below.add(entry.id);
+		if (keep(entry)) out.push({ kind: entry.kind, id: entry.id, ref: entry.ref, label: entry.label });
+	}
+	return out;
+}
+
+/**
+ * What changed from `before` to `after`. An item added with its children is one difference (the
+ * children are listed in `nested`), and so is an item removed with its children. Differences come in
+ * the order of the newer plan, removals last.
+ */
+export function comparePlans(before: Plan, after: Plan, translate?: Translate): Comparison {
+	return compareIndexes(indexPlan(before, translate), indexPlan(after, translate));
+}
+
+export function compareIndexes(old: PlanIndex, now: PlanIndex): Comparison {
+	const differences: ItemDiff[] = [];
+	let identical = 0;
+	const diff = (change: ItemDiff['change'], entry: Entry, fields: FieldChange[], nested: NestedItem[] = []): ItemDiff => ({
+		change,
+		kind: entry.kind,
+		id: entry.id,
+		step: entry.step,
+		ref: entry.ref,
+		label: entry.label,
+		parentId: entry.parentId,
+		fields,
+		nested
+	});
+
+	for (const [kind, entry] of now.sections) {
+		const fields = changedFields(old.sections.get(kind)!, entry);
+		if (fields.length) differences.push(diff('changed', entry, fields));
+		else identical++;
+	}
+	for (const entry of now.items.values()) {
+		const was = old.items.get(entry.id);
+		if (was && was.kind === entry.kind) {
+			const fields = changedFields(was, entry);
+			if (fields.length) differences.push(diff('changed', entry, fields));
+			else identical++;
+		} else if (entry.parentId === '' || old.items.has(entry.parentId)) {
+			// A new item whose parent is new too comes with its parent.
+			const nested = nestedIn(now, entry.id, (e) => !old.items.has(e.id));
+			differences.push(diff('added', entry, filledFields(entry, 'after'), nested));
+		}
+	}
+	for (const entry of old.items.values()) {
+		const still = now.items.get(entry.id);
+		if (still && still.kind === entry.kind) continue;
+		if (entry.parentId === '' || now.items.has(entry.parentId)) {
+			const nested = nestedIn(old, entry.id, (e) => !now.items.has(e.id));
+			differences.push(diff('removed', entry, filledFields(entry, 'before'), nested));
+		}
+	}
+	// In the order of the wizard's steps; within a step, the section, its items, then removals.
+	return { differences: sortByStep(differences), identical };
+}
+
+/** A stable sort by wizard step: within a step, the plan's own order is kept. */
+export function sortByStep<T extends { step: Step }>(list: T[]): T[] {
+	return list
+		.map((item, i) => ({ item, i }))
+		.sort((a, b) => STEPS.indexOf(a.item.step) - STEPS.indexOf(b.item.step) || a.i - b.i)
+		.map(({ item }) => item);
+}

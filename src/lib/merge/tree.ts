@@ -1,0 +1,103 @@
+// Finding and changing items anywhere in a plan's tree, by kind and id: what applying a merge needs.
+import { isSection, PARENT, type ItemKind, type ListKind, type SectionKind } from './compare.ts';
+import type { Plan } from '../plan/schema.ts';
+
+export type Item = { id: string } & Record<string, unknown>;
+
+const SECTION_OBJECT: Record<SectionKind, (plan: Plan) => Record<string, unknown>> = {
+	overview: (plan) => plan.overview,
+	context: (plan) => plan.context,
+	consultation: (plan) => plan.consultation,
+	framework: (plan) => plan as unknown as Record<string, unknown>,
+	coordination: (plan) => plan.coordination,
+	monitoring: (plan) => plan.monitoring,
+	budget: (plan) => plan.budget
+};
+const PARENT_KIND: Partial<Record<ListKind, ListKind>> = { objective: 'pillar', action: 'objective', indicator: 'action' };
+const CHILDREN: Partial<Record<ListKind, { key: string; kind: ListKind }>> = {
+	pillar: { key: 'objectives', kind: 'objective' },
+	objective: { key: 'actions', kind: 'action' },
+	action: { key: 'indicators', kind: 'indicator' }
+};
+const CONTRIBUTED = new Set<ItemKind>(['objective', 'action', 'indicator']);
+
+/** Every list that holds items of a kind. */
+export function listsOf(plan: Plan, kind: ListKind): Item[][] {
+	const objectives = plan.pillars.flatMap((p) => p.objectives);
+	const actions = objectives.flatMap((o) => o.actions);
+	const lists: Record<ListKind, unknown[][]> = {
+		institution: [plan.institutions],
+		baselineFigure: [plan.context.baselineData],
+		consultationEvent: [plan.consultation.events],
+		pillar: [plan.pillars],
+		objective: plan.pillars.map((p) => p.objectives),
+		action: objectives.map((o) => o.actions),
+		indicator: actions.map((a) => a.indicators),
+		coordinationBody: [plan.coordination.bodies]
+	};
+	return lists[kind] as Item[][];
+}
+
+export function findItem(plan: Plan, kind: ListKind, id: string): { item: Item; list: Item[] } | undefined {
+	for (const list of listsOf(plan, kind)) {
+		const item = list.find((i) => i.id === id);
+		if (item) return { item, list };
+	}
+	return undefined;
+}
+
+/** The list an item of `kind` under `parentId` goes in; undefined when that parent is not in the plan. */
+export function listUnder(plan: Plan, kind: ListKind, parentId: string): Item[] | undefined {
+	const parentKind = PARENT_KIND[kind];
+	if (!parentKind) return listsOf(plan, kind)[0];
+	const parent = findItem(plan, parentKind, parentId)?.item;
+	return parent ? (parent[CHILDREN[parentKind]!.key] as Item[]) : undefined;
+}
+
+export const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+
+/** Drops nested items the plan already has (moved there by the contribution: their own change moves them). */
+export function prune(plan: Plan, kind: ListKind, item: Item): void {
+	const children = CHILDREN[kind];
+	if (!children) return;
+	const list = (item[children.key] as Item[]).filter((child) => !findItem(plan, children.kind, child.id));
+	item[children.key] = list;
+	for (const child of list) prune(plan, children.kind, child);
+}
+
+/** Records the contributing institution on an item; `deep`: also on every objective, action and indicator in it. */
+export function stamp(kind: ItemKind, item: Record<string, unknown>, institutionId: string, deep = false): void {
+	if (CONTRIBUTED.has(kind)) item.contributedBy = institutionId;
+	const children = CHILDREN[kind as ListKind];
+	if (deep && children) for (const child of item[children.key] as Item[]) stamp(children.kind, child, institutionId, true);
+}
+
+export function setField(plan: Plan, kind: ItemKind, target: Record<string, unknown>, field: string, value: unknown): void {
+	if (field === PARENT) {
+		const from = findItem(plan, kind as ListKind, target.id as string);
+		const to = listUnder(plan, kind as ListKind, value as string);
+		if (from && to && from.list !== to) {
+			from.list.splice(from.list.indexOf(from.item), 1);
+			to.push(from.item);
+		}
+	} else if (field.startsWith('budget.')) (target.budget as Record<string, unknown>)[field.slice('budget.'.length)] = copy(value);
+	else target[field] = copy(value);
+}
+
+export function targetOf(plan: Plan, kind: ItemKind, id: string): Record<string, unknown> | undefined {
+	return isSection(kind) ? SECTION_OBJECT[kind as SectionKind](plan) : findItem(plan, kind as ListKind, id)?.item;
+}
+
+/** Institution ids the plan refers to. */
+export function institutionRefs(plan: Plan): Set<string> {
+	const ids = [plan.overview.leadInstitutionId, plan.monitoring.responsibleId];
+	for (const pillar of plan.pillars)
+		for (const objective of pillar.objectives) {
+			ids.push(objective.contributedBy);
+			for (const action of objective.actions) {
+				ids.push(action.responsibleId, action.contributedBy, ...action.partnerIds, ...action.indicators.map((i) => i.contributedBy));
+			}
+		}
+	for (const body of plan.coordination.bodies) ids.push(body.chairId, ...body.memberIds);
+	return new Set(ids.filter(Boolean));
+}

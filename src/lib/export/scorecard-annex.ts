@@ -47,7 +47,7 @@ function translator(language: Language): Translate {
 /** The "where the action takes effect" line of an action's details. */
 export function scopeDetail(action: Action, language: Language): [string, string] {
 	const t = annexStrings(language);
-	return [t('scorecard.scope.label'), action.scope ? t(`scorecard.scope.options.${action.scope}`) : t('export.toBeCompleted')];
+	return [t('export.labels.scope'), action.scope ? t(`options.scope.${action.scope}`) : t('export.toBeCompleted')];
 }
 
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts

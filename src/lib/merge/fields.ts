@@ -115,7 +115,7 @@ export const FIELDS: Record<ItemKind, Record<string, FieldSpec>> = {
 		endYear: number('fields.action.endYear'),
 		status: choice('options.actionStatus', 'fields.action.status'),
 		strategy: choice('options.strategy', 'fields.action.strategy'),
-		scope: choice('merge.scope', 'merge.fieldName.scope'),
+		scope: choice('options.scope', 'fields.action.scope'),
 		'budget.amount': spec({ type: 'amount' })('fields.action.amount'),
 		'budget.currency': text('fields.action.currency'),
 		'budget.source': choice('options.fundingSource', 'fields.action.source'),

@@ -5,3 +5,8 @@ import type { Step } from '../plan/completeness.ts';
 export function stepHref(step: Step, draftId: string, field?: string): string {
 	return `${resolve('/plan/[step]', { step })}?id=${encodeURIComponent(draftId)}${field ? `#${field}` : ''}`;
 }
+
+/** The address of review mode for a draft (the plan as a document, with comments). */
+export function reviewHref(draftId: string): string {
+	return `${resolve('/review')}?id=${encodeURIComponent(draftId)}`;
+}

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STEPS } from '../../src/lib/plan/completeness.ts';
-import { chooseLanguage, gotoStep } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, gotoStep } from './helpers.ts';
 
 
 async function expectAccessible(page: Page, where: string) {
@@ -35,6 +35,31 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await page.locator('input[name="regional"][value="santiago-2007"]').check();
 		await expect(page.locator('.agenda')).toBeVisible();
 		await expectAccessible(page, `${language} new plan`);
+	});
+}
+
+for (const language of ['en', 'fr', 'es'] as const) {
+	test(`review mode passes axe in ${language}, with comments, a reply form and the name field open`, async ({ page }) => {
+		await page.goto('/');
+		await chooseLanguage(page, language);
+		await page.locator('#sample-plan').click();
+		await page.locator('#review-link').click();
+		await expect(page.locator('#review-title')).toBeFocused();
+		await page.locator('#comment-on-section-overview').click();
+		await page.locator('#name-section-overview').fill('Amina Diallo');
+		await page.locator('#text-section-overview').fill('Comment');
+		await page.locator('.comment-form button[type="submit"]').click();
+		await expect(page.locator('article.comment')).toBeFocused();
+		await page.locator('article.comment button[id$="-toggle"]').click(); // resolved: shown greyed with "all comments"
+		await page.locator('input[name="show"][value="all"]').check();
+		await page.locator('article.comment button[id$="-reply-button"]').click();
+		await page.locator('#comment-on-section-context').click();
+		await page.locator('#text-section-context').fill('Second');
+		await page.locator('form:has(#text-section-context) button[type="submit"]').click();
+		await page.locator('#comment-on-section-consultation').click();
+		await page.locator('#reviewer-change').click();
+		await expectAccessible(page, `${language} review`);
+		if (language !== 'en') await expectNoEnglish(page, language);
 	});
 }
 

@@ -154,3 +154,37 @@ test('where the browser refuses storage, the name is kept for the visit and the 
 	await expect(comment(page, 'Who pays for the shelters?')).toBeVisible();
 	await expect(page.getByText('Commenting as')).toHaveCount(0);
 });
+
+test('with the keyboard alone: comment, reply and resolve', async ({ page }) => {
+	await openForReview(page);
+	const tabTo = async (name: string) => {
+		for (let i = 0; i < 60; i++) {
+			if ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || '')) === name) return;
+			await page.keyboard.press('Tab');
+		}
+		throw new Error(`${name} never got focus by Tab`);
+	};
+	await tabTo('Comment on Getting started');
+	await page.keyboard.press('Enter');
+	await expect(page.getByLabel('Your name')).toBeFocused();
+	await page.keyboard.type('Amina Diallo');
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Your comment on Getting started')).toBeFocused();
+	await page.keyboard.type('Who adopts the plan?');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	await expect(comment(page, 'Who adopts the plan?')).toBeFocused();
+
+	await tabTo('Reply to Amina Diallo');
+	await page.keyboard.press('Enter');
+	await expect(page.getByLabel('Your reply to Amina Diallo')).toBeFocused();
+	await page.keyboard.type('The Council of Ministers.');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('ul.replies li', { hasText: 'The Council of Ministers.' })).toBeFocused();
+
+	await tabTo('Resolve');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Comment on Getting started', exact: true })).toBeFocused();
+	await expect(page.locator('#comment-counts')).toContainText('0 open comments · 1 resolved');
+});

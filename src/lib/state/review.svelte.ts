@@ -5,7 +5,7 @@ import { getContext, setContext } from 'svelte';
 import { t } from '../i18n/i18n.svelte.ts';
 import * as comments from '../comments/comments.ts';
 import type { Anchor, Commentable } from '../comments/comments.ts';
-import type { Comment } from '../plan/schema.ts';
+import type { Comment, Reply } from '../plan/schema.ts';
 import type { DraftSession } from './draft-session.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { reviewer } from './reviewer.svelte.ts';
@@ -75,7 +75,7 @@ export class Review {
 		if (undo) this.#changed(t('comments.replyDeleted'), undo);
 	}
 
-	isOwn(entry: Parameters<typeof comments.isOwn>[0]): boolean {
+	isOwn(entry: Comment | Reply): boolean {
 		return comments.isOwn(entry, reviewer.name);
 	}
 

@@ -111,6 +111,23 @@ describe('comments in the Word export', () => {
 		expect(Number(reply.id)).toBeGreaterThan(Number(parent.id));
 	});
 
+	it('puts a comment on each section on its chapter (the overview on the title, the pillars section on the results matrix), and spans a description of several paragraphs', async () => {
+		const plan = sample('es');
+		const es = exportStrings('es');
+		const sections = { overview: plan.overview.title, consultation: es('export.chapters.consultation'), pillars: es('export.chapters.resultsMatrix'), coordination: es('export.chapters.coordination') };
+		for (const step of Object.keys(sections)) addComment(plan, { target: 'section', targetId: step }, 'Ana López', `Sobre ${step}`);
+		const action = plan.pillars[1].objectives[0].actions[1];
+		action.description = 'Primera línea\nSegunda línea';
+		addComment(plan, { target: 'action', targetId: action.id }, 'Ana López', 'Sobre la acción');
+		const { document, comments } = await parts(plan, 'es');
+		const idOf = (text: string) => wordComments(comments!).find((c) => c.text === text)!.id;
+		for (const [step, heading] of Object.entries(sections)) expect(anchoredText(document, idOf(`Sobre ${step}`)), step).toBe(heading);
+		const id = idOf('Sobre la acción');
+		expect(anchoredText(document, id)).toBe('Primera líneaSegunda línea');
+		const span = document.slice(document.indexOf(`<w:commentRangeStart w:id="${id}"/>`), document.indexOf(`<w:commentRangeEnd w:id="${id}"/>`));
+		expect(span.match(/<\/w:p>/g)).toHaveLength(1);
+	});
+
 	it('adds no comments part to a plan without comments', async () => {
 		const { comments, document } = await parts(sample('en'), 'en');
 		expect(comments).toBeUndefined();

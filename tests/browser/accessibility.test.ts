@@ -63,7 +63,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 	});
 }
 
-test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page }) => {
+test('on a 360 px wide screen no wizard step, nor review mode, scrolls sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto('/');
 	await chooseLanguage(page, 'fr'); // the longer words of French are the harder case
@@ -74,4 +74,8 @@ test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page })
 		const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
 		expect(scroll, `${step}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
 	}
+	await page.locator('#review-link').click();
+	await expect(page.locator('#review-title')).toBeFocused();
+	const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+	expect(scroll, `review mode: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
 });

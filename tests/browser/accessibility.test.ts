@@ -65,7 +65,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 	});
 }
 
-test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page }) => {
+test('on a 360 px wide screen no wizard step, nor review mode, scrolls sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto('/');
 	await chooseLanguage(page, 'fr'); // the longer words of French are the harder case
@@ -76,6 +76,10 @@ test('on a 360 px wide screen no wizard step scrolls sideways', async ({ page })
 		const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
 		expect(scroll, `${step}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
 	}
+	await page.locator('#review-link').click();
+	await expect(page.locator('#review-title')).toBeFocused();
+	const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+	expect(scroll, `review mode: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
 });
 
 for (const language of ['en', 'fr', 'es'] as const) {
@@ -111,5 +115,30 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
 			expect(scroll, `${path}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
 		}
+	});
+}
+
+for (const language of ['en', 'fr', 'es'] as const) {
+	test(`review mode passes axe in ${language}, with comments, a reply form and the name field open`, async ({ page }) => {
+		await page.goto('/');
+		await chooseLanguage(page, language);
+		await page.locator('#sample-plan').click();
+		await page.locator('#review-link').click();
+		await expect(page.locator('#review-title')).toBeFocused();
+		await page.locator('#comment-on-section-overview').click();
+		await page.locator('#name-section-overview').fill('Amina Diallo');
+		await page.locator('#text-section-overview').fill('Comment');
+		await page.locator('.comment-form button[type="submit"]').click();
+		await expect(page.locator('article.comment')).toBeFocused();
+		await page.locator('article.comment button[id$="-toggle"]').click(); // resolved: shown greyed with "all comments"
+		await page.locator('input[name="show"][value="all"]').check();
+		await page.locator('article.comment button[id$="-reply-button"]').click();
+		await page.locator('#comment-on-section-context').click();
+		await page.locator('#text-section-context').fill('Second');
+		await page.locator('form:has(#text-section-context) button[type="submit"]').click();
+		await page.locator('#comment-on-section-consultation').click();
+		await page.locator('#reviewer-change').click();
+		await expectAccessible(page, `${language} review`);
+		if (language !== 'en') await expectNoEnglish(page, language);
 	});
 }

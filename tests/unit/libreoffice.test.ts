@@ -1,11 +1,14 @@
 // The Word file opens in a real word processor: LibreOffice converts each language's export of the
 // sample plan to PDF, and the PDF text has the plan's title and the chapter headings in that language.
+// Each plan carries reviewers' comments (one with a reply), which LibreOffice must read as comments.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Packer } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addComment, addReply } from '../../src/lib/comments/comments.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
 import { annexStrings } from '../../src/lib/export/scorecard-annex.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
@@ -16,6 +19,16 @@ const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const dir = mkdtempSync(join(tmpdir(), 'nap-office-'));
 const plans = new Map<Language, Plan>();
 const pdfText = new Map<Language, string>();
+let annotations = '';
+
+/** A comment on a chapter (with a reply) and one on an indicator in a table. */
+function withComments(plan: Plan): Plan {
+	const context = addComment(plan, { target: 'section', targetId: 'context' }, 'Amina Diallo', 'Comment on the context')!;
+	addReply(plan, context.id, 'Jean Martin', 'Reply on the context');
+	const indicator = plan.pillars[0].objectives[0].actions[0].indicators[0];
+	addComment(plan, { target: 'indicator', targetId: indicator.id }, 'Amina Diallo', 'Comment on an indicator');
+	return plan;
+}
 
 function sample(language: Language): Plan {
 	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8'));
@@ -29,7 +42,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 beforeAll(async () => {
 	const files: string[] = [];
 	for (const language of LANGUAGES) {
-		const plan = sample(language);
+		const plan = withComments(sample(language));
 		plans.set(language, plan);
 		const file = join(dir, `plan-${language}.docx`);
 		writeFileSync(file, await Packer.toBuffer(buildDocument(plan, { language, paper: 'a4' })));
@@ -44,6 +57,11 @@ beforeAll(async () => {
 	} catch (error) {
 		throw new Error(`LibreOffice could not convert the Word files (is libreoffice-writer installed? .ci/run installs it): ${error}`);
 	}
+	// LibreOffice's own format shows what it made of the Word comments.
+	execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'odt', '--outdir', dir, join(dir, 'plan-fr.docx')], { stdio: 'pipe', timeout: 240_000 });
+	annotations = [...strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'plan-fr.odt'))))['content.xml']).matchAll(/<office:annotation[ >][\s\S]*?<\/office:annotation>/g)]
+		.map((m) => m[0])
+		.join('\n');
 	for (const language of LANGUAGES)
 		pdfText.set(language, squash(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, `plan-${language}.pdf`), '-'], { encoding: 'utf8' })));
 }, 300_000);
@@ -81,5 +99,14 @@ describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
 		expect(Number(pages)).toBeGreaterThan(10);
 		const footer = t('export.page', { page: 2, pages: Number(pages) });
 		expect(text).toContain(footer);
+	});
+});
+
+describe('LibreOffice reads the reviewers’ comments', () => {
+	it('as comments with their authors, the reply included', () => {
+		expect(annotations.match(/<office:annotation[ >]/g)).toHaveLength(3);
+		for (const text of ['Comment on the context', 'Reply on the context', 'Comment on an indicator']) expect(annotations).toContain(text);
+		expect(annotations).toContain('<dc:creator>Amina Diallo</dc:creator>');
+		expect(annotations).toContain('<dc:creator>Jean Martin</dc:creator>');
 	});
 });

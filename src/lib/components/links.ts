@@ -10,3 +10,8 @@ export function stepHref(step: Step, draftId: string, field?: string): string {
 export function draftPageHref(route: '/merge' | '/versions', draftId: string): string {
 	return `${route === '/merge' ? resolve('/merge') : resolve('/versions')}?id=${encodeURIComponent(draftId)}`;
 }
+
+/** The address of review mode for a draft (the plan as a document, with comments). */
+export function reviewHref(draftId: string): string {
+	return `${resolve('/review')}?id=${encodeURIComponent(draftId)}`;
+}

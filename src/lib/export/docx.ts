@@ -19,13 +19,16 @@ import {
 	TextRun,
 	WidthType,
 	type FileChild,
-	type ISectionOptions
+	type ISectionOptions,
+	type ParagraphChild
 } from 'docx';
+import type { Anchor, CommentSection } from '../comments/comments.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import { pillarName } from '../plan/text.ts';
 import { scopeDetail, scorecardAnnex } from './scorecard-annex.ts';
+import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
 import { clean } from './xml-text.ts';
 
@@ -50,6 +53,9 @@ const MARGIN = 1134; // 2 cm
 const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
 const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
+
+/** Where comments on a plan section sit. */
+const sectionAnchor = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
 
 export function buildDocument(plan: Plan, options: ExportOptions): Document {
 	const { language, paper = 'a4' } = options;
@@ -106,8 +112,16 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: 240 } } }
 			]
 		},
-		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...scorecardAnnex(plan, language)])]
+		// Comments are collected while the sections above are written: this property comes after them.
+		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...scorecardAnnex(plan, language)])],
+		comments: { children: w.comments.written }
 	});
+}
+
+/** A table cell's text that reviewers' comments are on. */
+interface AnchoredText {
+	text: string;
+	anchor: Anchor;
 }
 
 /** Builds the document's parts for one plan and one language. */
@@ -119,9 +133,12 @@ class Writer {
 	private readonly onProgress: ((done: number, total: number) => void) | undefined;
 	private done = 0;
 	private readonly total: number;
+	/** Reviewers' open comments, anchored as the parts they are on are written. */
+	readonly comments: WordComments;
 
 	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void) {
 		this.plan = plan;
+		this.comments = new WordComments(plan, t('comments.unnamed'), clean);
 		this.language = language;
 		this.t = t;
 		this.onProgress = onProgress;
@@ -137,38 +154,50 @@ class Writer {
 
 	// Building blocks ------------------------------------------------------------------------
 
-	heading(text: string, level: 1 | 2 | 3): Paragraph {
+	/** A heading; `anchor`: the part of the plan whose comments sit on it. `lead`: text before the anchored words. */
+	heading(text: string, level: 1 | 2 | 3, anchor?: Anchor, lead = ''): Paragraph {
 		const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1];
-		return new Paragraph({ heading, children: [new TextRun(clean(text))] });
+		const [runs] = this.anchored([[new TextRun(clean(text))]], anchor);
+		return new Paragraph({ heading, children: lead ? [new TextRun(clean(lead)), ...runs] : runs });
+	}
+
+	/** Runs (per paragraph) with the comments on `anchor` around them. */
+	anchored(paragraphs: ParagraphChild[][], anchor?: Anchor): ParagraphChild[][] {
+		return anchor ? this.comments.wrap(anchor, paragraphs) : paragraphs;
 	}
 
 	/** The user's text, one paragraph per line; "to be completed" where it is empty. */
-	text(value: string): Paragraph[] {
+	text(value: string, anchor?: Anchor): Paragraph[] {
 		const lines = clean(value).split(/\r?\n/).map((l) => l.trimEnd());
-		if (lines.every((l) => l.trim() === '')) return [this.missing()];
-		return lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== '')).map((l) => new Paragraph({ spacing: { after: 120 }, children: [new TextRun(l)] }));
+		if (lines.every((l) => l.trim() === '')) return [this.missing(anchor)];
+		const kept = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
+		return this.anchored(kept.map((l) => [new TextRun(l)]), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
 	}
 
-	missing(): Paragraph {
-		return new Paragraph({ children: [new TextRun({ text: this.t('export.toBeCompleted'), italics: true, color: '767676' })] });
+	missing(anchor?: Anchor): Paragraph {
+		const [children] = this.anchored([[new TextRun({ text: this.t('export.toBeCompleted'), italics: true, color: '767676' })]], anchor);
+		return new Paragraph({ children });
 	}
 
 	/** A chapter with a narrative: omitted where the plan says nothing about it. */
-	chapter(title: string, value: string, level: 1 | 2 = 1): Paragraph[] {
-		return [this.heading(title, level), ...this.text(value)];
+	chapter(title: string, value: string, level: 1 | 2 = 1, anchor?: Anchor): Paragraph[] {
+		return [this.heading(title, level, anchor), ...this.text(value)];
 	}
 
 	/** A table with a header row that repeats on every page; `widths` in percent of the text width. */
-	table(headers: string[], rows: string[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH, style: 'Table' | 'Matrix' = 'Table'): Table | Paragraph {
+	table(headers: string[], rows: (string | AnchoredText)[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH, style: 'Table' | 'Matrix' = 'Table'): Table | Paragraph {
 		if (rows.length === 0) return this.missing();
 		// Column widths go in the table grid once, not on every cell: long tables build much faster.
 		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
-		const cell = (text: string, header = false) =>
-			new TableCell({
+		const cell = (value: string | AnchoredText, header = false) => {
+			const { text, anchor } = typeof value === 'string' ? { text: value, anchor: undefined } : value;
+			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => [new TextRun(line)]);
+			return new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
-				children: (clean(text) || '–').split(/\r?\n/).map((line) => new Paragraph({ style: `${style}${header ? 'Header' : 'Text'}`, children: [new TextRun(line)] }))
+				children: this.anchored(lines, anchor).map((children) => new Paragraph({ style: `${style}${header ? 'Header' : 'Text'}`, children }))
 			});
+		};
 		return new Table({
 			width: { size: 100, type: WidthType.PERCENTAGE },
 			columnWidths,
@@ -214,7 +243,7 @@ class Writer {
 		const line = (label: string, value: string) =>
 			new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), new TextRun(clean(value) || this.t('export.toBeCompleted'))] });
 		return [
-			new Paragraph({ spacing: { before: 2400, after: 480 }, heading: HeadingLevel.TITLE, children: [new TextRun(title)] }),
+			new Paragraph({ spacing: { before: 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([[new TextRun(title)]], sectionAnchor('overview'))[0] }),
 			new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: this.t('export.cover.subject'), size: 28 })] }),
 			line(this.t('export.cover.country'), o.country),
 			line(this.t('export.cover.period'), o.periodStart === null && o.periodEnd === null ? '' : this.years(o.periodStart, o.periodEnd)),
@@ -242,7 +271,7 @@ class Writer {
 			this.heading(ch('resolutions'), 2),
 			...(o.resolutions.length ? o.resolutions.map((r) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(this.t(`options.resolution.${r}`))] })) : [this.missing()]),
 			...this.chapter(ch('legalFramework'), c.legalFramework, 2),
-			...this.chapter(ch('context'), c.situationAnalysis),
+			...this.chapter(ch('context'), c.situationAnalysis, 1, sectionAnchor('context')),
 			this.heading(ch('baselineData'), 2),
 			this.table(
 				[this.t('export.labels.figure'), this.t('export.labels.value'), this.t('export.labels.year'), this.t('export.labels.source')],
@@ -250,7 +279,7 @@ class Writer {
 				[40, 15, 10, 35]
 			),
 			...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : []),
-			...this.chapter(ch('consultation'), consultation.summary),
+			...this.chapter(ch('consultation'), consultation.summary, 1, sectionAnchor('consultation')),
 			this.heading(ch('visionGoal'), 1),
 			...this.chapter(ch('vision'), o.vision, 2),
 			...this.chapter(ch('goal'), o.goal, 2)
@@ -261,17 +290,17 @@ class Writer {
 		const out: FileChild[] = [];
 		const t = this.t;
 		for (const [p, pillar] of this.plan.pillars.entries()) {
-			out.push(this.heading(`${p + 1}. ${this.pillarName(pillar.id)}`, 1));
+			out.push(this.heading(`${p + 1}. ${this.pillarName(pillar.id)}`, 1, { target: 'pillar', targetId: pillar.id }));
 			if (pillar.description.trim()) out.push(...this.text(pillar.description));
 			if (pillar.objectives.length === 0) out.push(this.missing());
 			for (const [o, objective] of pillar.objectives.entries()) {
 				const ref = `${p + 1}.${o + 1}`;
-				out.push(this.heading(`${t('export.labels.objective', { ref })}${t('export.colon')}${objective.title.trim() || t('export.toBeCompleted')}`, 2));
+				out.push(this.heading(objective.title.trim() || t('export.toBeCompleted'), 2, { target: 'objective', targetId: objective.id }, `${t('export.labels.objective', { ref })}${t('export.colon')}`));
 				if (objective.expectedResults.trim()) out.push(new Paragraph({ children: [new TextRun({ text: t('export.labels.expectedResults'), bold: true })] }), ...this.text(objective.expectedResults));
 				for (const [a, action] of objective.actions.entries()) {
 					const actionRef = `${ref}.${a + 1}`;
 					this.step();
-					out.push(this.heading(t('export.labels.action', { ref: actionRef }), 3), ...this.text(action.description));
+					out.push(this.heading(t('export.labels.action', { ref: actionRef }), 3), ...this.text(action.description, { target: 'action', targetId: action.id }));
 					out.push(
 						...this.details([
 							[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : t('export.toBeCompleted')],
@@ -288,7 +317,7 @@ class Writer {
 						out.push(
 							this.table(
 								[t('export.labels.indicator'), t('export.labels.unit'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.meansOfVerification'), t('export.labels.frequency'), t('export.labels.globalIndicator')],
-								action.indicators.map((i) => [i.statement, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator]),
+								action.indicators.map((i) => [{ text: i.statement, anchor: { target: 'indicator', targetId: i.id } }, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator]),
 								[25, 9, 11, 11, 17, 14, 13]
 							)
 						);
@@ -333,7 +362,8 @@ class Writer {
 				]);
 		}
 		return [
-			this.heading(t('export.chapters.resultsMatrix'), 1),
+			// The matrix is the whole results framework at a glance: comments on the pillars section sit on its title.
+			this.heading(t('export.chapters.resultsMatrix'), 1, sectionAnchor('pillars')),
 			this.table(
 				[t('export.labels.objective', { ref: '' }).trim(), t('export.labels.action', { ref: '' }).trim(), t('export.labels.indicator'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.responsible'), t('export.labels.partners'), t('export.labels.timeframe'), t('export.labels.budget'), t('export.labels.meansOfVerification')],
 				rows,
@@ -348,7 +378,7 @@ class Writer {
 		const t = this.t;
 		const c = this.plan.coordination;
 		return [
-			...this.chapter(t('export.chapters.coordination'), c.description),
+			...this.chapter(t('export.chapters.coordination'), c.description, 1, sectionAnchor('coordination')),
 			this.heading(t('export.chapters.coordinationBodies'), 2),
 			this.table(
 				[t('export.labels.name'), t('export.labels.level'), t('export.labels.chair'), t('export.labels.members'), t('export.labels.meets'), t('export.labels.mandate')],
@@ -376,7 +406,7 @@ class Writer {
 			)
 		];
 		return [
-			this.heading(t('export.chapters.budget'), 1),
+			this.heading(t('export.chapters.budget'), 1, sectionAnchor('budget')),
 			...(totals.length
 				? [...summary('pillar', 'export.labels.byPillar'), ...summary('institution', 'export.labels.byInstitution'), ...summary('source', 'export.labels.bySource')]
 				: [this.missing()]),

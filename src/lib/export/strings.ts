@@ -6,12 +6,15 @@ import esExport from '../../../locales/es/export.json' with { type: 'json' };
 import enOptions from '../../../locales/en/options.json' with { type: 'json' };
 import frOptions from '../../../locales/fr/options.json' with { type: 'json' };
 import esOptions from '../../../locales/es/options.json' with { type: 'json' };
+import enComments from '../../../locales/en/comments.json' with { type: 'json' };
+import frComments from '../../../locales/fr/comments.json' with { type: 'json' };
+import esComments from '../../../locales/es/comments.json' with { type: 'json' };
 import type { Language } from '../plan/schema.ts';
 
 const resources: Record<Language, Record<string, unknown>> = {
-	en: { export: enExport, options: enOptions },
-	fr: { export: frExport, options: frOptions },
-	es: { export: esExport, options: esOptions }
+	en: { export: enExport, options: enOptions, comments: enComments },
+	fr: { export: frExport, options: frOptions, comments: frComments },
+	es: { export: esExport, options: esOptions, comments: esComments }
 };
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -14,7 +14,7 @@ async function expectAccessible(page: Page, where: string) {
 
 for (const language of ['en', 'fr', 'es'] as const) {
 	test(`every page and step passes axe in ${language}`, async ({ page }) => {
-		test.setTimeout(120_000);
+		test.setTimeout(240_000); // axe over eight steps, the library dialog and two pages: over a minute on a busy machine
 		await page.goto('/');
 		await chooseLanguage(page, language);
 		await page.locator('#sample-plan').click();

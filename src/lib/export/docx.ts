@@ -25,9 +25,9 @@ import {
 import type { Anchor, CommentSection } from '../comments/comments.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
-import type { Language, Plan } from '../plan/schema.ts';
+import type { Indicator, Language, Plan } from '../plan/schema.ts';
 import { pillarName } from '../plan/text.ts';
-import { scopeDetail, scorecardAnnex } from './scorecard-annex.ts';
+import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
 import { clean } from './xml-text.ts';
@@ -306,26 +306,47 @@ class Writer {
 							[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : t('export.toBeCompleted')],
 							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
 							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
-							scopeDetail(action, this.language),
+							[t('export.labels.scope'), this.option('scope', action.scope)],
 							[t('export.labels.status'), this.option('actionStatus', action.status)],
 							[t('export.labels.strategy'), this.option('strategy', action.strategy)],
 							[t('export.labels.budget'), this.budgetLine(action)]
 						])
 					);
 					if (action.indicators.length) {
-						out.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: t('export.labels.indicators'), bold: true })] }));
-						out.push(
-							this.table(
-								[t('export.labels.indicator'), t('export.labels.unit'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.meansOfVerification'), t('export.labels.frequency'), t('export.labels.globalIndicator')],
-								action.indicators.map((i) => [{ text: i.statement, anchor: { target: 'indicator', targetId: i.id } }, i.unit, this.valueYear(i.baselineValue, i.baselineYear), this.valueYear(i.targetValue, i.targetYear), i.meansOfVerification, i.frequency ? t(`options.frequency.${i.frequency}`) : '', i.globalIndicator]),
-								[25, 9, 11, 11, 17, 14, 13]
-							)
-						);
+						out.push(new Paragraph({ spacing: { before: 120 }, keepNext: true, children: [new TextRun({ text: t('export.labels.indicators'), bold: true })] }));
+						for (const [n, indicator] of action.indicators.entries()) out.push(...this.indicator(indicator, `${actionRef}.${n + 1}`));
 					}
 				}
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * An indicator under its action: the statement (where comments on it sit), then its measures on one
+	 * labelled line. The results matrix has them all in a table; a small table under each of hundreds of
+	 * actions doubled the time to build the document.
+	 */
+	indicator(indicator: Indicator, ref: string): Paragraph[] {
+		const t = this.t;
+		const measures: [string, string][] = [
+			[t('export.labels.unit'), indicator.unit],
+			[t('export.labels.baseline'), this.valueYear(indicator.baselineValue, indicator.baselineYear)],
+			[t('export.labels.target'), this.valueYear(indicator.targetValue, indicator.targetYear)],
+			[t('export.labels.meansOfVerification'), indicator.meansOfVerification],
+			[t('export.labels.frequency'), indicator.frequency ? t(`options.frequency.${indicator.frequency}`) : ''],
+			...(indicator.globalIndicator ? [[t('export.labels.globalIndicator'), indicator.globalIndicator] as [string, string]] : [])
+		];
+		const [statement] = this.anchored([[new TextRun(clean(indicator.statement) || t('export.toBeCompleted'))]], { target: 'indicator', targetId: indicator.id });
+		return [
+			new Paragraph({ style: 'Details', keepNext: true, children: [new TextRun({ text: `${ref} `, bold: true }), ...statement] }),
+			new Paragraph({
+				style: 'Details',
+				indent: { left: 644 }, // under the statement, past the Details style's own indent
+				spacing: { after: 120 },
+				children: measures.flatMap(([label, value], i) => [new TextRun({ text: `${i ? '; ' : ''}${label}${t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')])
+			})
+		];
 	}
 
 	valueYear(value: string, year: number | null): string {

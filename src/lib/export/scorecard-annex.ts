@@ -7,7 +7,7 @@ import enScorecard from '../../../locales/en/scorecard.json' with { type: 'json'
 import frScorecard from '../../../locales/fr/scorecard.json' with { type: 'json' };
 import esScorecard from '../../../locales/es/scorecard.json' with { type: 'json' };
 import { formatMoney, formatPercent } from '../i18n/format.ts';
-import type { Action, Language, Plan } from '../plan/schema.ts';
+import type { Language, Plan } from '../plan/schema.ts';
 import { actionsOf } from '../plan/operations.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
@@ -42,12 +42,6 @@ function translator(language: Language): Translate {
 		if (typeof value !== 'string') throw new Error(`No ${language} text for ${key}`);
 		return value.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(params[name] ?? ''));
 	};
-}
-
-/** The "where the action takes effect" line of an action's details. */
-export function scopeDetail(action: Action, language: Language): [string, string] {
-	const t = annexStrings(language);
-	return [t('export.labels.scope'), action.scope ? t(`options.scope.${action.scope}`) : t('export.toBeCompleted')];
 }
 
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts

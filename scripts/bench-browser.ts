@@ -83,7 +83,7 @@ export async function browserFigures(nodeEnv: Record<string, string>): Promise<v
 			const ms = await page.evaluate(async (text) => {
 				const plan = JSON.parse(text);
 				const db = await new Promise<IDBDatabase>((resolve, reject) => {
-					const open = indexedDB.open('nap-builder', 1);
+					const open = indexedDB.open('nap-builder'); // whatever version the app created
 					open.onsuccess = () => resolve(open.result);
 					open.onerror = () => reject(open.error);
 				});

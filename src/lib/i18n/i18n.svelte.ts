@@ -4,16 +4,17 @@ import i18next, { type TOptions } from 'i18next';
 import { LANGUAGES, type Language } from '../plan/schema.ts';
 
 const STORAGE_KEY = 'nap-builder.language';
-const files = import.meta.glob<{ default: Record<string, unknown> }>('/locales/*/*.json');
+/** One chunk per language (bundles/*.ts), loaded when the language is first used. */
+const bundles: Record<Language, () => Promise<{ default: Record<string, Record<string, unknown>> }>> = {
+	en: () => import('./bundles/en.ts'),
+	fr: () => import('./bundles/fr.ts'),
+	es: () => import('./bundles/es.ts')
+};
 
+/** The texts of a language keyed by area: locales/fr/wizard.json becomes `wizard`. */
 async function loadResources(language: Language): Promise<Record<string, unknown>> {
-	const prefix = `/locales/${language}/`;
-	const entries = await Promise.all(
-		Object.entries(files)
-			.filter(([path]) => path.startsWith(prefix))
-			.map(async ([path, load]) => [path.slice(prefix.length, -'.json'.length), (await load()).default] as const)
-	);
-	return Object.fromEntries(entries);
+	const files = (await bundles[language]()).default;
+	return Object.fromEntries(Object.entries(files).map(([path, texts]) => [path.slice(path.lastIndexOf('/') + 1, -'.json'.length), texts]));
 }
 
 export function isLanguage(value: unknown): value is Language {

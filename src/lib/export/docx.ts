@@ -344,7 +344,7 @@ class Writer {
 				style: 'Details',
 				indent: { left: 644 }, // under the statement, past the Details style's own indent
 				spacing: { after: 120 },
-				children: measures.flatMap(([label, value], i) => [new TextRun({ text: `${i ? '; ' : ''}${label}${t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')])
+				children: measures.flatMap(([label, value], i) => [new TextRun({ text: `${i ? t('export.separator') : ''}${label}${t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')])
 			})
 		];
 	}
@@ -365,22 +365,24 @@ class Writer {
 	resultsMatrix(): FileChild[] {
 		const t = this.t;
 		const rows: string[][] = [];
+		// One row per action (a row per indicator repeated the action's text and doubled the cells to build);
+		// its indicators are numbered lines, the same number on a line of each indicator column.
 		for (const { objective, action, ref } of actionsOf(this.plan)) {
 			this.step();
-			const indicators = action.indicators.length ? action.indicators : [null];
-			for (const indicator of indicators)
-				rows.push([
-					`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`,
-					`${ref} ${action.description}`,
-					indicator?.statement ?? '',
-					indicator ? this.valueYear(indicator.baselineValue, indicator.baselineYear) : '',
-					indicator ? this.valueYear(indicator.targetValue, indicator.targetYear) : '',
-					action.responsibleId ? this.institution(action.responsibleId) : '',
-					action.partnerIds.map((id) => this.institution(id)).join('; '),
-					this.years(action.startYear, action.endYear),
-					this.budgetLine(action),
-					indicator?.meansOfVerification ?? ''
-				]);
+			const numbered = (value: (indicator: Indicator) => string) =>
+				action.indicators.map((indicator, n) => (action.indicators.length > 1 ? `${n + 1}. ` : '') + (value(indicator).replace(/\r?\n/g, ' ') || '–')).join('\n');
+			rows.push([
+				`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`,
+				`${ref} ${action.description}`,
+				numbered((i) => i.statement),
+				numbered((i) => this.valueYear(i.baselineValue, i.baselineYear)),
+				numbered((i) => this.valueYear(i.targetValue, i.targetYear)),
+				action.responsibleId ? this.institution(action.responsibleId) : '',
+				action.partnerIds.map((id) => this.institution(id)).join('; '),
+				this.years(action.startYear, action.endYear),
+				this.budgetLine(action),
+				numbered((i) => i.meansOfVerification)
+			]);
 		}
 		return [
 			// The matrix is the whole results framework at a glance: comments on the pillars section sit on its title.

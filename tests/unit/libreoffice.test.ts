@@ -12,8 +12,8 @@ import { addComment, addReply } from '../../src/lib/comments/comments.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
 import { annexStrings } from '../../src/lib/export/scorecard-annex.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
-import { readDraftFile } from '../../src/lib/plan/file.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
+import { samplePlan as sample } from './sample-plan.ts';
 
 const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const dir = mkdtempSync(join(tmpdir(), 'nap-office-'));
@@ -28,12 +28,6 @@ function withComments(plan: Plan): Plan {
 	const indicator = plan.pillars[0].objectives[0].actions[0].indicators[0];
 	addComment(plan, { target: 'indicator', targetId: indicator.id }, 'Amina Diallo', 'Comment on an indicator');
 	return plan;
-}
-
-function sample(language: Language): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
 }
 
 /** pdftotext breaks lines and may hyphenate: compare on words separated by single spaces. */

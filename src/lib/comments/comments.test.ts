@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDraftFile } from '../plan/file.ts';
 import { actionsOf, addItem, blank, createPlan, removeItem } from '../plan/operations.ts';
 import { planSchema, type Plan } from '../plan/schema.ts';
 import {
@@ -20,12 +17,7 @@ import {
 	resolveComment,
 	threads
 } from './comments.ts';
-
-function sample(): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, '../../../templates/sample/en.nap.json'), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
-}
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 /** A plan with one pillar, one objective, one action and two indicators. */
 function small(): Plan {

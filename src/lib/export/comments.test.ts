@@ -1,21 +1,14 @@
 // Reviewers' comments in the Word export: real Word comments, anchored on the text they are about.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { addComment, addReply, resolveComment } from '../comments/comments.ts';
-import { readDraftFile } from '../plan/file.ts';
 import { removeItem } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import { buildDocument } from './docx.ts';
 import { exportStrings } from './strings.ts';
-
-function sample(language: Language): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
-}
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 async function parts(plan: Plan, language: Language) {
 	const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocument(plan, { language }))));

@@ -1,20 +1,13 @@
 // The Word export, opened as a package: structure, language, and every word the team typed.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readDraftFile } from '../plan/file.ts';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { buildDocument } from './docx.ts';
 import { exportStrings } from './strings.ts';
-
-function sample(language: Language): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
-}
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4') {
 	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper }));

@@ -1,11 +1,9 @@
 // The scorecard annex of the Word export, opened as a package: its heading, the criteria in the export
 // language, the bar images (real PNG files), the timeline's shaded years, and the scope of each action.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readDraftFile } from '../plan/file.ts';
 import { actionsOf, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { timeline } from '../review/charts.ts';
@@ -13,12 +11,7 @@ import { CRITERIA, scorecard } from '../review/scorecard.ts';
 import { buildDocument } from './docx.ts';
 import { PNG_SIGNATURE } from './png.ts';
 import { annexStrings } from './scorecard-annex.ts';
-
-function sample(language: Language): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
-}
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 

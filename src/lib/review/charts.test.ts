@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDraftFile } from '../plan/file.ts';
 import { actionsOf, addItem, applyFramework, blank, budgetTotals, createPlan } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline } from './charts.ts';
-
-function sample(): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, '../../../templates/sample/en.nap.json'), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
-}
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 /** Two pillars used of four; one ministry; amounts in the plan currency and in another. */
 function small(): Plan {

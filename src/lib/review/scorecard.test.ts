@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDraftFile } from '../plan/file.ts';
 import { actionsOf, addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Institution, type Language, type Plan } from '../plan/schema.ts';
 import { CRITERIA, isSecuritySector, scorecard, scorecardSummary, type Criterion, type CriterionId } from './scorecard.ts';
-
-function sample(language: Language): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(result.error.key);
-	return result.plan;
-}
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 const byId = (plan: Plan): Record<CriterionId, Criterion> => Object.fromEntries(scorecard(plan).map((c) => [c.id, c])) as Record<CriterionId, Criterion>;
 const statuses = (plan: Plan) => Object.fromEntries(scorecard(plan).map((c) => [c.id, c.status]));

@@ -1,20 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDraftFile } from '../plan/file.ts';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
 import { guidanceFor } from '../templates/guidance.ts';
 import { buildSlides, digest, LIMITS, slideFromParam, slideIndexOf, type Translate } from './slides.ts';
+import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 /** Shows the key and its parameters, so tests see what a slide asks the locale files for. */
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
-
-const sample = (language: string): Plan => {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(JSON.stringify(result.error));
-	return result.plan;
-};
 
 /** A plan with the four pillars and `objectives` objectives of `actions` actions each in the first. */
 function planWith(objectives: number, actions: number): Plan {

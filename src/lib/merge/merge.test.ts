@@ -6,6 +6,8 @@ import { indexPlan } from './compare.ts';
 import {
 	acceptAll,
 	applyMerge,
+	changedAndRemoved,
+	withoutSender,
 	fromContribution,
 	propose,
 	undecidedConflicts,
@@ -140,7 +142,7 @@ describe('applyMerge', () => {
 		expect(plan.institutions).toEqual(master.institutions);
 		expect(plan.context.baselineData).toEqual(master.context.baselineData);
 		expect(plan.updatedAt).toBe('2027-03-12T10:00:00.000Z');
-		expect(summary).toEqual({ added: 0, changed: 1, removed: 0, conflicts: 0, institutions: 0 });
+		expect(summary).toEqual({ added: 0, changed: 1, removed: 0, conflicts: 0, institutions: 0, comments: 0 });
 		expect(planSchema.parse(plan)).toEqual(plan);
 	});
 
@@ -257,5 +259,68 @@ describe('deciding', () => {
 		const decisions = acceptAll(list, 'a', {});
 		expect(list.filter((p) => decisions[p.key]).map((p) => p.type)).toEqual(['change', 'add']);
 		expect(undecidedConflicts(list, decisions)).toBe(1);
+	});
+});
+
+describe('what applying a merge must not lose', () => {
+	it('waits while one file’s accepted change and another’s accepted removal hit the same action', () => {
+		const master = samplePlan();
+		const target = master.pillars[0].objectives[0].actions[0];
+		const a = contribution(master, 'a', 'inst-defence', (plan) => (plan.pillars[0].objectives[0].actions[0].endYear = 2030));
+		const b = contribution(master, 'b', 'inst-justice', (plan) => plan.pillars[0].objectives[0].actions.splice(0, 1));
+		const { list } = propose(master, [a, b]);
+		const decisions = acceptEvery(list);
+		expect(changedAndRemoved(list, decisions)).toBe(1);
+		const removal = list.find((p) => p.type === 'remove' && p.diff.id === target.id)!;
+		expect(changedAndRemoved(list, { ...decisions, [removal.key]: 'reject' })).toBe(0);
+	});
+
+	it('waits for the institution a file comes from once any of its items is accepted', () => {
+		const master = samplePlan();
+		const file = contribution(master, 'a', '', (plan) => (plan.pillars[0].objectives[0].title = 'A sharper objective'));
+		const { list } = propose(master, [file]);
+		expect(withoutSender([file], list, {})).toBe(0);
+		expect(withoutSender([file], list, acceptEvery(list))).toBe(1);
+		expect(withoutSender([{ ...file, institutionId: 'inst-defence' }], list, acceptEvery(list))).toBe(0);
+	});
+
+	it('refers to the master’s institution when a file has the same one under another id', () => {
+		const master = samplePlan();
+		const defence = master.institutions.find((i) => i.id === 'inst-defence')!;
+		const file = contribution(master, 'a', 'inst-defence', (plan) => {
+			const own = plan.institutions.find((i) => i.id === 'inst-defence')!;
+			own.id = 'inst-defence-copy'; // the same ministry, re-created in the file
+			const action = addItem(plan.pillars[0].objectives[0].actions, blank.action());
+			action.description = 'Gender advisers in every operational headquarters';
+			action.responsibleId = own.id;
+			plan.pillars[0].objectives[0].actions[0].partnerIds = [own.id];
+		});
+		const { list } = propose(master, [file]);
+		const { plan, summary } = applyMerge(master, [file], list, acceptAll(list, 'a', {}));
+		const addition = list.find((p): p is Extract<Proposal, { type: 'add' | 'change' | 'remove' }> => p.type === 'add' && p.diff.kind === 'action')!;
+		const added = findAction(plan, addition.diff.id)!.action;
+		expect(added.responsibleId).toBe(defence.id);
+		expect(plan.pillars[0].objectives[0].actions[0].partnerIds).toEqual([defence.id]);
+		expect(plan.institutions.filter((i) => i.name === defence.name)).toHaveLength(1);
+		expect(summary.institutions).toBe(0);
+	});
+
+	it('brings in the comments, replies and resolutions of a file reviewed elsewhere, whatever is accepted', () => {
+		const master = samplePlan();
+		const at = new Date('2026-11-20T10:00:00Z').toISOString();
+		master.comments.push({ id: 'c-1', target: 'section', targetId: 'context', field: '', author: 'Amina Diallo', createdAt: at, text: 'Baseline year?', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+		const file = contribution(master, 'a', 'inst-parliament', (plan) => {
+			plan.comments[0].replies.push({ id: 'r-1', author: 'Drafting team', createdAt: at, text: '2025.' });
+			Object.assign(plan.comments[0], { resolved: true, resolvedBy: 'Amina Diallo', resolvedAt: at });
+			plan.comments.push({ id: 'c-2', target: 'objective', targetId: plan.pillars[0].objectives[0].id, field: '', author: 'Committee clerk', createdAt: at, text: 'Who leads this?', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+		});
+		const { list } = propose(master, [file]);
+		expect(list).toEqual([]); // comments are not content to accept or reject
+		const { plan, summary } = applyMerge(master, [file], list, {});
+		expect(summary.comments).toBe(2);
+		expect(plan.comments.map((c) => c.id)).toEqual(['c-1', 'c-2']);
+		expect(plan.comments[0]).toMatchObject({ resolved: true, resolvedBy: 'Amina Diallo', replies: [{ id: 'r-1', text: '2025.' }] });
+		expect(master.comments[0].replies).toEqual([]); // the master itself is untouched
+		expect(planSchema.safeParse(plan).success).toBe(true);
 	});
 });

@@ -16,6 +16,7 @@ import {
 	type SectionKind,
 	type Translate
 } from './compare.ts';
+import { matchInstitution } from './sender.ts';
 import { copy, findItem, institutionRefs, listUnder, prune, setField, stamp, targetOf, type Item } from './tree.ts';
 import type { Step } from '../plan/completeness.ts';
 import type { Institution, Plan } from '../plan/schema.ts';
@@ -136,6 +137,27 @@ export function undecidedConflicts(proposals: readonly Proposal[], decisions: De
 	return proposals.filter((p) => p.type === 'conflict' && !decisions[p.key]).length;
 }
 
+/**
+ * Items one file changes (accepted) and another removes (accepted too): applying both would drop the
+ * change without a word, so the merge waits until one of them is rejected.
+ */
+export function changedAndRemoved(proposals: readonly Proposal[], decisions: Decisions): number {
+	const accepted = (p: Proposal) => decisions[p.key] === 'accept' || (p.type === 'conflict' && decisions[p.key]?.startsWith('from:'));
+	const itemOf = (p: Proposal) => (p.type === 'conflict' ? `${p.kind}|${p.id}` : `${p.diff.kind}|${p.diff.id}`);
+	const changed = new Set(proposals.filter((p) => p.type !== 'remove' && p.type !== 'add' && accepted(p)).map(itemOf));
+	return proposals.filter((p) => p.type === 'remove' && accepted(p) && changed.has(itemOf(p))).length;
+}
+
+/** Files with accepted items that do not say which institution they come from: their items would read as the team's own. */
+export function withoutSender(contributions: readonly Pick<Contribution, 'key' | 'institutionId'>[], proposals: readonly Proposal[], decisions: Decisions): number {
+	const used = new Set(
+		proposals.flatMap((p) =>
+			p.type === 'conflict' ? [decisions[p.key]?.startsWith('from:') ? decisions[p.key]!.slice(5) : ''] : decisions[p.key] === 'accept' ? [p.contribution] : []
+		)
+	);
+	return contributions.filter((c) => used.has(c.key) && !c.institutionId).length;
+}
+
 /** Accepts every addition and change of one contribution (removals and conflicts stay a deliberate choice). */
 export function acceptAll(proposals: readonly Proposal[], contribution: string, decisions: Decisions): Decisions {
 	const next = { ...decisions };
@@ -155,6 +177,47 @@ export interface MergeSummary {
 	conflicts: number;
 	/** Institutions added to the master: a contribution's own, and those that accepted items name. */
 	institutions: number;
+	/** Reviewers' comments (and replies) the files carry that the master did not have. */
+	comments: number;
+}
+
+const INSTITUTION_FIELDS = new Set(['responsibleId', 'partnerIds', 'chairId', 'memberIds', 'leadInstitutionId']);
+
+/** A contribution's institution ids as the master's: the same institution may have another id in each file. */
+function institutionMap(master: Plan, contribution: Plan): (value: unknown) => unknown {
+	const ids = new Map(contribution.institutions.map((i) => [i.id, matchInstitution(master, i) || i.id]));
+	const one = (id: unknown) => (typeof id === 'string' ? (ids.get(id) ?? id) : id);
+	return (value) => (Array.isArray(value) ? value.map(one) : one(value));
+}
+
+/** Rewrites the institution references of an item and everything in it. */
+function mapInstitutions(item: unknown, map: (value: unknown) => unknown): void {
+	if (Array.isArray(item)) for (const child of item) mapInstitutions(child, map);
+	else if (item && typeof item === 'object')
+		for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+			if (INSTITUTION_FIELDS.has(key)) (item as Record<string, unknown>)[key] = map(value);
+			else if (typeof value === 'object') mapInstitutions(value, map);
+		}
+}
+
+/** Brings in the comments and replies the master lacks (by id), and resolutions made in a file. */
+function mergeComments(plan: Plan, from: Plan): number {
+	let added = 0;
+	for (const comment of from.comments) {
+		const own = plan.comments.find((c) => c.id === comment.id);
+		if (!own) {
+			plan.comments.push(copy(comment));
+			added++;
+			continue;
+		}
+		for (const reply of comment.replies)
+			if (!own.replies.some((r) => r.id === reply.id)) {
+				own.replies.push(copy(reply));
+				added++;
+			}
+		if (comment.resolved && !own.resolved) Object.assign(own, { resolved: true, resolvedBy: comment.resolvedBy, resolvedAt: comment.resolvedAt });
+	}
+	return added;
 }
 
 /**
@@ -170,12 +233,14 @@ export function applyMerge(
 	now = new Date()
 ): { plan: Plan; summary: MergeSummary } {
 	const plan = copy(master);
-	const summary: MergeSummary = { added: 0, changed: 0, removed: 0, conflicts: 0, institutions: 0 };
+	const summary: MergeSummary = { added: 0, changed: 0, removed: 0, conflicts: 0, institutions: 0, comments: 0 };
 	const byKey = new Map(contributions.map((c) => [c.key, c]));
 	const indexes = new Map<string, PlanIndex>();
 	const indexOf = (c: Contribution) => indexes.get(c.key) ?? indexes.set(c.key, indexPlan(c.plan)).get(c.key)!;
 	const used = new Set<Contribution>();
 	const accepted = (p: Proposal) => decisions[p.key] === 'accept';
+	const maps = new Map(contributions.map((c) => [c.key, institutionMap(master, c.plan)]));
+	const asMaster = (c: Contribution, field: string, value: unknown) => (INSTITUTION_FIELDS.has(field) ? maps.get(c.key)!(value) : value);
 
 	// Additions first: a contribution's change may move an existing action into a new objective.
 	for (const p of proposals) {
@@ -186,8 +251,11 @@ export function applyMerge(
 		const kind = entry.kind as ListKind;
 		const list = listUnder(plan, kind, entry.parentId);
 		if (!list || findItem(plan, kind, entry.id)) continue; // parent removed, or another file added the same item
+		// The same institution under another id in the file: the master already has it.
+		if (kind === 'institution' && matchInstitution(master, entry.item as Institution)) continue;
 		const item = copy(entry.item) as Item;
 		prune(plan, kind, item);
+		mapInstitutions(item, maps.get(c.key)!);
 		stamp(kind, item, c.institutionId, true);
 		// After the nearest earlier sibling the plan has; first when there is none.
 		const siblings = listUnder(c.plan, kind, entry.parentId) ?? [];
@@ -209,7 +277,7 @@ export function applyMerge(
 			const c = byKey.get(p.contribution);
 			const target = targetOf(plan, p.diff.kind, p.diff.id);
 			if (!c || !target) continue;
-			for (const f of p.diff.fields) setField(plan, p.diff.kind, target, f.field, f.after);
+			for (const f of p.diff.fields) setField(plan, p.diff.kind, target, f.field, asMaster(c, f.field, f.after));
 			stamp(p.diff.kind, target, c.institutionId);
 			used.add(c);
 			summary.changed++;
@@ -219,7 +287,7 @@ export function applyMerge(
 			const c = choice && byKey.get(choice.contribution);
 			const target = targetOf(plan, p.kind, p.id);
 			if (!choice || !c || !target) continue;
-			setField(plan, p.kind, target, p.field, choice.value);
+			setField(plan, p.kind, target, p.field, asMaster(c, p.field, choice.value));
 			stamp(p.kind, target, c.institutionId);
 			used.add(c);
 			summary.conflicts++;
@@ -246,6 +314,9 @@ export function applyMerge(
 		const from = [...used].map((c) => c.plan.institutions.find((i) => i.id === id)).find(Boolean);
 		if (from) addInstitution(from);
 	}
+
+	// Comments are annotations, not content: a file reviewed elsewhere brings its comments whatever is accepted.
+	for (const c of contributions) summary.comments += mergeComments(plan, c.plan);
 
 	plan.updatedAt = now.toISOString();
 	return { plan, summary };

@@ -6,6 +6,8 @@ import {
 	applyMerge,
 	propose,
 	undecidedConflicts,
+	changedAndRemoved,
+	withoutSender,
 	type Contribution,
 	type Decision,
 	type Decisions,
@@ -48,6 +50,15 @@ export class MergeSession {
 
 	proposals = $derived.by(() => propose(this.master, this.files, t));
 	undecidedConflicts = $derived.by(() => undecidedConflicts(this.proposals.list, this.decisions));
+	changedAndRemoved = $derived.by(() => changedAndRemoved(this.proposals.list, this.decisions));
+	withoutSender = $derived.by(() => withoutSender(this.files.map((f) => ({ key: f.key, institutionId: f.from })), this.proposals.list, this.decisions));
+	/** Why the merge cannot be applied yet, as a text key and its count; null when it can. */
+	blocked = $derived.by(() => {
+		if (this.undecidedConflicts > 0) return { key: 'merge.applyBlocked', count: this.undecidedConflicts };
+		if (this.changedAndRemoved > 0) return { key: 'merge.applyBlockedRemoval', count: this.changedAndRemoved };
+		if (this.withoutSender > 0) return { key: 'merge.applyBlockedSender', count: this.withoutSender };
+		return null;
+	});
 
 	constructor(master: Plan) {
 		this.master = master;
@@ -104,7 +115,7 @@ export class MergeSession {
 
 	/** Keeps the master as a version, then stores the merged plan in its place. */
 	async apply(): Promise<void> {
-		if (this.undecidedConflicts > 0) return;
+		if (this.blocked) return;
 		const contributions: Contribution[] = this.files.map((f) => {
 			const added = f.from.startsWith(NEW_INSTITUTION) ? f.missing.find((i) => NEW_INSTITUTION + i.id === f.from) : undefined;
 			return { key: f.key, plan: f.plan, institutionId: added?.id ?? f.from, newInstitution: added ?? null };

@@ -33,6 +33,16 @@ test('when the device storage is full, typing goes on, the user is told and offe
 	const copy = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));
 	expect(copy.overview.vision).toBe('A vision typed while the disk is full. And more.');
 
+	// Leaving for another page would drop what is not stored: the page stays, and says why.
+	await page.locator('a.brand').click();
+	await expect(page.locator('.notices')).toContainText(en.get('common.save.stay')!);
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await expect(vision).toHaveValue('A vision typed while the disk is full. And more.');
+	// Another step of the same draft is fine: the draft stays open in memory.
+	await page.locator('a[rel="next"]').click();
+	await expect(page).toHaveURL(/\/plan\/context\?id=/);
+	await page.locator('a[rel="prev"]').click();
+
 	// Space is freed: the retry saves, and the text is there after a reload.
 	await page.evaluate(() => ((window as unknown as { __storageFull: boolean }).__storageFull = false));
 	await page.getByRole('button', { name: en.get('common.save.retry')! }).click();

@@ -10,7 +10,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, addReply } from '../../src/lib/comments/comments.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
-import { annexStrings } from '../../src/lib/export/scorecard-annex.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
 import { samplePlan as sample } from './sample-plan.ts';
@@ -79,7 +78,7 @@ describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
 
 	it('renders the scorecard annex: its heading, the criteria and the chart titles', () => {
 		const text = pdfText.get(language)!;
-		const annex = annexStrings(language);
+		const annex = exportStrings(language);
 		const start = text.lastIndexOf(squash(annex('scorecard.export.annex')));
 		expect(start, 'annex heading after the table of contents').toBeGreaterThan(text.indexOf(squash(annex('export.chapters.acronymsAnnex'))));
 		const after = text.slice(start);

@@ -10,7 +10,7 @@ import { timeline } from '../review/charts.ts';
 import { CRITERIA, scorecard } from '../review/scorecard.ts';
 import { buildDocument } from './docx.ts';
 import { PNG_SIGNATURE } from './png.ts';
-import { annexStrings } from './scorecard-annex.ts';
+import { exportStrings } from './strings.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -26,7 +26,7 @@ async function open(plan: Plan, language: Language) {
 
 describe('the scorecard annex in French', async () => {
 	const plan = sample('fr');
-	const t = annexStrings('fr');
+	const t = exportStrings('fr');
 	const doc = await open(plan, 'fr');
 	// The annex: from its heading on (its first mention is in the table of contents' field).
 	const annex = doc.xml.slice(doc.xml.lastIndexOf(t('scorecard.export.annex')));
@@ -95,7 +95,7 @@ describe('the scorecard annex in French', async () => {
 
 describe.each(LANGUAGES)('the scorecard annex (%s)', (language) => {
 	it('says there is nothing to chart on an empty plan, and writes no "undefined"', async () => {
-		const t = annexStrings(language);
+		const t = exportStrings(language);
 		const doc = await open(createPlan(), language);
 		expect(doc.headings(1)).toContain(t('scorecard.export.annex'));
 		expect(doc.texts).toContain(t('scorecard.charts.empty'));
@@ -107,9 +107,9 @@ describe.each(LANGUAGES)('the scorecard annex (%s)', (language) => {
 
 describe('plural forms in the export language', () => {
 	it('follow each language\'s rules', () => {
-		expect(annexStrings('en')('scorecard.charts.actions', { count: 1 })).toBe('1 action');
-		expect(annexStrings('fr')('scorecard.charts.indicators', { count: 0 })).toBe('0 indicateur');
-		expect(annexStrings('es')('scorecard.charts.actions', { count: 3 })).toBe('3 acciones');
-		expect(() => annexStrings('fr')('scorecard.nothing')).toThrow(/No fr text/);
+		expect(exportStrings('en')('scorecard.charts.actions', { count: 1 })).toBe('1 action');
+		expect(exportStrings('fr')('scorecard.charts.indicators', { count: 0 })).toBe('0 indicateur');
+		expect(exportStrings('es')('scorecard.charts.actions', { count: 3 })).toBe('3 acciones');
+		expect(() => exportStrings('fr')('scorecard.nothing')).toThrow(/No fr text/);
 	});
 });

@@ -3,9 +3,6 @@
 // data without a PNG fallback, and Node has no canvas: each chart is a table whose labels and figures
 // are text, with a bar image (png.ts) beside each figure; the timeline is a table of shaded year cells.
 import { AlignmentType, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import enScorecard from '../../../locales/en/scorecard.json' with { type: 'json' };
-import frScorecard from '../../../locales/fr/scorecard.json' with { type: 'json' };
-import esScorecard from '../../../locales/es/scorecard.json' with { type: 'json' };
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import { actionsOf } from '../plan/operations.ts';
@@ -13,36 +10,8 @@ import { excerpt, pillarName } from '../plan/text.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
 import { barPng } from './png.ts';
-import { exportStrings, type Translate } from './strings.ts';
+import { exportStrings } from './strings.ts';
 import { clean } from './xml-text.ts';
-
-const scorecardTexts: Record<Language, unknown> = { en: enScorecard, fr: frScorecard, es: esScorecard };
-
-const lookup = (root: unknown, path: string): unknown =>
-	path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
-
-const translators = new Map<Language, Translate>();
-
-/** The export's texts plus the scorecard's, with plural forms ("1 action", "3 actions") chosen by the language's rules. */
-export function annexStrings(language: Language): Translate {
-	let t = translators.get(language);
-	if (!t) translators.set(language, (t = translator(language)));
-	return t;
-}
-
-function translator(language: Language): Translate {
-	const base = exportStrings(language);
-	const plural = new Intl.PluralRules(language);
-	return (key, params = {}) => {
-		if (!key.startsWith('scorecard.')) return base(key, params);
-		const path = key.slice('scorecard.'.length);
-		let value = lookup(scorecardTexts[language], path);
-		if (value === undefined && typeof params.count === 'number')
-			value = lookup(scorecardTexts[language], `${path}_${plural.select(params.count)}`) ?? lookup(scorecardTexts[language], `${path}_other`);
-		if (typeof value !== 'string') throw new Error(`No ${language} text for ${key}`);
-		return value.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(params[name] ?? ''));
-	};
-}
 
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts
 const BAR = { width: 110, height: 10 }; // pixels at 96 to the inch: fits a fifth of the text width
@@ -83,7 +52,7 @@ function table(headers: string[], rows: TableCell[][], widths: number[]): Table 
 const note = (text: string, keepNext = false) => new Paragraph({ spacing: { before: 80, after: 200 }, keepNext, children: [new TextRun({ text: clean(text), italics: true, size: 18 })] });
 
 export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
-	const t = annexStrings(language);
+	const t = exportStrings(language);
 	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
 	const institutions = new Map(plan.institutions.map((i) => [i.id, i.name.trim() || t('export.toBeCompleted')]));
 	let bars = 0;

@@ -6,12 +6,11 @@ export function stepHref(step: Step, draftId: string, field?: string): string {
 	return `${resolve('/plan/[step]', { step })}?id=${encodeURIComponent(draftId)}${field ? `#${field}` : ''}`;
 }
 
-/** The address of a page about one draft: its merge or its versions. */
-export function draftPageHref(route: '/merge' | '/versions', draftId: string): string {
-	return `${route === '/merge' ? resolve('/merge') : resolve('/versions')}?id=${encodeURIComponent(draftId)}`;
-}
+/** The pages about one draft besides the wizard. */
+export type DraftPage = '/review' | '/merge' | '/versions' | '/present';
 
-/** The address of review mode for a draft (the plan as a document, with comments). */
-export function reviewHref(draftId: string): string {
-	return `${resolve('/review')}?id=${encodeURIComponent(draftId)}`;
+/** The address of a page about one draft (review mode, merge, versions, workshop mode), with more of the query (a slide). */
+export function draftPageHref(route: DraftPage, draftId: string, query: Record<string, string | number> = {}): string {
+	const params = new URLSearchParams({ id: draftId, ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+	return `${resolve(route)}?${params}`;
 }

@@ -1,4 +1,7 @@
 // Short messages at the foot of the screen ("Action deleted. Undo"), read out by screen readers.
+import { t } from '../i18n/i18n.svelte.ts';
+import { StorageError } from '../storage/drafts.ts';
+
 export interface Notice {
 	id: number;
 	message: string;
@@ -16,6 +19,12 @@ class Notices {
 		const notice: Notice = { id: this.#next++, message, tone: options.tone ?? 'info', undo: options.undo };
 		this.list = [...this.list.slice(-2), notice];
 		if (!options.persist) setTimeout(() => this.dismiss(notice.id), TIMEOUT_MS);
+	}
+
+	/** A draft could not be stored: says why (storage full, refused) until the user dismisses it. */
+	storageFailed(error: unknown): void {
+		const problem = error instanceof StorageError ? error.problem : 'unknown';
+		this.show(t('common.save.error', { reason: t(`common.save.${problem}`) }), { tone: 'error', persist: true });
 	}
 
 	dismiss(id: number): void {

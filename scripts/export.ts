@@ -7,7 +7,7 @@ import { Packer } from 'docx';
 import { buildDocument, type Paper } from '../src/lib/export/docx.ts';
 import { exportFileName } from '../src/lib/export/name.ts';
 import { exportStrings } from '../src/lib/export/strings.ts';
-import { MAX_FILE_BYTES, readDraftFile } from '../src/lib/plan/file.ts';
+import { decodeDraftBytes, MAX_FILE_BYTES, readDraftFile } from '../src/lib/plan/file.ts';
 import { LANGUAGES, type Language } from '../src/lib/plan/schema.ts';
 
 const USAGE = 'Usage: npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]';
@@ -37,7 +37,8 @@ const lang = args.values.lang;
 if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) fail(`--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}".`);
 
 const size = await stat(input).then((s) => s.size, () => fail(`Cannot read ${given}.`));
-const result = readDraftFile(size > MAX_FILE_BYTES ? '' : await readFile(input, 'utf8'), size);
+// The same decoding as the app's: UTF-8 with or without a byte order mark, UTF-16 either way round.
+const result = readDraftFile(size > MAX_FILE_BYTES ? '' : decodeDraftBytes(await readFile(input)), size);
 if (!result.ok) {
 	// The app's own message for the problem, in English (or the requested language).
 	const messages = JSON.parse(await readFile(new URL(`../locales/${lang ?? 'en'}/file.json`, import.meta.url), 'utf8'));

@@ -30,7 +30,7 @@ import { pillarName } from '../plan/text.ts';
 import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
-import { clean } from './xml-text.ts';
+import { clean, xmlSafe } from './xml-text.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -57,7 +57,8 @@ const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to t
 /** Where comments on a plan section sit. */
 const sectionAnchor = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
 
-export function buildDocument(plan: Plan, options: ExportOptions): Document {
+export function buildDocument(input: Plan, options: ExportOptions): Document {
+	const plan = xmlSafe(input);
 	const { language, paper = 'a4' } = options;
 	const t = exportStrings(language);
 	const w = new Writer(plan, language, t, options.onProgress);

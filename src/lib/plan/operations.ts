@@ -8,6 +8,7 @@ import {
 	FILE_FORMAT,
 	indicatorSchema,
 	institutionSchema,
+	MAX_ITEMS,
 	objectiveSchema,
 	participantsSchema,
 	pillarSchema,
@@ -65,7 +66,19 @@ export function indexOfId(list: readonly Item[], id: string): number {
 	return list.findIndex((item) => item.id === id);
 }
 
+/** Whether a list of the plan has room for `count` more items (the schema's limit). */
+export const hasRoom = (list: readonly unknown[], count = 1): boolean => list.length + count <= MAX_ITEMS;
+
+/** Thrown instead of adding to a list that holds as many items as the schema allows. */
+export class ListFullError extends Error {
+	constructor() {
+		super(`A list of the plan holds at most ${MAX_ITEMS} items`);
+	}
+}
+
+/** Adds an item. A full list throws ListFullError and is left as it was: the plan never outgrows its schema. */
 export function addItem<T extends Item>(list: T[], item: T, index = list.length): T {
+	if (!hasRoom(list)) throw new ListFullError();
 	list.splice(Math.max(0, Math.min(index, list.length)), 0, item);
 	return list[Math.max(0, Math.min(index, list.length - 1))];
 }
@@ -103,7 +116,7 @@ function reId<T>(value: T): T {
 /** Inserts a deep copy right after the original and returns it. Institution references are kept. */
 export function duplicateItem<T extends Item>(list: T[], id: string): T | undefined {
 	const index = indexOfId(list, id);
-	if (index < 0) return undefined;
+	if (index < 0 || !hasRoom(list)) return undefined;
 	const copy = reId(list[index]); // reId builds new objects all the way down: a deep copy
 	list.splice(index + 1, 0, copy);
 	return copy;

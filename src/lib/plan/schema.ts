@@ -65,7 +65,8 @@ export const COMMENT_TARGETS = ['section', 'pillar', 'objective', 'action', 'ind
 
 const MAX_SHORT = 500;
 const MAX_LONG = 50_000;
-const MAX_ITEMS = 5_000;
+/** The most items any list of the plan holds (institutions, actions, comments…). */
+export const MAX_ITEMS = 5_000;
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().max(MAX_SHORT).default('');

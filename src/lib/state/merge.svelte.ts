@@ -14,6 +14,7 @@ import {
 	type MergeSummary
 } from '../merge/merge.ts';
 import { guessInstitution, missingInstitutions } from '../merge/sender.ts';
+import { planProblem, type Path } from '../plan/guard.ts';
 import type { Institution, Plan } from '../plan/schema.ts';
 import { drafts } from '../storage/drafts.ts';
 import { readChosenFile } from '../storage/new-draft.ts';
@@ -113,14 +114,20 @@ export class MergeSession {
 		return institution?.name || institution?.acronym || '';
 	}
 
-	/** Keeps the master as a version, then stores the merged plan in its place. */
-	async apply(): Promise<void> {
-		if (this.blocked) return;
+	/**
+	 * Keeps the master as a version, then stores the merged plan in its place. Returns why it was
+	 * refused instead (the merged plan would break a limit of the plan, e.g. more than 5,000 comments):
+	 * then nothing is stored and the master is as it was.
+	 */
+	async apply(): Promise<{ path: Path } | null> {
+		if (this.blocked) return null;
 		const contributions: Contribution[] = this.files.map((f) => {
 			const added = f.from.startsWith(NEW_INSTITUTION) ? f.missing.find((i) => NEW_INSTITUTION + i.id === f.from) : undefined;
 			return { key: f.key, plan: f.plan, institutionId: added?.id ?? f.from, newInstitution: added ?? null };
 		});
 		const { plan, summary } = applyMerge(this.master, contributions, this.proposals.list, this.decisions);
+		const problem = planProblem(plan);
+		if (problem) return { path: problem.path };
 		const names = this.files.map((f) => f.name);
 		const version = t('merge.versionName', { files: names.join(', ') }).slice(0, 200);
 		await (await versions()).save(this.master, version);
@@ -130,5 +137,6 @@ export class MergeSession {
 		this.decisions = {};
 		this.problems = [];
 		this.applied = { summary, files: names, version };
+		return null;
 	}
 }

@@ -1,5 +1,9 @@
 // Short messages at the foot of the screen ("Action deleted. Undo"), read out by screen readers.
-import { t } from '../i18n/i18n.svelte.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { locale, t } from '../i18n/i18n.svelte.ts';
+import type { Repair } from '../plan/guard.ts';
+import { placeText } from '../components/place.ts';
+import { MAX_ITEMS } from '../plan/schema.ts';
 import { StorageError } from '../storage/drafts.ts';
 
 export interface Notice {
@@ -25,6 +29,20 @@ class Notices {
 	storageFailed(error: unknown): void {
 		const problem = error instanceof StorageError ? error.problem : 'unknown';
 		this.show(t('common.save.error', { reason: t(`common.save.${problem}`) }), { tone: 'error', persist: true });
+	}
+
+	/** An item could not be added: its list holds as many as a plan can. */
+	listFull(): void {
+		this.show(t('common.listFull', { max: formatNumber(MAX_ITEMS, locale.language) }), { tone: 'error' });
+	}
+
+	/** A stored draft held values the app could not read: says which were repaired and what they held. */
+	repaired(repairs: readonly Repair[]): void {
+		if (repairs.length === 0) return;
+		const shown = repairs.slice(0, 5).map((repair) => t(`common.repair.${repair.kind}`, { where: placeText(repair.path), was: repair.was }));
+		const more = repairs.length - shown.length;
+		const list = more > 0 ? [...shown, t('common.repair.more', { count: more })] : shown;
+		this.show(t('common.repair.intro', { count: repairs.length, list: list.join(' ') }), { tone: 'error', persist: true });
 	}
 
 	dismiss(id: number): void {

@@ -1,16 +1,37 @@
 // The drafts repository: every draft lives in the browser's IndexedDB, on this device only.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { completeness } from '../plan/completeness.ts';
-import { parsePlan } from '../plan/file.ts';
+import { readStoredPlan } from '../plan/file.ts';
+import { planProblem, repairPlan, type Repair } from '../plan/guard.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Version } from './versions.ts';
 
-/** Version 1 held drafts; version 2 adds the named versions of each draft (versions.ts). */
-export const DB_VERSION = 2;
+/**
+ * Version 1 held drafts; version 2 adds the named versions of each draft (versions.ts); version 3
+ * adds `rescued`: a stored draft or version that needed repairs, kept there as it was, untouched.
+ */
+export const DB_VERSION = 3;
+
+/** What a draft or version held before it was repaired on opening (never shown, never deleted by the app). */
+export interface Rescued {
+	id: string;
+	planId: string;
+	at: string;
+	repairs: Repair[];
+	/** The stored record exactly as it was read. */
+	original: unknown;
+}
 
 export interface DraftsDB extends DBSchema {
 	drafts: { key: string; value: Plan };
 	versions: { key: string; value: Version; indexes: { planId: string } };
+	rescued: { key: string; value: Rescued; indexes: { planId: string } };
+}
+
+/** A draft as it opens: the plan, and what was repaired in it on the way (usually nothing). */
+export interface OpenedDraft {
+	plan: Plan;
+	repairs: Repair[];
 }
 
 export interface DraftSummary {
@@ -34,7 +55,7 @@ export class StorageError extends Error {
 	}
 }
 
-function problemOf(error: unknown): StorageProblem {
+export function problemOf(error: unknown): StorageProblem {
 	const name = (error as { name?: string })?.name;
 	if (name === 'QuotaExceededError') return 'quota';
 	if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotAllowedError') return 'refused';
@@ -66,6 +87,7 @@ export class DraftsRepository {
 				upgrade(db, oldVersion) {
 					if (oldVersion < 1) db.createObjectStore('drafts', { keyPath: 'id' });
 					if (oldVersion < 2) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('planId', 'planId');
+					if (oldVersion < 3) db.createObjectStore('rescued', { keyPath: 'id' }).createIndex('planId', 'planId');
 				}
 			});
 			return new DraftsRepository(db);
@@ -74,21 +96,61 @@ export class DraftsRepository {
 		}
 	}
 
+	/** Every draft on the device, read as `open` reads it (a draft listed here always opens). */
 	async list(): Promise<DraftSummary[]> {
-		const plans = await this.db.getAll('drafts');
-		return plans.map(summarise).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+		const stored = await this.db.getAll('drafts');
+		return stored
+			.map((raw) => readStoredPlan(raw))
+			.filter((read) => read.ok)
+			.map((read) => summarise(read.plan))
+			.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 	}
 
-	/** A stored draft, brought up to the current schema; undefined when there is none (or it is unreadable). */
+	/** A stored draft, brought up to the current schema; undefined only when there is none. */
 	async get(id: string): Promise<Plan | undefined> {
-		const stored = await this.db.get('drafts', id);
-		const result = stored ? parsePlan(stored) : undefined;
-		return result?.ok ? result.plan : undefined;
+		return (await this.open(id))?.plan;
 	}
 
-	async put(plan: Plan): Promise<void> {
+	/**
+	 * Opens a stored draft. A value the schema refuses is repaired, the draft as it was is kept in
+	 * `rescued`, and the repaired draft replaces it, so it opens the same way next time. Undefined
+	 * only when there is no such draft (or it was written by a newer version of the app).
+	 */
+	async open(id: string): Promise<OpenedDraft | undefined> {
+		const stored = await this.db.get('drafts', id);
+		if (stored === undefined) return undefined;
+		const read = readStoredPlan(stored);
+		if (!read.ok) return undefined;
+		const plan = { ...read.plan, id };
+		if (read.repairs.length > 0) await this.rescue(id, stored, read.repairs, { drafts: plan });
+		return { plan, repairs: read.repairs };
+	}
+
+	/**
+	 * Keeps what was stored before a repair in `rescued`, and puts the repaired record in its place, in
+	 * one transaction. A refused write leaves both as they were: the repaired plan is open in memory,
+	 * and the next save stores it.
+	 */
+	async rescue(planId: string, original: unknown, repairs: Repair[], replacement: { drafts: Plan } | { versions: Version }): Promise<void> {
+		const at = new Date().toISOString();
+		const rescued: Rescued = { id: `${planId}:${at}:${Math.random().toString(36).slice(2, 8)}`, planId, at, repairs, original };
 		try {
-			await this.db.put('drafts', plan);
+			const tx = this.db.transaction(['rescued', 'drafts', 'versions'], 'readwrite');
+			const put = 'drafts' in replacement ? tx.objectStore('drafts').put(replacement.drafts) : tx.objectStore('versions').put(replacement.versions);
+			await Promise.all([tx.objectStore('rescued').put(rescued), put, tx.done]);
+		} catch {
+			// See above: nothing is lost, the repair is simply made again on the next opening.
+		}
+	}
+
+	/**
+	 * Stores a draft. The fields keep out-of-range input out of the plan; should anything still slip
+	 * through (a list past its limit), the stored copy is repaired, so that it always opens.
+	 */
+	async put(plan: Plan): Promise<void> {
+		const stored = planProblem(plan) ? repairPlan(plan).plan : plan;
+		try {
+			await this.db.put('drafts', stored);
 		} catch (error) {
 			throw new StorageError(problemOf(error), error);
 		}
@@ -97,10 +159,11 @@ export class DraftsRepository {
 
 	/** Deletes a draft and its named versions; returns the versions, so that an undo can put them back. */
 	async delete(id: string): Promise<Version[]> {
-		const tx = this.db.transaction(['drafts', 'versions'], 'readwrite');
+		const tx = this.db.transaction(['drafts', 'versions', 'rescued'], 'readwrite');
 		const versions = tx.objectStore('versions');
-		const removed = await versions.index('planId').getAll(id);
-		await Promise.all([tx.objectStore('drafts').delete(id), ...removed.map((v) => versions.delete(v.id)), tx.done]);
+		const rescued = tx.objectStore('rescued');
+		const [removed, rescuedKeys] = await Promise.all([versions.index('planId').getAll(id), rescued.index('planId').getAllKeys(id)]);
+		await Promise.all([tx.objectStore('drafts').delete(id), ...removed.map((v) => versions.delete(v.id)), ...rescuedKeys.map((k) => rescued.delete(k)), tx.done]);
 		return removed;
 	}
 }

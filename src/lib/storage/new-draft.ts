@@ -1,6 +1,6 @@
 // Ways a draft comes into the repository: blank, the sample plan, a file, a copy. Each gets an id of
 // its own, so none can overwrite a draft already on the device.
-import { MAX_FILE_BYTES, readDraftFile, type ReadResult } from '../plan/file.ts';
+import { decodeDraftBytes, MAX_FILE_BYTES, readDraftFile, type ReadResult } from '../plan/file.ts';
 import { createPlan, newId } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import type { StartChoice } from '../templates/apply.ts';
@@ -38,7 +38,7 @@ export async function readChosenFile(file: File): Promise<ReadResult> {
 	let text: string;
 	try {
 		// Refuse an oversized file before reading it into memory.
-		text = file.size > 0 && file.size <= MAX_FILE_BYTES ? await file.text() : '';
+		text = file.size > 0 && file.size <= MAX_FILE_BYTES ? decodeDraftBytes(new Uint8Array(await file.arrayBuffer())) : '';
 	} catch {
 		return { ok: false, error: { key: 'unreadable', params: {} } };
 	}

@@ -1,10 +1,11 @@
 // Named versions of a draft ("Validation workshop, 12 March"): full snapshots kept in the drafts
 // database, to compare with each other or with the draft, and to restore. Restoring first keeps the
 // draft as it is as a version of its own, so nothing is ever lost.
-import { parsePlan } from '../plan/file.ts';
+import { readStoredPlan } from '../plan/file.ts';
+import type { Repair } from '../plan/guard.ts';
 import { newId } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { drafts, StorageError, type DraftsRepository } from './drafts.ts';
+import { drafts, problemOf, StorageError, type DraftsRepository } from './drafts.ts';
 
 export interface Version {
 	id: string;
@@ -13,16 +14,11 @@ export interface Version {
 	name: string;
 	createdAt: string;
 	plan: Plan;
+	/** What was repaired in its plan when it was read (not stored): a version always opens. */
+	repairs?: Repair[];
 }
 
-/** A stored snapshot, brought up to the current schema; undefined when it can no longer be read. */
-function readable(version: Version): Version | undefined {
-	const result = parsePlan(version.plan);
-	return result.ok ? { ...version, plan: result.plan } : undefined;
-}
-
-const failure = (error: unknown) =>
-	error instanceof StorageError ? error : new StorageError((error as { name?: string })?.name === 'QuotaExceededError' ? 'quota' : 'unknown', error);
+const failure = (error: unknown) => (error instanceof StorageError ? error : new StorageError(problemOf(error), error));
 
 export class VersionsRepository {
 	private readonly repo: DraftsRepository;
@@ -38,10 +34,15 @@ export class VersionsRepository {
 	/** The versions of a draft, newest first. */
 	async list(planId: string): Promise<Version[]> {
 		const stored = await this.db.getAllFromIndex('versions', 'planId', planId);
-		return stored
-			.map(readable)
-			.filter((v): v is Version => v !== undefined)
-			.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+		const list: Version[] = [];
+		for (const version of stored) {
+			const read = readStoredPlan(version.plan);
+			if (!read.ok) continue; // made by a newer version of the app: that version lists it
+			const repaired: Version = { ...version, name: String(version.name ?? '').slice(0, 200), createdAt: typeof version.createdAt === 'string' ? version.createdAt : '', plan: { ...read.plan, id: planId } };
+			if (read.repairs.length) await this.repo.rescue(planId, version, read.repairs, { versions: repaired });
+			list.push({ ...repaired, repairs: read.repairs });
+		}
+		return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 	}
 
 	/** Keeps a copy of the plan under a name. */
@@ -73,7 +74,7 @@ export class VersionsRepository {
 		const tx = this.db.transaction(['drafts', 'versions'], 'readwrite');
 		try {
 			const stored = await tx.objectStore('drafts').get(version.planId);
-			const current = stored ? parsePlan(stored) : undefined;
+			const current = stored ? readStoredPlan(stored) : undefined;
 			const previous = current?.ok ? snapshot(current.plan, previousName, now) : undefined;
 			const plan: Plan = { ...plainCopy(version.plan), id: version.planId, updatedAt: now.toISOString() };
 			if (previous) await tx.objectStore('versions').put(previous);

@@ -1,8 +1,8 @@
 // Copies template library items into a plan. Copies are the plan's own, fully editable; each keeps
 // the id of the library item it came from (`templateId`), so the review step can tell template
 // wording from the team's, and the same item can be pulled in another language.
-import { applyFramework, blank, createPlan } from '../plan/operations.ts';
-import type { Action, Indicator, Language, Objective, Pillar, PillarKey, Plan } from '../plan/schema.ts';
+import { applyFramework, blank, createPlan, hasRoom } from '../plan/operations.ts';
+import { MAX_ITEMS, type Action, type Indicator, type Language, type Objective, type Pillar, type PillarKey, type Plan } from '../plan/schema.ts';
 import type { ActionEntry, Library, ObjectiveEntry, Source } from './library.ts';
 import type { LibraryAction, LibraryIndicator, LibraryObjective, Ministry } from './schema.ts';
 
@@ -55,6 +55,7 @@ export function objectiveFromLibrary(item: LibraryObjective, language: Language,
 export function institutionFor(plan: Plan, library: Library, ministry: Ministry, language: Language): string {
 	const existing = plan.institutions.find((i) => i.templateId === ministry);
 	if (existing) return existing.id;
+	if (!hasRoom(plan.institutions)) return ''; // a full list: the action is left for the team to assign
 	const template = library.ministries.find((m) => m.id === ministry);
 	const institution = {
 		...blank.institution(),
@@ -90,16 +91,21 @@ const assignable = (source: Source, ministries: Ministry[]) => (source.kind === 
 
 /** Adds library objectives, with their actions, each to the plan's pillar of the same key. Returns the new objectives. */
 export function addObjectives(plan: Plan, library: Library, entries: ObjectiveEntry[], language: Language): Objective[] {
-	return entries.map(({ objective, ministries, source }) => {
+	const added: Objective[] = [];
+	for (const { objective, ministries, source } of entries) {
+		const objectives = pillarFor(plan, objective.pillar).objectives;
+		if (!hasRoom(objectives)) continue; // a full list stays as it is: the plan never outgrows its schema
 		const copy = objectiveFromLibrary(objective, language, owners(plan, library, assignable(source, ministries), language));
-		pillarFor(plan, objective.pillar).objectives.push(copy);
-		return copy;
-	});
+		objectives.push(copy);
+		added.push(copy);
+	}
+	return added;
 }
 
 /** Adds library actions to one objective of the plan. Returns the new actions. */
 export function addActions(plan: Plan, library: Library, objective: Objective, entries: ActionEntry[], language: Language): Action[] {
-	const added = entries.map((entry) => actionFromLibrary(entry.action, language, owners(plan, library, assignable(entry.source, entry.ministries), language)));
+	const room = Math.max(0, MAX_ITEMS - objective.actions.length);
+	const added = entries.slice(0, room).map((entry) => actionFromLibrary(entry.action, language, owners(plan, library, assignable(entry.source, entry.ministries), language)));
 	objective.actions.push(...added);
 	return added;
 }

@@ -2,7 +2,7 @@
 // is edited: on a pillar slide a new objective (or a new action under a chosen objective); on a step
 // slide a new paragraph at the end of the step's main text.
 import type { Step } from '../plan/completeness.ts';
-import { addItem, blank, indexOfId } from '../plan/operations.ts';
+import { addItem, blank, hasRoom, indexOfId } from '../plan/operations.ts';
 import { objectiveSchema, type Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import type { Slide, Translate } from './slides.ts';
@@ -61,7 +61,7 @@ export type CaptureResult =
 			/** Where the proposal now shows (see slideIndexOf). */
 			place: { step: Step; pillarId?: string; objectiveId?: string };
 	  }
-	| { ok: false; error: 'empty' | 'tooLong' | 'notFound' };
+	| { ok: false; error: 'empty' | 'tooLong' | 'notFound' | 'full' };
 
 /** Every text a proposal goes into is a long text of the plan model: this is its limit. */
 const fits = (text: string) => objectiveSchema.shape.title.safeParse(text).success;
@@ -84,6 +84,7 @@ export function capture(plan: Plan, target: CaptureTarget, proposal: string): Ca
 	if (target.kind === 'objective') {
 		const p = indexOfId(plan.pillars, target.pillarId);
 		if (p < 0) return { ok: false, error: 'notFound' };
+		if (!hasRoom(plan.pillars[p].objectives)) return { ok: false, error: 'full' };
 		const objective = addItem(plan.pillars[p].objectives, { ...blank.objective(), title: text });
 		return {
 			ok: true,
@@ -97,6 +98,7 @@ export function capture(plan: Plan, target: CaptureTarget, proposal: string): Ca
 		const o = indexOfId(pillar.objectives, target.objectiveId);
 		if (o < 0) continue;
 		const actions = pillar.objectives[o].actions;
+		if (!hasRoom(actions)) return { ok: false, error: 'full' };
 		addItem(actions, { ...blank.action(), description: text });
 		return {
 			ok: true,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftFileName, MAX_FILE_BYTES, readDraftFile, writeDraftFile } from './file.ts';
+import { decodeDraftBytes, draftFileName, fitsInFile, MAX_FILE_BYTES, readDraftFile, writeDraftFile } from './file.ts';
 import { createPlan } from './operations.ts';
 
 describe('draft file', () => {
@@ -42,6 +42,53 @@ describe('draft file', () => {
 	it('refuses a file above the size limit before parsing it', () => {
 		const result = readDraftFile('{', MAX_FILE_BYTES + 1);
 		expect(result).toMatchObject({ ok: false, error: { key: 'tooLarge' } });
+	});
+
+	it('writes compact JSON that it reads back, no larger than the data', () => {
+		const plan = createPlan();
+		plan.overview.title = 'Plan';
+		const text = writeDraftFile(plan);
+		expect(text).toBe(JSON.stringify(plan));
+		expect(readDraftFile(text)).toEqual({ ok: true, plan });
+	});
+
+	it('reads a file of exactly the size limit, and refuses one byte more', () => {
+		const plan = createPlan();
+		const text = writeDraftFile(plan);
+		// JSON allows white space after the value: pad the file to the limit, counted in bytes.
+		const atLimit = text + ' '.repeat(MAX_FILE_BYTES - new TextEncoder().encode(text).length);
+		expect(fitsInFile(atLimit)).toBe(true);
+		expect(readDraftFile(atLimit).ok).toBe(true);
+		expect(fitsInFile(atLimit + ' ')).toBe(false);
+		expect(readDraftFile(atLimit + ' ')).toMatchObject({ ok: false, error: { key: 'tooLarge' } });
+		// Counted in bytes, not characters: "é" is two bytes in UTF-8.
+		const accented = text + 'é'.repeat((MAX_FILE_BYTES - new TextEncoder().encode(text).length) / 2 + 1);
+		expect(fitsInFile(accented)).toBe(false);
+	});
+
+	it('reads the same draft in UTF-8, UTF-8 with a byte order mark, and UTF-16 either way round', () => {
+		const plan = createPlan();
+		plan.overview.title = 'Plan d’action « paix » — 🕊️';
+		const text = writeDraftFile(plan);
+		const utf8 = new TextEncoder().encode(text);
+		const utf16 = (littleEndian: boolean, mark: boolean) => {
+			const units = text; // UTF-16 code units, as JavaScript strings hold them
+			const bytes = new Uint8Array((units.length + (mark ? 1 : 0)) * 2);
+			const view = new DataView(bytes.buffer);
+			let offset = 0;
+			if (mark) view.setUint16((offset += 2) - 2, 0xfeff, littleEndian);
+			for (let i = 0; i < units.length; i++) view.setUint16((offset += 2) - 2, units.charCodeAt(i), littleEndian);
+			return bytes;
+		};
+		const encodings = {
+			utf8,
+			utf8Bom: new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]),
+			utf16le: utf16(true, true),
+			utf16be: utf16(false, true),
+			utf16leNoMark: utf16(true, false),
+			utf16beNoMark: utf16(false, false)
+		};
+		for (const [name, bytes] of Object.entries(encodings)) expect(readDraftFile(decodeDraftBytes(bytes)), name).toEqual({ ok: true, plan });
 	});
 
 	it('names files after the country, in plain letters', () => {

@@ -92,14 +92,13 @@ describe('opening a stored draft the schema refuses', () => {
 		expect(new Set(ids((await repo.get(read.plan.id))!)).size).toBe(ids(read.plan).length);
 	});
 
-	it('never stores a plan past a limit of the schema: the stored copy is cut to the limit and opens', async () => {
+	it('opens a stored plan past a limit of the schema, cut to the limit', async () => {
 		const repo = await fresh();
 		const plan = structuredClone(sample);
 		plan.institutions = Array.from({ length: 5_001 }, (_, i) => ({ id: `i${i}`, name: `I${i}`, acronym: '', kind: '', templateId: '' }));
 		await repo.put(plan);
-		const raw = await repo.db.get('drafts', plan.id);
-		expect(planSchema.safeParse(raw).success).toBe(true);
 		expect((await repo.get(plan.id))?.institutions).toHaveLength(5_000);
+		expect(planSchema.safeParse(await repo.db.get('drafts', plan.id)).success).toBe(true);
 	});
 
 	it('opens the versions of a draft even when one of them no longer satisfies the schema', async () => {

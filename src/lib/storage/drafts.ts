@@ -2,7 +2,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { completeness } from '../plan/completeness.ts';
 import { readStoredPlan } from '../plan/file.ts';
-import { planProblem, repairPlan, type Repair } from '../plan/guard.ts';
+import type { Repair } from '../plan/guard.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { Version } from './versions.ts';
 
@@ -144,13 +144,13 @@ export class DraftsRepository {
 	}
 
 	/**
-	 * Stores a draft. The fields keep out-of-range input out of the plan; should anything still slip
-	 * through (a list past its limit), the stored copy is repaired, so that it always opens.
+	 * Stores a draft. It is not validated here: a 3,000-action plan takes some 200 ms to validate, too
+	 * long for every autosave. The doors keep the plan valid instead (fields, list limits, merge, the
+	 * library, files), and `open` repairs whatever slipped past them.
 	 */
 	async put(plan: Plan): Promise<void> {
-		const stored = planProblem(plan) ? repairPlan(plan).plan : plan;
 		try {
-			await this.db.put('drafts', stored);
+			await this.db.put('drafts', plan);
 		} catch (error) {
 			throw new StorageError(problemOf(error), error);
 		}

@@ -37,6 +37,15 @@ describe('the glossary', () => {
 		expect(forbiddenIn('importantes', amount, 'es')).toEqual([]);
 		expect(forbiddenIn('el importe', amount, 'es')).toEqual(['importe']);
 	});
+
+	it('finds a translation that leaves out the term, or puts victims where the English says survivors', () => {
+		const unit = (en: string, fr: string, es: string) => ({ where: { en: 'en', fr: 'fr', es: 'es' }, text: { en, fr, es } });
+		const found = (u: ReturnType<typeof unit>) => findings([u], glossary).map((f) => `${f.where} ${f.concept}`);
+		expect(found(unit('Services for survivors', 'Services pour les personnes rescapées', 'Servicios para las personas supervivientes'))).toEqual([]);
+		expect(found(unit('Services for survivors', 'Services pour les victimes', 'Servicios para las personas supervivientes'))).toEqual(['fr survivors', 'fr survivors']);
+		expect(found(unit('Reparations for survivors, designed with survivors', 'Réparations pour les victimes, conçues avec les personnes rescapées', 'Reparaciones para las personas supervivientes'))).toEqual(['fr survivors']);
+		expect(found(unit('Protect victims and survivors', 'Protéger les victimes et les personnes rescapées', 'Proteger a las víctimas y a las personas supervivientes'))).toEqual([]);
+	});
 });
 
 describe.each([

@@ -26,6 +26,8 @@ export const glossarySchema = z
 						id: z.string().regex(/^[a-z0-9-]+$/),
 						note: z.string().optional(),
 						aligned: z.boolean().optional(),
+						/** Another concept, not to be put in this one's place: a translation names it no more often than its English. */
+						distinct: z.object({ en: pattern, fr: pattern, es: pattern }).strict().optional(),
 						en: z.object({ term: z.string().min(1), match: pattern }).strict(),
 						fr: rendering,
 						es: rendering
@@ -76,6 +78,8 @@ export function findings(units: TextUnit[], glossary: Glossary): Finding[] {
 				const en = unit.text.en;
 				if (concept.aligned && en && uses(en, concept.en.match) && !uses(text, concept[language].match))
 					out.push({ where: unit.where[language], concept: concept.id, found: `English says “${en.match(words(concept.en.match))?.[0]}”; no “${concept[language].term}”` });
+				if (concept.distinct && en && count(text, concept.distinct[language]) > count(en, concept.distinct.en))
+					out.push({ where: unit.where[language], concept: concept.id, found: `“${text.match(words(concept.distinct[language]))?.[0]}” more often than the English says “${concept.distinct.en}”` });
 			}
 	return out;
 }

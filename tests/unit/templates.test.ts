@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../src/lib/plan/schema.ts';
+import { LANGUAGES, RESOLUTIONS } from '../../src/lib/plan/schema.ts';
 import { templateFileSchema, type LocalText } from '../../src/lib/templates/schema.ts';
 
 const root = join(import.meta.dirname, '../../templates/library');
@@ -98,4 +98,34 @@ it('gives every action and indicator an id no other item of the library has', ()
 	const every = all.flatMap((f) => ids(JSON.parse(readFileSync(f, 'utf8'))));
 	const repeated = every.filter((id, i) => every.indexOf(id) !== i);
 	expect(repeated).toEqual([]);
+});
+
+describe('coverage of the resolutions by the ministry templates', () => {
+	const ministries = all.filter((f) => relative(root, f).startsWith('ministries/')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
+	const actions = ministries.flatMap((m) => (m.objectives as { actions: { id: string; text: LocalText; resolutions: string[]; indicators: unknown[] }[] }[]).flatMap((o) => o.actions));
+	const library = all.flatMap((f) => {
+		const raw = JSON.parse(readFileSync(f, 'utf8'));
+		const objectives = (raw.objectives ?? []) as { actions: { id: string; text: LocalText; resolutions: string[] }[] }[];
+		return [...objectives.flatMap((o) => o.actions), ...((raw.recommendations ?? []) as { action: { id: string; text: LocalText; resolutions: string[] } }[]).map((r) => r.action)];
+	});
+
+	it.each(RESOLUTIONS)('offers at least 10 actions, each with an indicator, for resolution %s', (resolution) => {
+		const tagged = actions.filter((a) => a.resolutions.includes(resolution));
+		expect(tagged.length).toBeGreaterThanOrEqual(10);
+		for (const action of tagged) expect(action.indicators.length, action.id).toBeGreaterThanOrEqual(1);
+	});
+
+	it('tags resolution 2493 (financing) on every action of the library that funds something', () => {
+		// Funding verbs and nouns; “the projects the country funds” sets a condition on funding and funds nothing itself.
+		const funds = /\b(fund|funding|financ\w*|budget lines?|adequate (human and financial )?(resources|support)|the resources)\b/i;
+		const untagged = library.filter((a) => funds.test(a.text.en) && !a.resolutions.includes('2493')).map((a) => a.id);
+		expect(library.filter((a) => funds.test(a.text.en)).length).toBeGreaterThanOrEqual(20);
+		expect(untagged).toEqual([]);
+	});
+
+	it('offers actions on violent extremism, with women and women’s organisations taking part', () => {
+		const extremism = actions.filter((a) => /violent extremism/i.test(a.text.en));
+		expect(extremism.length).toBeGreaterThanOrEqual(5);
+		for (const action of extremism) expect(action.resolutions, action.id).toContain('2242');
+	});
 });

@@ -23,7 +23,8 @@ export const RESOLUTIONS = [
 	'2122',
 	'2242',
 	'2467',
-	'2493'
+	'2493',
+	'2538'
 ] as const;
 export const INSTITUTION_KINDS = ['ministry', 'parliament', 'civil-society', 'un-entity', 'other'] as const;
 export const EVENT_KINDS = ['national', 'regional', 'local', 'validation-workshop'] as const;

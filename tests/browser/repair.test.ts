@@ -72,10 +72,11 @@ test('a file whose institutions and actions share ids opens, and the steps and r
 	const values = () => page.locator('input, textarea').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
 	await expect.poll(values).toEqual(expect.arrayContaining(file.institutions.map((i: { name: string }) => i.name)));
 	await page.goto(`/plan/actions?id=${id}`);
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// The actions step of the sample (20 actions) takes seconds to show on a loaded machine, as gotoStep allows.
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
 	await expect.poll(values).toEqual(expect.arrayContaining([actions[0].description, actions[1].description]));
 	await page.goto(`/review?id=${id}`);
-	await expect(page.getByText(actions[0].description.slice(0, 40)).first()).toBeVisible();
+	await expect(page.getByText(actions[0].description.slice(0, 40)).first()).toBeVisible({ timeout: 15_000 });
 	await expect(page.getByText(actions[1].description.slice(0, 40)).first()).toBeVisible();
 });
 

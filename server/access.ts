@@ -37,7 +37,8 @@ export interface Grant {
 export class AccessError extends Error {
 	readonly reason: CloseReason;
 	constructor(reason: CloseReason) {
-		super(reason);
+		// No message: Hocuspocus prints a refused hook's message on stderr, and the JSON log says it.
+		super();
 		this.reason = reason;
 	}
 }

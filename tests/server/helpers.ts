@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { configFromEnvironment, type Limits, type SyncConfig } from '../../server/config.ts';
+import { Storage } from '../../server/storage.ts';
 import { createSync, type SyncServer } from '../../server/sync.ts';
 
 export const tempDataFile = () => join(mkdtempSync(join(tmpdir(), 'nap-sync-')), 'sync.sqlite');
@@ -32,7 +33,7 @@ export interface TestServer {
 	stop(): Promise<void>;
 }
 
-export async function startServer(options: { dataFile?: string; limits?: Partial<Limits>; redisUrl?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { dataFile?: string; limits?: Partial<Limits>; redisUrl?: string; port?: number } = {}): Promise<TestServer> {
 	const base = configFromEnvironment({});
 	const config: SyncConfig = {
 		...base,
@@ -49,7 +50,7 @@ export async function startServer(options: { dataFile?: string; limits?: Partial
 	http.on('upgrade', (request, socket, head) => {
 		if (!sync.handleUpgrade(request, socket, head)) socket.destroy();
 	});
-	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => http.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const { port } = http.address() as AddressInfo;
 	let stopped = false;
 	return {
@@ -104,6 +105,7 @@ export interface TestClient {
 	authenticated: () => boolean;
 	failures: string[];
 	closeReasons: string[];
+	closeCodes: number[];
 	synced(): Promise<void>;
 	destroy(): void;
 }
@@ -114,13 +116,17 @@ export function connect(wsUrl: string | (() => string), name: string, token: str
 	const socket = new HocuspocusProviderWebsocket({ url: typeof wsUrl === 'string' ? wsUrl : wsUrl(), WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 200, factor: 1.5 });
 	const failures: string[] = [];
 	const closeReasons: string[] = [];
+	const closeCodes: number[] = [];
 	const provider = new HocuspocusProvider({
 		websocketProvider: socket,
 		name,
 		token,
 		document: doc,
 		onAuthenticationFailed: ({ reason }) => void failures.push(reason),
-		onClose: ({ event }) => void closeReasons.push(event.reason)
+		onClose: ({ event }) => {
+			closeReasons.push(event.reason);
+			closeCodes.push(event.code);
+		}
 	});
 	provider.attach();
 	return {
@@ -129,6 +135,7 @@ export function connect(wsUrl: string | (() => string), name: string, token: str
 		socket,
 		failures,
 		closeReasons,
+		closeCodes,
 		authenticated: () => provider.isAuthenticated,
 		synced: () => until(() => provider.isSynced, 5000, `${name} to sync`),
 		destroy() {
@@ -170,4 +177,18 @@ export async function rawSocket(wsUrl: string) {
 		ws.once('error', reject);
 	});
 	return { ws, received, closed: () => closed };
+}
+
+/** The document as the data file holds it (open the file only while no server writes to it). */
+export function storedDocument(dataFile: string, name: string): Y.Doc | undefined {
+	const storage = new Storage(dataFile);
+	try {
+		const state = storage.fetchDocument(name);
+		if (!state) return undefined;
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, state);
+		return doc;
+	} finally {
+		storage.close();
+	}
 }

@@ -1,9 +1,12 @@
 // The API that shares a draft and manages its links, and what a wrong or revoked secret gets.
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
 import { api, connect, frames, invite, rawSocket, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
+
+// Several servers and clients per test, on a machine other work shares.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -103,7 +106,7 @@ describe('a wrong or revoked secret', () => {
 			// What a provider sends: its first sync step right behind the authentication.
 			raw.ws.send(frames.auth(draft.documents.plan, attempt));
 			raw.ws.send(frames.sync(draft.documents.plan, 0, Y.encodeStateVector(new Y.Doc())));
-			await until(() => raw.received.length > 0, 5000, 'the answer');
+			await until(() => raw.received.length > 0, undefined, 'the answer');
 			// The sync step was queued behind the authentication and is dropped with it; a second one
 			// sent now waits for an authentication that never comes.
 			raw.ws.send(frames.sync(draft.documents.plan, 0, Y.encodeStateVector(new Y.Doc())));
@@ -124,7 +127,7 @@ describe('a wrong or revoked secret', () => {
 		const revoked = open(server.wsUrl, draft.documents.plan, token);
 		const wrong = open(server.wsUrl, draft.documents.plan, `${link.linkId}.${'B'.repeat(43)}`);
 		const badName = open(server.wsUrl, 'plan:../../etc', draft.ownerToken);
-		await until(() => revoked.failures.length > 0 && wrong.failures.length > 0 && badName.failures.length > 0, 5000, 'the refusals');
+		await until(() => revoked.failures.length > 0 && wrong.failures.length > 0 && badName.failures.length > 0, undefined, 'the refusals');
 		expect([revoked.failures[0], wrong.failures[0], badName.failures[0]]).toEqual([closeReasons.linkRevoked, closeReasons.unknownLink, closeReasons.invalidDocument]);
 		expect(revoked.doc.getText('title').toString()).toBe('');
 	});
@@ -143,13 +146,13 @@ describe('revoking a link', () => {
 		await Promise.all([owner.synced(), holderPlan.synced(), holderComments.synced(), colleague.synced()]);
 
 		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, { method: 'DELETE', secret: draft.ownerSecret });
-		await until(() => holderPlan.closeReasons.includes(closeReasons.linkRevoked) && holderComments.closeReasons.includes(closeReasons.linkRevoked), 5000, 'the holder to be disconnected');
+		await until(() => holderPlan.closeReasons.includes(closeReasons.linkRevoked) && holderComments.closeReasons.includes(closeReasons.linkRevoked), undefined, 'the holder to be disconnected');
 
 		owner.doc.getText('title').insert(0, 'After the revocation');
-		await until(() => colleague.doc.getText('title').toString() === 'After the revocation', 5000, 'the colleague to keep receiving');
+		await until(() => colleague.doc.getText('title').toString() === 'After the revocation', undefined, 'the colleague to keep receiving');
 		holderPlan.doc.getText('title').insert(0, 'Still here? ');
 		colleague.doc.getText('title').insert(0, '> ');
-		await until(() => owner.doc.getText('title').toString() === '> After the revocation', 5000, "the colleague's edit");
+		await until(() => owner.doc.getText('title').toString() === '> After the revocation', undefined, "the colleague's edit");
 		expect(holderPlan.doc.getText('title').toString()).toBe('Still here? ');
 		expect(colleague.closeReasons).toEqual([]);
 	});
@@ -163,9 +166,9 @@ describe('the logs', () => {
 		const client = open(server.wsUrl, draft.documents.comments, token);
 		await client.synced();
 		client.doc.getText('comment').insert(0, 'A confidential remark');
-		await until(() => server.logs.some((entry) => entry.event === 'document-stored'), 5000, 'the store');
+		await until(() => server.logs.some((entry) => entry.event === 'document-stored'), undefined, 'the store');
 		client.destroy();
-		await until(() => server.logs.some((entry) => entry.event === 'disconnected'), 5000, 'the disconnection');
+		await until(() => server.logs.some((entry) => entry.event === 'disconnected'), undefined, 'the disconnection');
 		const connected = server.logs.find((entry) => entry.event === 'connected');
 		expect(connected).toMatchObject({ documentName: draft.documents.comments, linkId: link.linkId, role: 'commenter', readOnly: false, address: '127.0.0.1' });
 		const all = JSON.stringify(server.logs);

@@ -15,8 +15,8 @@ import { createSync, type SyncServer } from '../../server/sync.ts';
 
 export const tempDataFile = () => join(mkdtempSync(join(tmpdir(), 'nap-sync-')), 'sync.sqlite');
 
-/** Waits until `condition` holds, polling every 10 ms, failing after `ms`. */
-export async function until(condition: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+/** Waits until `condition` holds, polling every 10 ms, failing after `ms` (generous: the machine may be loaded). */
+export async function until(condition: () => boolean, ms = 15_000, what = 'condition'): Promise<void> {
 	for (let waited = 0; !condition(); waited += 10) {
 		if (waited >= ms) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 10));
@@ -137,7 +137,7 @@ export function connect(wsUrl: string | (() => string), name: string, token: str
 		closeReasons,
 		closeCodes,
 		authenticated: () => provider.isAuthenticated,
-		synced: () => until(() => provider.isSynced, 5000, `${name} to sync`),
+		synced: () => until(() => provider.isSynced, 15_000, `${name} to sync`),
 		destroy() {
 			provider.destroy();
 			socket.destroy();

@@ -1,7 +1,10 @@
 // Each limit, at its boundary, closes with its documented reason.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeReasons, socketCloseCodes } from '../../server/reasons.ts';
 import { connect, invite, rawSocket, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
+
+// Several servers and clients per test, on a machine other work shares.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -24,13 +27,13 @@ describe('limits', () => {
 		const peer = open(server.wsUrl, draft.documents.plan, (await invite(server.url, draft, 'editor')).token);
 		await Promise.all([writer.synced(), peer.synced()]);
 		writer.doc.getText('body').insert(0, 'a'.repeat(3000));
-		await until(() => peer.doc.getText('body').length === 3000, 5000, 'the first edit, within the limit');
+		await until(() => peer.doc.getText('body').length === 3000, undefined, 'the first edit, within the limit');
 		writer.doc.getText('body').insert(0, 'b'.repeat(3000));
-		await until(() => writer.closeReasons.includes(closeReasons.documentTooLarge), 5000, 'the refusal');
+		await until(() => writer.closeReasons.includes(closeReasons.documentTooLarge), undefined, 'the refusal');
 		peer.doc.getText('body').insert(0, 'c');
 		const fresh = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
 		await fresh.synced();
-		await until(() => fresh.doc.getText('body').length === 3001, 5000, "the peer's edit");
+		await until(() => fresh.doc.getText('body').length === 3001, undefined, "the peer's edit");
 		expect(fresh.doc.getText('body').toString()).not.toContain('b');
 		expect(peer.doc.getText('body').toString()).not.toContain('b');
 	});
@@ -41,9 +44,9 @@ describe('limits', () => {
 		const writer = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
 		await writer.synced();
 		writer.doc.getText('body').insert(0, 'x'.repeat(5000));
-		await until(() => !writer.provider.hasUnsyncedChanges, 5000, 'a message within the limit');
+		await until(() => !writer.provider.hasUnsyncedChanges, undefined, 'a message within the limit');
 		writer.doc.getText('body').insert(0, 'y'.repeat(20_000));
-		await until(() => writer.closeCodes.includes(socketCloseCodes.messageTooLarge), 5000, 'the socket to close');
+		await until(() => writer.closeCodes.includes(socketCloseCodes.messageTooLarge), undefined, 'the socket to close');
 	});
 
 	it('documents per server, connections per document and per address', async () => {
@@ -55,22 +58,22 @@ describe('limits', () => {
 		await Promise.all([...plan, comments].map((client) => client.synced()));
 
 		const third = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
-		await until(() => third.failures.length > 0, 5000, 'the third connection to the plan');
+		await until(() => third.failures.length > 0, undefined, 'the third connection to the plan');
 		expect(third.failures[0]).toBe(closeReasons.tooManyConnectionsDocument);
 		third.destroy();
 
 		const thirdDocument = open(server.wsUrl, other.documents.plan, other.ownerToken);
-		await until(() => thirdDocument.failures.length > 0, 5000, 'a third document');
+		await until(() => thirdDocument.failures.length > 0, undefined, 'a third document');
 		expect(thirdDocument.failures[0]).toBe(closeReasons.tooManyDocuments);
 		// The fourth socket from this address is that one; a fifth is closed at once.
 		const fifth = await rawSocket(server.wsUrl);
-		await until(() => fifth.closed() !== undefined, 5000, 'the fifth socket to close');
+		await until(() => fifth.closed() !== undefined, undefined, 'the fifth socket to close');
 		expect(fifth.closed()).toEqual({ code: socketCloseCodes.tooManyConnectionsAddress, reason: closeReasons.tooManyConnectionsAddress });
 
 		// Leaving frees the room.
 		comments.destroy();
 		plan[1].destroy();
-		await until(() => server.sync.hocuspocus.getDocumentsCount() === 1, 5000, 'the comments document to be unloaded');
+		await until(() => server.sync.hocuspocus.getDocumentsCount() === 1, undefined, 'the comments document to be unloaded');
 		const again = open(server.wsUrl, other.documents.plan, other.ownerToken);
 		await again.synced();
 	});

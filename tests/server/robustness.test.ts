@@ -2,10 +2,13 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
 import { connect, frames, invite, rawSocket, share, startServer, storedDocument, tempDataFile, until, type TestClient, type TestServer } from './helpers.ts';
+
+// Several servers and clients per test, on a machine other work shares.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer | undefined;
 const clients: TestClient[] = [];
@@ -35,7 +38,7 @@ function bytes(seed: number) {
 async function authenticatedRaw(wsUrl: string, name: string, token: string) {
 	const raw = await rawSocket(wsUrl);
 	raw.ws.send(frames.auth(name, token));
-	await until(() => raw.received.length > 0, 5000, 'the authentication');
+	await until(() => raw.received.length > 0, undefined, 'the authentication');
 	return raw;
 }
 
@@ -53,7 +56,7 @@ describe('hostile frames', () => {
 		const owner = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
 		await owner.synced();
 		owner.doc.getText('title').insert(0, 'Intact');
-		await until(() => !owner.provider.hasUnsyncedChanges, 5000, 'the edit to be stored');
+		await until(() => !owner.provider.hasUnsyncedChanges, undefined, 'the edit to be stored');
 		const random = bytes(1325);
 		const { plan } = draft.documents;
 		for (let round = 0; round < 40; round++) {
@@ -105,12 +108,12 @@ describe('hostile frames', () => {
 
 		const raw = await authenticatedRaw(server.wsUrl, plan, draft.ownerToken);
 		raw.ws.send(frames.sync(plan, 2, broken));
-		await until(() => closeFrames(raw.received).length > 0, 5000, 'the refusal');
+		await until(() => closeFrames(raw.received).length > 0, undefined, 'the refusal');
 		expect(closeFrames(raw.received)).toEqual([closeReasons.invalidUpdate]);
 		owner.doc.getText('title').insert(6, '.');
 		const after = open(server.wsUrl, plan, draft.ownerToken);
 		await after.synced();
-		await until(() => after.doc.getText('title').toString() === 'Intact.', 5000, 'the later edit');
+		await until(() => after.doc.getText('title').toString() === 'Intact.', undefined, 'the later edit');
 		expect(owner.doc.getText('title').toString()).toBe('Intact.');
 	});
 
@@ -126,12 +129,12 @@ describe('hostile frames', () => {
 
 		const raw = await authenticatedRaw(server.wsUrl, plan, draft.ownerToken);
 		raw.ws.send(frames.sync(plan, 2, dependent));
-		await until(() => closeFrames(raw.received).length > 0, 5000, 'the refusal');
+		await until(() => closeFrames(raw.received).length > 0, undefined, 'the refusal');
 		expect(closeFrames(raw.received)).toEqual([closeReasons.invalidUpdate]);
 		const owner = open(server.wsUrl, plan, draft.ownerToken);
 		await owner.synced();
 		owner.doc.getText('title').insert(0, 'Mine');
-		await until(() => !owner.provider.hasUnsyncedChanges, 5000, 'the edit');
+		await until(() => !owner.provider.hasUnsyncedChanges, undefined, 'the edit');
 		await server.stop();
 		const stored = storedDocument(server.dataFile, plan)!;
 		expect(stored.getText('title').toString()).toBe('Mine');
@@ -151,15 +154,15 @@ describe('a restart', () => {
 		].map((client, kind) => ({ client, text: `draft ${n} ${kind ? 'comments' : 'plan'}` })));
 		await Promise.all(writers.map(({ client }) => client.synced()));
 		for (const { client, text } of writers) client.doc.getText('body').insert(0, text);
-		await until(() => writers.every(({ client }) => !client.provider.hasUnsyncedChanges), 5000, 'every edit to reach the server');
+		await until(() => writers.every(({ client }) => !client.provider.hasUnsyncedChanges), undefined, 'every edit to reach the server');
 
 		await server.stop();
-		await until(() => writers.every(({ client }) => client.closeCodes.includes(1012)), 5000, 'the clients to hear of the restart');
+		await until(() => writers.every(({ client }) => client.closeCodes.includes(1012)), undefined, 'the clients to hear of the restart');
 		expect(writers[0].client.closeReasons).toContain(closeReasons.serverRestarting);
 		writers[0].client.doc.getText('body').insert(0, 'offline: ');
 
 		server = await startServer({ dataFile, port: Number(port) });
-		await until(() => writers[0].client.provider.isSynced && !writers[0].client.provider.hasUnsyncedChanges, 10_000, 'the client to reconnect and sync');
+		await until(() => writers[0].client.provider.isSynced && !writers[0].client.provider.hasUnsyncedChanges, undefined, 'the client to reconnect and sync');
 		for (const [n, { text }] of writers.entries()) {
 			const draft = drafts[Math.floor(n / 2)];
 			const reader = open(server.wsUrl, n % 2 ? draft.documents.comments : draft.documents.plan, draft.ownerToken);
@@ -178,7 +181,7 @@ describe('a restart', () => {
 		createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
 		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 		try {
-			await until(() => lines.some((line) => line.includes('"listening"')), 10_000, 'the server to listen');
+			await until(() => lines.some((line) => line.includes('"listening"')), undefined, 'the server to listen');
 			const { port } = JSON.parse(lines.find((line) => line.includes('"listening"'))!);
 			const url = `http://127.0.0.1:${port}`;
 			const draft = await share(url);
@@ -187,7 +190,7 @@ describe('a restart', () => {
 			await Promise.all([plan.synced(), comments.synced()]);
 			plan.doc.getText('body').insert(0, 'Stored at shutdown');
 			comments.doc.getArray('comments').push(['also stored']);
-			await until(() => !plan.provider.hasUnsyncedChanges && !comments.provider.hasUnsyncedChanges, 5000, 'the edits to reach the server');
+			await until(() => !plan.provider.hasUnsyncedChanges && !comments.provider.hasUnsyncedChanges, undefined, 'the edits to reach the server');
 			expect(lines.some((line) => line.includes('document-stored'))).toBe(false); // not stored yet: the debounce is ten minutes
 			child.kill('SIGTERM');
 			expect(await exited).toBe(0);
@@ -199,5 +202,5 @@ describe('a restart', () => {
 		const draftId = drafted.find((entry) => entry.event === 'draft-shared').draftId;
 		expect(storedDocument(dataFile, `plan:${draftId}`)!.getText('body').toString()).toBe('Stored at shutdown');
 		expect(storedDocument(dataFile, `comments:${draftId}`)!.getArray('comments').toArray()).toEqual(['also stored']);
-	}, 30_000);
+	});
 });

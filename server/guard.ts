@@ -7,8 +7,20 @@ import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { closeReasons, type CloseReason } from './reasons.ts';
 
-// Hocuspocus's message types that carry a y-protocols sync message (Sync and SyncReply).
+// Hocuspocus's message types that carry a y-protocols sync message (Sync and SyncReply), and presence.
 const syncMessageTypes = new Set([0, 4]);
+const awarenessMessageType = 1;
+
+/** Presence (a name, an institution, a step, a cursor) is small; more is not presence. */
+export const maxAwarenessBytes = 64 * 1024;
+
+/** Whether the frame is a presence update larger than presence ever is. */
+export function isOversizedAwareness(frame: Uint8Array): boolean {
+	if (frame.byteLength <= maxAwarenessBytes) return false;
+	const decoder = decoding.createDecoder(frame);
+	decoding.readVarString(decoder);
+	return decoding.readVarUint(decoder) === awarenessMessageType;
+}
 
 /** The Yjs update a client's frame carries, if it carries one (sync step 2 or an update). */
 export function updateInFrame(frame: Uint8Array): Uint8Array | undefined {

@@ -22,6 +22,8 @@ export const closeReasons = {
 	tooManyConnectionsAddress: 'too-many-connections-address',
 	/** The update would make the document larger than the limit; it was not applied. */
 	documentTooLarge: 'document-too-large',
+	/** A presence update (name, institution, step, cursor) larger than 64 KiB; not applied. */
+	presenceTooLarge: 'presence-too-large',
 	/** The update could not be read, or depends on changes the server never received; not applied. */
 	invalidUpdate: 'invalid-update',
 	/** The server is shutting down or restarting (socket close 1012): reconnect later. */

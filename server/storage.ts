@@ -21,7 +21,8 @@ export class Storage {
 	private open = true;
 
 	constructor(file: string) {
-		if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+		// The file holds every shared plan: its folder is the server's user's alone.
+		if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
 		this.db = new DatabaseSync(file);
 		this.db.exec(`
 			PRAGMA journal_mode = WAL;

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { AccessError, authorize, documentNames, type Grant } from './access.ts';
 import { apiPrefix, handleApi } from './api.ts';
 import type { SyncConfig } from './config.ts';
-import { DocumentSizes, isEmptyUpdate, refusal, updateInFrame } from './guard.ts';
+import { DocumentSizes, isEmptyUpdate, isOversizedAwareness, refusal, updateInFrame } from './guard.ts';
 import { jsonLog, type Log } from './log.ts';
 import { closeReasons, socketCloseCodes, type CloseReason } from './reasons.ts';
 import { connectRedis, type RedisSync } from './redis.ts';
@@ -101,10 +101,11 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 			let reason: CloseReason | undefined;
 			try {
 				update = updateInFrame(frame);
+				if (isOversizedAwareness(frame)) reason = closeReasons.presenceTooLarge;
 			} catch {
 				reason = closeReasons.invalidUpdate;
 			}
-			if (connection.readOnly) {
+			if (connection.readOnly && !reason) {
 				// Hocuspocus refuses a read-only connection's updates itself (and acknowledges one that
 				// changes nothing, as the first sync sends); this only records the attempt.
 				if (update && !isEmptyUpdate(update)) log('update-refused', { documentName, linkId: grant?.linkId, role: grant?.role, reason: 'read-only', bytes: frame.byteLength });

@@ -49,6 +49,20 @@ describe('limits', () => {
 		await until(() => writer.closeCodes.includes(socketCloseCodes.messageTooLarge), undefined, 'the socket to close');
 	});
 
+	it('presence larger than presence ever is closes the connection and reaches nobody', async () => {
+		server = await startServer();
+		const draft = await share(server.url);
+		const { token } = await invite(server.url, draft, 'reader');
+		const reader = open(server.wsUrl, draft.documents.plan, token);
+		const peer = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
+		await Promise.all([reader.synced(), peer.synced()]);
+		reader.provider.setAwarenessField('user', { name: 'Parliament staff', institution: 'Parliament' });
+		await until(() => [...peer.provider.awareness!.getStates().values()].some((state) => state.user?.name === 'Parliament staff'), undefined, 'presence to arrive');
+		reader.provider.setAwarenessField('user', { name: 'x'.repeat(100_000) });
+		await until(() => reader.closeReasons.includes(closeReasons.presenceTooLarge), undefined, 'the refusal');
+		expect([...peer.provider.awareness!.getStates().values()].some((state) => state.user?.name?.length === 100_000)).toBe(false);
+	});
+
 	it('documents per server, connections per document and per address', async () => {
 		server = await startServer({ limits: { documents: 2, connectionsPerDocument: 2, connectionsPerAddress: 4 } });
 		const draft = await share(server.url);

@@ -1,62 +1,22 @@
 // Two sync server instances on one real Redis (Debian's redis-server, started here on a free port)
 // and one data file, as behind a load balancer.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo, type Server as TcpServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startRedis } from '../../scripts/redis-server.ts';
+import { startSyncProcess, type SyncProcess } from '../../scripts/sync-process.ts';
 import { closeReasons } from '../../server/reasons.ts';
 import { api, connect, invite, share, storedDocument, tempDataFile, until, type TestClient } from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const probe = createTcpServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
-
-let redisUrl: string;
-let redisPidFile: string;
-
+let redis: Awaited<ReturnType<typeof startRedis>>;
 beforeAll(async () => {
-	if (spawnSync('redis-server', ['--version']).error)
-		throw new Error('redis-server is not installed: these tests need it (Debian or Ubuntu: sudo apt-get install -y redis-server; .ci/run installs it)');
-	const dir = mkdtempSync(join(tmpdir(), 'nap-redis-'));
-	const port = await freePort();
-	redisPidFile = join(dir, 'redis.pid');
-	execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'yes', '--pidfile', redisPidFile]);
-	redisUrl = `redis://127.0.0.1:${port}`;
-	await until(() => {
-		try {
-			return Number(readFileSync(redisPidFile, 'utf8')) > 0;
-		} catch {
-			return false;
-		}
-	}, undefined, 'redis-server to start');
+	redis = await startRedis();
 });
+afterAll(() => redis?.stop());
 
-afterAll(() => {
-	const pid = Number(readFileSync(redisPidFile, 'utf8'));
-	if (pid > 0) process.kill(pid, 'SIGTERM');
-});
-
-interface Instance {
-	name: string;
-	child: ChildProcess;
-	port: number;
-	wsUrl: string;
-	url: string;
-	logs: Record<string, any>[];
-	exited: Promise<unknown>;
-}
-
-const instances: Instance[] = [];
+const instances: SyncProcess[] = [];
 const clients: TestClient[] = [];
 const open = (...args: Parameters<typeof connect>) => {
 	const client = connect(...args);
@@ -74,27 +34,15 @@ afterEach(async () => {
 	}
 });
 
-async function startInstance(name: string, dataFile: string, env: Record<string, string> = {}): Promise<Instance> {
-	const child = spawn(process.execPath, ['server/main.ts'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SYNC_DATA_FILE: dataFile, REDIS_URL: redisUrl, SYNC_INSTANCE: name, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const logs: Record<string, any>[] = [];
-	createInterface({ input: child.stdout! }).on('line', (line) => logs.push(JSON.parse(line)));
-	const exited = new Promise((resolve) => child.on('exit', resolve));
-	await until(() => logs.some((entry) => entry.event === 'listening'), 30_000, `${name} to listen`);
-	const { port } = logs.find((entry) => entry.event === 'listening')!;
-	const instance = { name, child, port, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync`, logs, exited };
+async function startInstance(name: string, dataFile: string, env: Record<string, string> = {}) {
+	const instance = await startSyncProcess(name, { SYNC_DATA_FILE: dataFile, REDIS_URL: redis.url, ...env });
 	instances.push(instance);
 	return instance;
 }
 
 /** A TCP load balancer: each new connection goes to the first instance that accepts it. */
-async function balance(backends: Instance[]): Promise<string> {
-	const sockets = new Set<Socket>();
+async function balance(backends: SyncProcess[]): Promise<string> {
 	balancer = createTcpServer((client) => {
-		sockets.add(client);
-		client.on('close', () => sockets.delete(client));
 		const tryBackend = (index: number) => {
 			if (index >= backends.length) return client.destroy();
 			const backend = tcpConnect(backends[index].port, '127.0.0.1');

@@ -13,8 +13,8 @@ export interface SyncProcess {
 	exited: Promise<number | null>;
 }
 
-export async function startSyncProcess(name: string, env: Record<string, string>): Promise<SyncProcess> {
-	const child = spawn(process.execPath, ['server/main.ts'], {
+export async function startSyncProcess(name: string, env: Record<string, string>, nodeOptions: string[] = []): Promise<SyncProcess> {
+	const child = spawn(process.execPath, [...nodeOptions, 'server/main.ts'], {
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SYNC_INSTANCE: name, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

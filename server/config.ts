@@ -11,7 +11,7 @@ const environment = z.object({
 	SYNC_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 	SYNC_MAX_DOCUMENT_BYTES: count(32 * MiB),
 	SYNC_MAX_MESSAGE_BYTES: count(32 * MiB),
-	SYNC_MAX_DOCUMENTS: count(1000),
+	SYNC_MAX_DOCUMENTS: count(100),
 	SYNC_MAX_CONNECTIONS_PER_DOCUMENT: count(100),
 	SYNC_MAX_CONNECTIONS_PER_ADDRESS: count(100),
 	SYNC_MAX_DRAFTS: count(10_000),
@@ -23,7 +23,7 @@ export interface Limits {
 	documentBytes: number;
 	/** One WebSocket message; the first upload of a draft is one message, so at least a document. */
 	messageBytes: number;
-	/** Documents open at once on one instance. */
+	/** Documents open at once on one instance (a 300-action plan takes about 10 MiB of heap open). */
 	documents: number;
 	connectionsPerDocument: number;
 	/** Open WebSockets from one address (the proxy's X-Forwarded-For when SYNC_TRUST_PROXY=1). */

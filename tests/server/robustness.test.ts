@@ -1,5 +1,5 @@
 // Hostile input, restarts and shutdown: the document survives all of them, and so does the server.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -202,5 +202,21 @@ describe('a restart', () => {
 		const draftId = drafted.find((entry) => entry.event === 'draft-shared').draftId;
 		expect(storedDocument(dataFile, `plan:${draftId}`)!.getText('body').toString()).toBe('Stored at shutdown');
 		expect(storedDocument(dataFile, `comments:${draftId}`)!.getArray('comments').toArray()).toEqual(['also stored']);
+	});
+});
+
+describe('a backup', () => {
+	it('taken while the server runs holds every stored document', async () => {
+		server = await startServer();
+		const draft = await share(server.url);
+		const owner = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
+		await owner.synced();
+		owner.doc.getText('body').insert(0, 'Backed up');
+		await until(() => server!.logs.some((entry) => entry.event === 'document-stored'), undefined, 'the store');
+		const target = tempDataFile();
+		const run = spawnSync(process.execPath, ['server/backup.ts', target], { env: { ...process.env, SYNC_DATA_FILE: server.dataFile }, encoding: 'utf8' });
+		expect(run.status, run.stderr).toBe(0);
+		expect(JSON.parse(run.stdout).event).toBe('backup');
+		expect(storedDocument(target, draft.documents.plan)!.getText('body').toString()).toBe('Backed up');
 	});
 });

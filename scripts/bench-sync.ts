@@ -20,7 +20,7 @@ type Env = Record<string, string>;
 const plan = generatedPlan(300);
 
 function toY(value: unknown): unknown {
-	if (Array.isArray(value)) return Y.Array.from(value.map(toY));
+	if (Array.isArray(value)) return Y.Array.from(value.map(toY) as Y.Map<unknown>[]);
 	if (typeof value === 'string') return new Y.Text(value);
 	if (value && typeof value === 'object') return new Y.Map(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toY(v)]));
 	return value;

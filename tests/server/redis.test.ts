@@ -99,7 +99,7 @@ describe('two instances on one Redis', () => {
 		await until(() => body(onTwo) === 'typed through one', undefined, 'the edit to reach two');
 		one.child.kill('SIGKILL'); // before it stored anything
 		await one.exited;
-		await until(() => two.logs.filter((entry) => entry.event === 'connected').length === 2, undefined, 'the client to reconnect through two');
+		await until(() => two.logs.filter((entry) => entry.event === 'connected').length >= 2, undefined, 'the client to reconnect through two');
 		await until(() => throughOne.provider.isSynced, undefined, 'the client to sync with two');
 		expect(body(throughOne)).toBe('typed through one');
 		const late = open(wsUrl, draft.documents.plan, draft.ownerToken);

@@ -56,7 +56,7 @@ function client(wsUrl: string, name: string, token: string, doc = new Y.Doc()) {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (ms: number) => Math.round(ms * 100) / 100;
-const dataEnv = (): Env => ({ SYNC_DATA_FILE: join(mkdtempSync(join(tmpdir(), 'nap-bench-sync-')), 'sync.sqlite'), SYNC_MAX_CONNECTIONS_PER_ADDRESS: '1000' });
+const dataEnv = (): Env => ({ SYNC_DATA_FILE: join(mkdtempSync(join(tmpdir(), 'nap-bench-sync-')), 'sync.sqlite'), SYNC_MAX_CONNECTIONS_PER_ADDRESS: '1000', SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: '1000' });
 
 /** Edit-to-peer latency: one edit at a time, each from the next writer, timed until every peer has it. */
 async function latency(instances: SyncProcess[], clients: number, env: Record<string, unknown>) {

@@ -31,6 +31,8 @@ export interface ApiOptions {
 	storage: Storage;
 	log: Log;
 	maxDrafts: number;
+	/** Counts a share from this request's address; false when the address has shared too many. */
+	mayShare: (request: IncomingMessage) => boolean;
 	/** Disconnects the holders of a revoked link, on every instance. */
 	revoked: (draftId: string, linkId: string) => void;
 }
@@ -51,7 +53,7 @@ export async function handleApi(request: IncomingMessage, response: ServerRespon
 	}
 }
 
-async function route(request: IncomingMessage, { storage, log, maxDrafts, revoked }: ApiOptions) {
+async function route(request: IncomingMessage, { storage, log, maxDrafts, mayShare, revoked }: ApiOptions) {
 	const path = new URL(request.url ?? '/', 'http://localhost').pathname.slice(apiPrefix.length).replace(/\/$/, '');
 	const method = request.method ?? 'GET';
 	const parts = path.split('/').slice(1);
@@ -61,6 +63,7 @@ async function route(request: IncomingMessage, { storage, log, maxDrafts, revoke
 	if (path === '/drafts' && method === 'POST') {
 		await readBody(request, shareBody);
 		if (storage.countDrafts() >= maxDrafts) throw new HttpError(507, 'too-many-drafts');
+		if (!mayShare(request)) throw new HttpError(429, 'too-many-drafts-address');
 		const draftId = newId();
 		const ownerSecret = newSecret();
 		storage.createDraft(draftId, hashSecret(ownerSecret));

@@ -15,6 +15,7 @@ const environment = z.object({
 	SYNC_MAX_CONNECTIONS_PER_DOCUMENT: count(100),
 	SYNC_MAX_CONNECTIONS_PER_ADDRESS: count(100),
 	SYNC_MAX_DRAFTS: count(10_000),
+	SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: count(20),
 	SYNC_STORE_DEBOUNCE_MS: count(2000)
 });
 
@@ -30,6 +31,8 @@ export interface Limits {
 	connectionsPerAddress: number;
 	/** Drafts shared on this server in all. */
 	drafts: number;
+	/** Drafts one address may share in an hour (each may grow to a document's limit). */
+	draftsPerAddressPerHour: number;
 }
 
 export interface SyncConfig {
@@ -61,7 +64,8 @@ export function configFromEnvironment(env: Record<string, string | undefined> = 
 			documents: e.SYNC_MAX_DOCUMENTS,
 			connectionsPerDocument: e.SYNC_MAX_CONNECTIONS_PER_DOCUMENT,
 			connectionsPerAddress: e.SYNC_MAX_CONNECTIONS_PER_ADDRESS,
-			drafts: e.SYNC_MAX_DRAFTS
+			drafts: e.SYNC_MAX_DRAFTS,
+			draftsPerAddressPerHour: e.SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR
 		}
 	};
 }

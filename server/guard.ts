@@ -1,7 +1,8 @@
 // What a client's update must be before the server applies it: readable to the end (a malformed tail
 // would otherwise be found only after the structs before it were applied), complete (nothing it
-// builds on is missing, else Yjs would keep it pending in the document and store it for ever), and
-// small enough to keep the document within its limit.
+// builds on is missing, else Yjs would keep it pending in the document and store it for ever), free of
+// subdocuments, and small enough to keep the document within its limit. Whether the plan it makes
+// still parses is the app's binding to say (a plan read from a Y.Doc is repaired as it is read).
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -63,6 +64,9 @@ export function refusal(doc: Y.Doc, update: Uint8Array): CloseReason | undefined
 	for (const [client, { from }] of covers) if (from > Y.getState(doc.store, client)) return closeReasons.invalidUpdate;
 	for (const struct of decoded.structs) {
 		if (!(struct instanceof Y.Item)) continue;
+		// A shared draft has no subdocuments: one would have every client open a document the server
+		// never checks.
+		if (struct.content instanceof Y.ContentDoc) return closeReasons.invalidUpdate;
 		for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null])
 			if (id && id.clock >= known(id.client)) return closeReasons.invalidUpdate;
 	}

@@ -33,6 +33,24 @@ export interface SyncServer {
 	close(): Promise<void>;
 }
 
+/** At most `limit` per key in any hour (counted in the hour since the key's first use). */
+class HourlyQuota {
+	private readonly used = new Map<string, { since: number; count: number }>();
+	private readonly limit: number;
+	constructor(limit: number) {
+		this.limit = limit;
+	}
+	take(key: string): boolean {
+		const now = Date.now();
+		for (const [k, { since }] of this.used) if (now - since > 3_600_000) this.used.delete(k);
+		const entry = this.used.get(key) ?? { since: now, count: 0 };
+		if (entry.count >= this.limit) return false;
+		entry.count++;
+		this.used.set(key, entry);
+		return true;
+	}
+}
+
 /** Refusing an update closes the client's connection to that document with this reason. */
 const refuse = (reason: CloseReason) => Object.assign(new Error(reason), { code: 4400, reason });
 
@@ -138,6 +156,7 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 		extensions: [...(redis ? [redis.extension] : []), persistence, access]
 	});
 
+	const shares = new HourlyQuota(limits.draftsPerAddressPerHour);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.messageBytes });
 	const sockets = new Set<WebSocket>();
 	const socketsByAddress = new Map<string, number>();
@@ -182,6 +201,7 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 				storage,
 				log,
 				maxDrafts: limits.drafts,
+				mayShare: (request) => shares.take(clientAddress(request)),
 				revoked: (draftId, linkId) => {
 					if (redis) redis.publishRevocation(draftId, linkId).catch(() => disconnectLink(draftId, linkId));
 					else disconnectLink(draftId, linkId);

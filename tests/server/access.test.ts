@@ -56,6 +56,17 @@ describe('the API', () => {
 		}
 	});
 
+	it('lets one address share only so many drafts in an hour, and the server only so many in all', async () => {
+		server = await startServer({ limits: { draftsPerAddressPerHour: 2, drafts: 3 } });
+		expect((await api(server.url, '/drafts', { body: {} })).status).toBe(201);
+		expect((await api(server.url, '/drafts', { body: {} })).status).toBe(201);
+		expect(await api(server.url, '/drafts', { body: {} })).toEqual({ status: 429, body: { error: 'too-many-drafts-address' } });
+		await server.stop();
+		server = await startServer({ dataFile: server.dataFile, limits: { draftsPerAddressPerHour: 2, drafts: 3 } });
+		expect((await api(server.url, '/drafts', { body: {} })).status).toBe(201);
+		expect(await api(server.url, '/drafts', { body: {} })).toEqual({ status: 507, body: { error: 'too-many-drafts' } });
+	});
+
 	it('refuses bodies that are not what it expects', async () => {
 		server = await startServer();
 		const draft = await share(server.url);

@@ -140,6 +140,20 @@ describe('hostile frames', () => {
 		expect(stored.getText('title').toString()).toBe('Mine');
 		expect(stored.store.pendingStructs).toBeNull();
 	});
+	it('a subdocument is refused', async () => {
+		server = await startServer();
+		const draft = await share(server.url);
+		const { plan } = draft.documents;
+		const hostile = new Y.Doc();
+		hostile.getMap('plan').set('annex', new Y.Doc());
+		const raw = await authenticatedRaw(server.wsUrl, plan, draft.ownerToken);
+		raw.ws.send(frames.sync(plan, 2, Y.encodeStateAsUpdate(hostile)));
+		await until(() => closeFrames(raw.received).length > 0, undefined, 'the refusal');
+		expect(closeFrames(raw.received)).toEqual([closeReasons.invalidUpdate]);
+		const reader = open(server.wsUrl, plan, draft.ownerToken);
+		await reader.synced();
+		expect(reader.doc.getMap('plan').size).toBe(0);
+	});
 });
 
 describe('a restart', () => {

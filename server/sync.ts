@@ -71,11 +71,14 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 
 	const redis: RedisSync | undefined = config.redisUrl ? await connectRedis(config.redisUrl, config.instance, disconnectLink) : undefined;
 
-	/** Writes the document, merged with whatever another instance stored since it was loaded. */
+	/**
+	 * Writes the document, merged with whatever another instance stored since this one loaded it (one
+	 * instance alone wrote what is stored: its document holds it already).
+	 */
 	const store = (name: string, document: Document, state: Uint8Array) => {
 		if (!storage.isOpen) return;
 		const bytes = storage.storeDocument(name, (stored) => {
-			if (!stored || Y.snapshotContainsUpdate(Y.snapshot(document), stored)) return state;
+			if (!stored || !redis || Y.snapshotContainsUpdate(Y.snapshot(document), stored)) return state;
 			Y.applyUpdate(document, stored, { source: 'local', skipStoreHooks: true });
 			return Y.encodeStateAsUpdate(document);
 		});

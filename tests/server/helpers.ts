@@ -33,13 +33,14 @@ export interface TestServer {
 	stop(): Promise<void>;
 }
 
-export async function startServer(options: { dataFile?: string; limits?: Partial<Limits>; redisUrl?: string; port?: number } = {}): Promise<TestServer> {
+export async function startServer(options: { dataFile?: string; limits?: Partial<Limits>; redisUrl?: string; port?: number; trustProxy?: boolean } = {}): Promise<TestServer> {
 	const base = configFromEnvironment({});
 	const config: SyncConfig = {
 		...base,
 		dataFile: options.dataFile ?? tempDataFile(),
 		redisUrl: options.redisUrl,
 		storeDebounceMs: 100,
+		trustProxy: options.trustProxy ?? false,
 		limits: { ...base.limits, ...options.limits }
 	};
 	const logs: Record<string, unknown>[] = [];

@@ -1,5 +1,6 @@
 // Each limit, at its boundary, closes with its documented reason.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { closeReasons, socketCloseCodes } from '../../server/reasons.ts';
 import { connect, invite, rawSocket, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
 
@@ -90,5 +91,24 @@ describe('limits', () => {
 		await until(() => server.sync.hocuspocus.getDocumentsCount() === 1, undefined, 'the comments document to be unloaded');
 		const again = open(server.wsUrl, other.documents.plan, other.ownerToken);
 		await again.synced();
+	});
+
+	it('behind a proxy (SYNC_TRUST_PROXY=1), sockets are counted per forwarded address', async () => {
+		const socketFrom = async (address: string) => {
+			const ws = new WebSocket(server.wsUrl, { headers: { 'x-forwarded-for': `10.0.0.9, ${address}` } });
+			const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+			await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+			return { ws, closed };
+		};
+		server = await startServer({ trustProxy: true, limits: { connectionsPerAddress: 1 } });
+		const first = await socketFrom('203.0.113.7');
+		const other = await socketFrom('198.51.100.1');
+		const second = await socketFrom('203.0.113.7');
+		expect(await second.closed).toBe(socketCloseCodes.tooManyConnectionsAddress);
+		expect(server.logs.find((entry) => entry.event === 'connection-refused')).toMatchObject({ address: '203.0.113.7' });
+		expect(first.ws.readyState).toBe(WebSocket.OPEN);
+		expect(other.ws.readyState).toBe(WebSocket.OPEN);
+		first.ws.close();
+		other.ws.close();
 	});
 });

@@ -14,6 +14,18 @@ import { hashSecret, idPattern, newId, newSecret, secretMatches } from './secret
 import type { LinkRow, Storage } from './storage.ts';
 
 export const apiPrefix = '/sync/api';
+
+/** The request's URL; undefined when its target is no URL at all (`GET http://[`). */
+export function requestUrl(request: IncomingMessage): URL | undefined {
+	try {
+		return new URL(request.url ?? '/', 'http://localhost');
+	} catch {
+		return undefined;
+	}
+}
+
+/** The request's path, empty for a target that is no URL (nothing here serves it). */
+export const pathOf = (request: IncomingMessage) => requestUrl(request)?.pathname ?? '';
 const maxBodyBytes = 16 * 1024;
 
 const shareBody = z.strictObject({});
@@ -54,7 +66,7 @@ export async function handleApi(request: IncomingMessage, response: ServerRespon
 }
 
 async function route(request: IncomingMessage, { storage, log, maxDrafts, mayShare, revoked }: ApiOptions) {
-	const path = new URL(request.url ?? '/', 'http://localhost').pathname.slice(apiPrefix.length).replace(/\/$/, '');
+	const path = pathOf(request).slice(apiPrefix.length).replace(/\/$/, '');
 	const method = request.method ?? 'GET';
 	const parts = path.split('/').slice(1);
 

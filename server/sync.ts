@@ -8,7 +8,7 @@ import { Hocuspocus, isTransactionOrigin, type Document, type Extension } from '
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { AccessError, authorize, documentNames, type Grant } from './access.ts';
-import { apiPrefix, handleApi } from './api.ts';
+import { apiPrefix, handleApi, pathOf, requestUrl } from './api.ts';
 import type { SyncConfig } from './config.ts';
 import { DocumentSizes, isEmptyUpdate, isOversizedAwareness, refusal, updateInFrame } from './guard.ts';
 import { jsonLog, type Log } from './log.ts';
@@ -170,6 +170,15 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 	};
 
 	const accept = (ws: WebSocket, request: IncomingMessage) => {
+		try {
+			connectSocket(ws, request);
+		} catch (error) {
+			log('socket-error', { error: error instanceof Error ? error.message : 'unknown' });
+			ws.terminate();
+		}
+	};
+
+	const connectSocket = (ws: WebSocket, request: IncomingMessage) => {
 		const address = clientAddress(request);
 		const open = socketsByAddress.get(address) ?? 0;
 		if (open >= limits.connectionsPerAddress) {
@@ -181,7 +190,7 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 		sockets.add(ws);
 		const headers = new Headers();
 		for (const [name, value] of Object.entries(request.headersDistinct)) for (const v of value ?? []) headers.append(name, v);
-		const client = hocuspocus.handleConnection(ws, new Request(new URL(request.url ?? '/', 'http://localhost'), { headers }), { address });
+		const client = hocuspocus.handleConnection(ws, new Request(requestUrl(request) ?? 'http://localhost/', { headers }), { address });
 		ws.on('message', (data: Buffer) => {
 			if (!closing) client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 		});
@@ -198,7 +207,7 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 	return {
 		hocuspocus,
 		handleRequest(request, response) {
-			const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+			const pathname = pathOf(request);
 			if (pathname !== apiPrefix && !pathname.startsWith(`${apiPrefix}/`)) return false;
 			void handleApi(request, response, {
 				storage,
@@ -213,7 +222,7 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 			return true;
 		},
 		handleUpgrade(request, socket, head) {
-			if (new URL(request.url ?? '/', 'http://localhost').pathname !== syncPath) return false;
+			if (pathOf(request) !== syncPath) return false;
 			if (closing) socket.destroy();
 			else wss.handleUpgrade(request, socket, head, (ws) => accept(ws, request));
 			return true;

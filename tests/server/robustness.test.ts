@@ -1,5 +1,6 @@
 // Hostile input, restarts and shutdown: the document survives all of them, and so does the server.
 import { spawn, spawnSync } from 'node:child_process';
+import { connect as tcpConnect } from 'node:net';
 import { createInterface } from 'node:readline';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -232,5 +233,25 @@ describe('a backup', () => {
 		expect(run.status, run.stderr).toBe(0);
 		expect(JSON.parse(run.stdout).event).toBe('backup');
 		expect(storedDocument(target, draft.documents.plan)!.getText('body').toString()).toBe('Backed up');
+	});
+});
+
+describe('requests that are no URL', () => {
+	it('neither stop the server nor reach the API or the socket', async () => {
+		server = await startServer();
+		const { port } = new URL(server.url);
+		const answer = (request: string) =>
+			new Promise<string>((resolve) => {
+				const socket = tcpConnect(Number(port), '127.0.0.1', () => socket.write(request));
+				let text = '';
+				socket.on('data', (data) => (text += data));
+				socket.on('close', () => resolve(text));
+				socket.on('error', () => resolve(text));
+			});
+		expect(await answer('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1.1 404/);
+		await answer('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+		const draft = await share(server.url);
+		const client = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
+		await client.synced();
 	});
 });

@@ -70,7 +70,7 @@ async function latency(instances: SyncProcess[], clients: number, env: Record<st
 		const writers = all.filter((_, i) => i % instances.length === 0);
 		const peersOf = (writer: (typeof all)[number]) => all.filter((c, i) => c !== writer && (instances.length === 1 || i % instances.length === 1));
 		const samples: number[] = [];
-		const edits = 45;
+		const edits = 105;
 		for (let k = 0; k < edits; k++) {
 			const writer = writers[k % writers.length];
 			const peers = peersOf(writer);

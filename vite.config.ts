@@ -39,7 +39,7 @@ export default defineConfig({
 	// The Word export runs in a module worker that loads docx as ES chunks.
 	worker: { format: 'es' },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node'
 	}
 });

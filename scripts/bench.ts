@@ -27,3 +27,4 @@ for (const actions of [50, 300, 1000]) {
 }
 
 await browserFigures(env);
+await (await import('./bench-sync.ts')).syncFigures(env);

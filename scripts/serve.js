@@ -1,6 +1,8 @@
-// Serves the built app (build/) at http://localhost:4173, or the port in PORT.
-// A plain static server, as any ministry server would be: no server-side code is needed. The build
-// holds a brotli and a gzip copy of each text file; the server sends one when the browser accepts it.
+// Serves the built app (build/) at http://localhost:4173, or the port in PORT, and the sync server
+// for shared drafts on the same origin (the WebSocket path /sync and its API under /sync/api/; see
+// server/ and the README; SYNC=off serves the app alone). The app itself needs no server-side code:
+// any static server hosts it. The build holds a brotli and a gzip copy of each text file; the server
+// sends one when the browser accepts it.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -53,7 +55,16 @@ async function compressed(path, accepted) {
 	return undefined;
 }
 
+// Loaded only when it runs, so the app alone starts as fast as before.
+async function startSync() {
+	if (process.env.SYNC === 'off') return undefined;
+	const [{ configFromEnvironment }, { createSync }] = await Promise.all([import('../server/config.ts'), import('../server/sync.ts')]);
+	return createSync(configFromEnvironment());
+}
+const sync = await startSync();
+
 const server = createServer(async (request, response) => {
+	if (sync?.handleRequest(request, response)) return;
 	try {
 		const { pathname } = new URL(request.url ?? '/', 'http://localhost');
 		const file = await locate(pathname);
@@ -73,6 +84,16 @@ const server = createServer(async (request, response) => {
 	}
 });
 
-server.listen(port, host, () => {
-	console.log(`NAP Builder is running at http://${host}:${port} (press Ctrl+C to stop)`);
+server.on('upgrade', (request, socket, head) => {
+	if (!sync?.handleUpgrade(request, socket, head)) socket.destroy();
 });
+
+server.listen(port, host, () => {
+	const address = server.address();
+	console.log(`NAP Builder is running at http://${host}:${typeof address === 'object' && address ? address.port : port} (press Ctrl+C to stop)`);
+});
+// Ctrl+C or SIGTERM stores every shared document before exiting.
+if (sync) {
+	const [{ stopOnSignals }, { jsonLog }] = await Promise.all([import('../server/signals.ts'), import('../server/log.ts')]);
+	stopOnSignals(server, sync, jsonLog);
+}

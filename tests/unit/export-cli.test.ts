@@ -1,11 +1,11 @@
 // `npm run export` reads every encoding the app reads: a draft saved as UTF-8 with a byte order mark
 // or as UTF-16 (as some editors on other systems save JSON) exports as the app would.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -24,6 +24,7 @@ function utf16(text: string, littleEndian: boolean): Buffer {
 
 describe('npm run export, on files in other encodings', { timeout: 120_000 }, () => {
 	const folder = mkdtempSync(join(tmpdir(), 'nap-export-'));
+	afterAll(() => rmSync(folder, { recursive: true, force: true }));
 	it.each([
 		['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample, 'utf8')])],
 		['UTF-16LE', utf16(sample, true)],

@@ -2,8 +2,8 @@
 // operations on them. Like operations.ts, the operations change the plan they are given in place and
 // never touch the DOM or storage. A comment whose part was deleted is kept: it is listed apart as
 // "on a removed item", never dropped.
-import { newId, removeItem, type Undo } from '../plan/operations.ts';
-import type { Comment, CommentTarget, Plan, Reply } from '../plan/schema.ts';
+import { hasRoom, newId, removeItem, type Undo } from '../plan/operations.ts';
+import { MAX_REPLIES, type Comment, type CommentTarget, type Plan, type Reply } from '../plan/schema.ts';
 import type { Step } from '../plan/completeness.ts';
 
 /** The plan sections (wizard steps) a reviewer comments on as a whole, in document order. Actions
@@ -102,11 +102,11 @@ export function openCommentsByTarget(plan: Plan): Map<string, Comment[]> {
 
 const clip = (text: string, max: number) => text.trim().slice(0, max);
 
-/** Adds a comment on a part; nothing (undefined) when the text or the author is empty. */
+/** Adds a comment on a part; nothing (undefined) when the text or the author is empty, or the plan holds as many comments as it can. */
 export function addComment(plan: Plan, anchor: Anchor, author: string, text: string, now = new Date()): Comment | undefined {
 	const name = clip(author, MAX_AUTHOR);
 	const body = clip(text, MAX_COMMENT_TEXT);
-	if (!name || !body) return undefined;
+	if (!name || !body || !hasRoom(plan.comments)) return undefined;
 	const comment: Comment = {
 		id: newId(),
 		target: anchor.target,
@@ -128,12 +128,12 @@ export function findComment(plan: Plan, commentId: string): Comment | undefined 
 	return plan.comments.find((c) => c.id === commentId);
 }
 
-/** Adds a reply at the end of a comment's thread; undefined when the comment is gone or the text or author is empty. */
+/** Adds a reply at the end of a comment's thread; undefined when the comment is gone, its thread is full, or the text or author is empty. */
 export function addReply(plan: Plan, commentId: string, author: string, text: string, now = new Date()): Reply | undefined {
 	const comment = findComment(plan, commentId);
 	const name = clip(author, MAX_AUTHOR);
 	const body = clip(text, MAX_COMMENT_TEXT);
-	if (!comment || !name || !body) return undefined;
+	if (!comment || !name || !body || comment.replies.length >= MAX_REPLIES) return undefined;
 	comment.replies.push({ id: newId(), author: name, createdAt: now.toISOString(), text: body });
 	return comment.replies[comment.replies.length - 1];
 }

@@ -42,7 +42,7 @@ describe('repairing a stored draft', () => {
 		const { plan, repairs } = repairPlan(broken);
 		expect(plan.overview.adoptionDate).toBe('');
 		expect(plan.overview.title).toBe(sample.overview.title);
-		expect(repairs).toEqual([{ path: ['overview', 'adoptionDate'], kind: 'reset', was: '"1850-01-01"' }]);
+		expect(repairs).toEqual([{ path: ['overview', 'adoptionDate'], kind: 'reset', was: '"1850-01-01"', shown: '1850-01-01' }]);
 		expect(placeOf(repairs[0].path)).toEqual({ step: 'overview', label: 'fields.overview.adoptionDate' });
 	});
 
@@ -79,6 +79,23 @@ describe('repairing a stored draft', () => {
 		expect(placeOf([...action, 'budget', 'amount'])).toEqual({ step: 'actions', label: 'fields.action.amount' });
 	});
 
+	it('keeps the rest of a draft whose record holds a value JSON cannot hold (a BigInt)', () => {
+		const broken = structuredClone(sample) as unknown as { pillars: { objectives: { actions: { budget: { amount: unknown } }[] }[] }[] };
+		broken.pillars[0].objectives[0].actions[0].budget.amount = 10n;
+		const { plan, repairs } = repairPlan(broken);
+		expect(plan.overview.title).toBe(sample.overview.title);
+		expect(plan.pillars).toHaveLength(sample.pillars.length);
+		expect(repairs).toMatchObject([{ path: ['pillars', 0, 'objectives', 0, 'actions', 0, 'budget', 'amount'], kind: 'reset' }]);
+	});
+
+	it('quotes what a field held only when it was a single value, never the JSON of a list or an item', () => {
+		const { repairs } = repairPlan({ ...sample, institutions: 'Ministry', overview: { ...sample.overview, periodStart: 1492 } });
+		expect(repairs.find((r) => r.path[0] === 'institutions')?.shown).toBe('Ministry');
+		const cut = repairPlan({ ...sample, comments: [{ id: 'c', target: 'nonsense' }] }).repairs;
+		expect(cut).toMatchObject([{ kind: 'removed' }]);
+		expect(cut[0].shown).toBeUndefined();
+	});
+
 	it('turns anything at all into a plan, never throwing', () => {
 		for (const value of [null, 42, 'text', [], { format: 'nap-builder.plan' }]) {
 			const { plan } = repairPlan(value);
@@ -110,9 +127,9 @@ describe('repairing a stored draft', () => {
 				const { plan, repairs } = repairPlan(broken);
 				expect(planSchema.safeParse(plan).success).toBe(true);
 				expect(new Set(idsOf(plan)).size).toBe(idsOf(plan).length);
-				// Nothing the user typed outside the broken places is lost: the title survives unless it was hit.
-				if (!changes.some(([path]) => ['overview', 'title'].every((k, i) => path[i] === k) || path.length === 1 && path[0] === 'overview'))
-					expect(plan.overview.title).toBe(sample.overview.title);
+				// Nothing outside the broken places changes: every part of the plan no change touched is as it was.
+				const touched = new Set(changes.map(([path]) => String(path[0])));
+				for (const part of Object.keys(sample) as (keyof Plan)[]) if (!touched.has(part)) expect(plan[part], part).toEqual(sample[part]);
 				if (planSchema.safeParse(broken).success) expect(repairs.filter((r) => r.kind !== 'reissued')).toEqual([]);
 				else expect(repairs.length).toBeGreaterThan(0);
 			}),

@@ -16,8 +16,10 @@ export interface Repair {
 	/** reset: the value was replaced by its default; cut: a text or list was cut to its limit (the rest is
 	 * in `was`); removed: an item that could not be read was set aside; reissued: an id was made unique. */
 	kind: 'reset' | 'cut' | 'removed' | 'reissued';
-	/** What the value held, as JSON, shortened for a message. */
+	/** What the value held, as JSON, shortened (kept with the rescued draft). */
 	was: string;
+	/** The value as the user typed it, when it was a single text or number: what a message can show. */
+	shown?: string;
 }
 
 /** The longest excerpt of a repaired value kept in a repair's `was`. */
@@ -33,6 +35,12 @@ const excerpt = (value: unknown): string => {
 	}
 	return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
 };
+
+/** A single text or number, as a message may quote it; nothing for lists and objects (their JSON means nothing to a user). */
+const shown = (value: unknown): { shown?: string } =>
+	typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+		? { shown: String(value).length > EXCERPT ? `${String(value).slice(0, EXCERPT - 1)}…` : String(value) }
+		: {};
 
 type Container = Record<string | number, unknown>;
 const isContainer = (value: unknown): value is Container => !!value && typeof value === 'object';
@@ -84,7 +92,8 @@ export function repairPlan(raw: unknown): { plan: Plan; repairs: Repair[] } {
 	const repairs: Repair[] = [];
 	let value: unknown;
 	try {
-		value = JSON.parse(JSON.stringify(raw ?? null));
+		// structuredClone, not JSON: a BigInt or a cycle in a stored record must not wipe the whole draft.
+		value = structuredClone(raw ?? null);
 	} catch {
 		value = null;
 	}
@@ -127,20 +136,16 @@ function mend(root: Container, path: Path, issue: z.core.$ZodIssue, repairs: Rep
 	const current = parent[key];
 	if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
 		const max = Number(issue.maximum);
-		if (Array.isArray(current)) {
-			repairs.push({ path, kind: 'cut', was: excerpt(current.slice(max)) });
-			parent[key] = current.slice(0, max);
-			return undefined;
-		}
-		if (typeof current === 'string') {
-			repairs.push({ path, kind: 'cut', was: excerpt(current.slice(max)) });
+		if (Array.isArray(current) || typeof current === 'string') {
+			// An item set aside in this round may have brought it back within its limit already.
+			if (current.length > max) repairs.push({ path, kind: 'cut', was: excerpt(current.slice(max)) });
 			parent[key] = current.slice(0, max);
 			return undefined;
 		}
 	}
 	const fallback = fallbackFor(path);
 	if (fallback) {
-		repairs.push({ path, kind: 'reset', was: excerpt(current) });
+		repairs.push({ path, kind: 'reset', was: excerpt(current), ...shown(current) });
 		parent[key] = fallback.value;
 		return undefined;
 	}

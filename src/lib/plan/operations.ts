@@ -97,8 +97,9 @@ export function removeItem<T extends Item>(list: T[], id: string): Undo {
 	const index = indexOfId(list, id);
 	if (index < 0) return () => {};
 	const [item] = list.splice(index, 1);
+	// A list filled up again meanwhile stays as it is: the plan never outgrows its schema.
 	return () => {
-		if (indexOfId(list, item.id) < 0) list.splice(Math.min(index, list.length), 0, item);
+		if (indexOfId(list, item.id) < 0 && hasRoom(list)) list.splice(Math.min(index, list.length), 0, item);
 	};
 }
 
@@ -149,7 +150,7 @@ export function findObjective(plan: Plan, objectiveId: string): { pillar: Pillar
 /** Moves an action to another objective (at its end). */
 export function moveActionTo(plan: Plan, actionId: string, objectiveId: string): boolean {
 	const target = findObjective(plan, objectiveId);
-	if (!target) return false;
+	if (!target || !hasRoom(target.objective.actions)) return false;
 	for (const { objective, action } of actionsOf(plan)) {
 		if (action.id !== actionId) continue;
 		if (objective.id === objectiveId) return false;

@@ -79,7 +79,9 @@ const isoDate = z
 	.refine((d) => d === '' || (d >= '1900-01-01' && d <= '2200-12-31'));
 const count = z.number().int().min(0).max(10_000_000).nullable().default(null);
 const ref = z.string().max(64).default(''); // an institution id, or '' when not chosen yet
-const refs = z.array(z.string().min(1).max(64)).max(500).default([]);
+/** The most institutions one action or body names as partners or members. */
+export const MAX_REFS = 500;
+const refs = z.array(z.string().min(1).max(64)).max(MAX_REFS).default([]);
 /** An optional choice from a fixed list: '' means "not chosen yet". */
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.union([z.literal(''), z.enum(values)]).default('');
@@ -192,6 +194,8 @@ export const coordinationBodySchema = z.object({
 	mandate: longText
 });
 
+/** The most replies one comment holds. */
+export const MAX_REPLIES = 500;
 const timestamp = z.iso.datetime();
 const author = z.string().max(200).default('');
 const commentText = z.string().max(10_000).default('');
@@ -215,7 +219,7 @@ export const commentSchema = z.object({
 	author,
 	createdAt: timestamp,
 	text: commentText,
-	replies: z.array(replySchema).max(500).default([]),
+	replies: z.array(replySchema).max(MAX_REPLIES).default([]),
 	resolved: z.boolean().default(false),
 	resolvedBy: author,
 	resolvedAt: z.union([z.literal(''), timestamp]).default('')

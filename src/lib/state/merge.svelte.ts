@@ -14,8 +14,8 @@ import {
 	type MergeSummary
 } from '../merge/merge.ts';
 import { guessInstitution, missingInstitutions } from '../merge/sender.ts';
-import { planProblem, type Path } from '../plan/guard.ts';
-import type { Institution, Plan } from '../plan/schema.ts';
+import { planProblem, uniqueIds, type Path } from '../plan/guard.ts';
+import { MAX_ITEMS, type Institution, type Plan } from '../plan/schema.ts';
 import { drafts } from '../storage/drafts.ts';
 import { readChosenFile } from '../storage/new-draft.ts';
 import { versions } from '../storage/versions.ts';
@@ -119,7 +119,7 @@ export class MergeSession {
 	 * refused instead (the merged plan would break a limit of the plan, e.g. more than 5,000 comments):
 	 * then nothing is stored and the master is as it was.
 	 */
-	async apply(): Promise<{ path: Path } | null> {
+	async apply(): Promise<{ path: Path; maximum: number } | null> {
 		if (this.blocked) return null;
 		const contributions: Contribution[] = this.files.map((f) => {
 			const added = f.from.startsWith(NEW_INSTITUTION) ? f.missing.find((i) => NEW_INSTITUTION + i.id === f.from) : undefined;
@@ -127,7 +127,8 @@ export class MergeSession {
 		});
 		const { plan, summary } = applyMerge(this.master, contributions, this.proposals.list, this.decisions);
 		const problem = planProblem(plan);
-		if (problem) return { path: problem.path };
+		if (problem) return { path: problem.path, maximum: problem.maximum ?? MAX_ITEMS };
+		uniqueIds(plan); // items from several files may carry one id: each gets its own
 		const names = this.files.map((f) => f.name);
 		const version = t('merge.versionName', { files: names.join(', ') }).slice(0, 200);
 		await (await versions()).save(this.master, version);

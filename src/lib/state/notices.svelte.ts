@@ -4,7 +4,7 @@ import { locale, t } from '../i18n/i18n.svelte.ts';
 import type { Repair } from '../plan/guard.ts';
 import { placeText } from '../components/place.ts';
 import { MAX_ITEMS } from '../plan/schema.ts';
-import { StorageError } from '../storage/drafts.ts';
+import { onRepaired, StorageError } from '../storage/drafts.ts';
 
 export interface Notice {
 	id: number;
@@ -32,14 +32,18 @@ class Notices {
 	}
 
 	/** An item could not be added: its list holds as many as a plan can. */
-	listFull(): void {
-		this.show(t('common.listFull', { max: formatNumber(MAX_ITEMS, locale.language) }), { tone: 'error' });
+	listFull(max = MAX_ITEMS): void {
+		this.show(t('common.listFull', { max: formatNumber(max, locale.language) }), { tone: 'error' });
 	}
 
 	/** A stored draft held values the app could not read: says which were repaired and what they held. */
 	repaired(repairs: readonly Repair[]): void {
 		if (repairs.length === 0) return;
-		const shown = repairs.slice(0, 5).map((repair) => t(`common.repair.${repair.kind}`, { where: placeText(repair.path), was: repair.was }));
+		const shown = repairs.slice(0, 5).map((repair) => {
+			const where = placeText(repair.path);
+			if (repair.kind !== 'reset') return t(`common.repair.${repair.kind}`, { where });
+			return repair.shown === undefined ? t('common.repair.resetItem', { where }) : t('common.repair.reset', { where, was: t('common.quoted', { text: repair.shown }) });
+		});
 		const more = repairs.length - shown.length;
 		const list = more > 0 ? [...shown, t('common.repair.more', { count: more })] : shown;
 		this.show(t('common.repair.intro', { count: repairs.length, list: list.join(' ') }), { tone: 'error', persist: true });
@@ -51,3 +55,5 @@ class Notices {
 }
 
 export const notices = new Notices();
+// Whichever page read a stored draft that needed repairs, the user hears of it once.
+onRepaired((repairs) => notices.repaired(repairs));

@@ -5,7 +5,8 @@ import { getContext, setContext } from 'svelte';
 import { t } from '../i18n/i18n.svelte.ts';
 import * as comments from '../comments/comments.ts';
 import type { Anchor, Commentable } from '../comments/comments.ts';
-import type { Comment, Reply } from '../plan/schema.ts';
+import { hasRoom } from '../plan/operations.ts';
+import { MAX_REPLIES, type Comment, type Reply } from '../plan/schema.ts';
 import type { DraftSession } from './draft-session.svelte.ts';
 import { notices } from './notices.svelte.ts';
 import { reviewer } from './reviewer.svelte.ts';
@@ -48,12 +49,14 @@ export class Review {
 	add(anchor: Anchor, text: string): Comment | undefined {
 		const comment = comments.addComment(this.plan, anchor, reviewer.name, text);
 		if (comment) this.#changed(t('comments.added', { part: this.label(anchor) }));
+		else if (text.trim() && !hasRoom(this.plan.comments)) notices.listFull();
 		return comment;
 	}
 
 	reply(commentId: string, text: string) {
 		const reply = comments.addReply(this.plan, commentId, reviewer.name, text);
 		if (reply) this.#changed(t('comments.replied'));
+		else if (text.trim() && (comments.findComment(this.plan, commentId)?.replies.length ?? 0) >= MAX_REPLIES) notices.listFull(MAX_REPLIES);
 		return reply;
 	}
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { readDraftFile, writeDraftFile } from '../plan/file.ts';
 import { planSchema, type Plan } from '../plan/schema.ts';
-import { DraftsRepository } from './drafts.ts';
+import type { Repair } from '../plan/guard.ts';
+import { DraftsRepository, onRepaired } from './drafts.ts';
 import { VersionsRepository } from './versions.ts';
 
 const sample = samplePlan('en');
@@ -36,6 +37,18 @@ describe('opening a stored draft the schema refuses', () => {
 		expect((rescued[0].original as Plan).overview.adoptionDate).toBe('0270-01-01');
 		// The repaired draft replaced the broken one: the next opening has nothing to repair.
 		expect((await repo.open('broken'))?.repairs).toEqual([]);
+	});
+
+	it('reports the repairs once, whichever way the draft is read (a rename from the drafts list reads it too)', async () => {
+		const repo = await fresh();
+		const heard: Repair[][] = [];
+		const stop = onRepaired((repairs) => heard.push([...repairs]));
+		await storeRaw(repo, { ...structuredClone(sample), id: 'heard', overview: { ...sample.overview, periodStart: 1492 } });
+		await repo.get('heard');
+		await repo.open('heard');
+		await repo.get('heard');
+		stop();
+		expect(heard).toMatchObject([[{ path: ['overview', 'periodStart'], kind: 'reset', shown: '1492' }]]);
 	});
 
 	it('opens every one of many random schema-violating drafts, and lists each', { timeout: 120_000 }, async () => {

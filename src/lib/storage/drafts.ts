@@ -3,7 +3,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { completeness } from '../plan/completeness.ts';
 import { readStoredPlan } from '../plan/file.ts';
 import type { Repair } from '../plan/guard.ts';
-import type { Plan } from '../plan/schema.ts';
+import { SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
 import type { Version } from './versions.ts';
 
 /**
@@ -62,6 +62,18 @@ export function problemOf(error: unknown): StorageProblem {
 	return 'unknown';
 }
 
+type RepairListener = (repairs: readonly Repair[]) => void;
+const repairListeners = new Set<RepairListener>();
+/**
+ * Calls `listener` whenever a stored draft or version had to be repaired as it was read, whichever page
+ * read it: the app tells the user once (the repaired record replaces the broken one).
+ */
+export function onRepaired(listener: RepairListener): () => void {
+	repairListeners.add(listener);
+	return () => repairListeners.delete(listener);
+}
+export const reportRepairs = (repairs: readonly Repair[]) => repairs.length && repairListeners.forEach((listener) => listener(repairs));
+
 export function summarise(plan: Plan): DraftSummary {
 	return {
 		id: plan.id,
@@ -96,13 +108,16 @@ export class DraftsRepository {
 		}
 	}
 
-	/** Every draft on the device, read as `open` reads it (a draft listed here always opens). */
+	/**
+	 * Every draft on the device (each one opens: `open` repairs what needs it). A draft of the current
+	 * schema is summarised as it is, without validating it (that took up to 700 ms a 3,000-action draft);
+	 * an older or broken one is read as `open` reads it.
+	 */
 	async list(): Promise<DraftSummary[]> {
 		const stored = await this.db.getAll('drafts');
 		return stored
-			.map((raw) => readStoredPlan(raw))
-			.filter((read) => read.ok)
-			.map((read) => summarise(read.plan))
+			.map((raw) => quickSummary(raw) ?? fullSummary(raw))
+			.filter((summary): summary is DraftSummary => summary !== undefined)
 			.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 	}
 
@@ -123,6 +138,7 @@ export class DraftsRepository {
 		if (!read.ok) return undefined;
 		const plan = { ...read.plan, id };
 		if (read.repairs.length > 0) await this.rescue(id, stored, read.repairs, { drafts: plan });
+		reportRepairs(read.repairs);
 		return { plan, repairs: read.repairs };
 	}
 
@@ -166,6 +182,23 @@ export class DraftsRepository {
 		await Promise.all([tx.objectStore('drafts').delete(id), ...removed.map((v) => versions.delete(v.id)), ...rescuedKeys.map((k) => rescued.delete(k)), tx.done]);
 		return removed;
 	}
+}
+
+function quickSummary(raw: unknown): DraftSummary | undefined {
+	const plan = raw as Plan;
+	if (plan?.schemaVersion !== SCHEMA_VERSION || typeof plan.id !== 'string' || typeof plan.updatedAt !== 'string') return undefined;
+	try {
+		const summary = summarise(plan);
+		const texts = [summary.title, summary.country].every((text) => typeof text === 'string');
+		return texts && Number.isFinite(summary.completeness) ? summary : undefined;
+	} catch {
+		return undefined; // a shape the checks cannot walk: read it in full
+	}
+}
+
+function fullSummary(raw: unknown): DraftSummary | undefined {
+	const read = readStoredPlan(raw);
+	return read.ok ? { ...summarise(read.plan), id: String((raw as Plan).id) } : undefined;
 }
 
 let persistenceAsked = false;

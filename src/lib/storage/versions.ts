@@ -5,7 +5,7 @@ import { readStoredPlan } from '../plan/file.ts';
 import type { Repair } from '../plan/guard.ts';
 import { newId } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { drafts, problemOf, StorageError, type DraftsRepository } from './drafts.ts';
+import { drafts, problemOf, reportRepairs, StorageError, type DraftsRepository } from './drafts.ts';
 
 export interface Version {
 	id: string;
@@ -39,7 +39,10 @@ export class VersionsRepository {
 			const read = readStoredPlan(version.plan);
 			if (!read.ok) continue; // made by a newer version of the app: that version lists it
 			const repaired: Version = { ...version, name: String(version.name ?? '').slice(0, 200), createdAt: typeof version.createdAt === 'string' ? version.createdAt : '', plan: { ...read.plan, id: planId } };
-			if (read.repairs.length) await this.repo.rescue(planId, version, read.repairs, { versions: repaired });
+			if (read.repairs.length) {
+				await this.repo.rescue(planId, version, read.repairs, { versions: repaired });
+				reportRepairs(read.repairs);
+			}
 			list.push({ ...repaired, repairs: read.repairs });
 		}
 		return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));

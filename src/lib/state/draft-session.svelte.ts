@@ -1,13 +1,19 @@
 // The draft being edited. The plan is deep reactive state that inputs bind to; every change is
-// written to the device within a second. A failed write keeps the plan in memory, says why, and
-// tries again: nothing typed is dropped.
+// written to the device within a second, even while the typing goes on. A failed write keeps the plan
+// in memory, says why (once), and tries again: nothing typed is dropped.
 import type { Plan } from '../plan/schema.ts';
 import { StorageError, type StorageProblem } from '../storage/drafts.ts';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
-const SAVE_DELAY_MS = 400;
-const RETRY_DELAY_MS = 5_000;
+/** A pause in the typing this long writes what was typed. */
+export const SAVE_DELAY_MS = 400;
+/**
+ * Continuous typing is written at least this often, so that a crash never loses more than about a
+ * second: the write itself (serialising, IndexedDB) takes the rest of that second.
+ */
+export const MAX_WAIT_MS = 750;
+export const RETRY_DELAY_MS = 5_000;
 
 export class DraftSession {
 	plan: Plan = $state() as Plan;
@@ -15,6 +21,8 @@ export class DraftSession {
 	problem = $state<StorageProblem | null>(null);
 	#saved: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the first edit not yet being written was made (Date.now()), for the maximum wait. */
+	#firstUnsaved: number | undefined;
 	#writing: Promise<void> | undefined;
 
 	private readonly write: (plan: Plan) => Promise<void>;
@@ -33,14 +41,22 @@ export class DraftSession {
 	 */
 	edited(): void {
 		if (this.status !== 'error') this.status = 'pending';
+		this.#firstUnsaved ??= Date.now();
+		this.#schedule(SAVE_DELAY_MS);
+	}
+
+	/** Writes after `delay`, but never later than the maximum wait after the first unsaved edit. */
+	#schedule(delay: number): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+		const latest = this.#firstUnsaved === undefined ? delay : this.#firstUnsaved + MAX_WAIT_MS - Date.now();
+		this.#timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(delay, latest)));
 	}
 
 	/** Writes now whatever is not saved yet; resolves when it is stored (or the write failed). */
 	async flush(): Promise<void> {
 		clearTimeout(this.#timer);
 		await this.#writing;
+		this.#firstUnsaved = undefined; // edits from now on are not in this write
 		const serialised = JSON.stringify(this.plan);
 		if (serialised === this.#saved && this.status !== 'error') {
 			this.status = 'saved'; // a click that changed nothing
@@ -48,18 +64,22 @@ export class DraftSession {
 		}
 		const snapshot = JSON.parse(serialised) as Plan;
 		snapshot.updatedAt = new Date().toISOString();
-		this.status = 'saving';
+		// While a failure is shown, a retry keeps it as it is: the alert is said once, not at every retry.
+		if (this.status !== 'error') this.status = 'saving';
 		this.#writing = this.write(snapshot).then(
 			() => {
 				this.#saved = serialised;
 				this.problem = null;
 				this.status = JSON.stringify(this.plan) === serialised ? 'saved' : 'pending';
-				if (this.status === 'pending') this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+				if (this.status === 'pending') {
+					this.#firstUnsaved ??= Date.now();
+					this.#schedule(SAVE_DELAY_MS);
+				}
 			},
 			(error: unknown) => {
-				this.problem = error instanceof StorageError ? error.problem : 'unknown';
+				this.problem = error instanceof StorageError ? error.problem : 'unknown'; // the same reason changes nothing
 				this.status = 'error';
-				this.#timer = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
+				this.#schedule(RETRY_DELAY_MS); // sooner if typing went on during the write: within the maximum wait
 			}
 		);
 		await this.#writing;

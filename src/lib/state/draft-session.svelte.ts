@@ -3,6 +3,7 @@
 // in memory, says why (once), and tries again: nothing typed is dropped.
 import type { Plan } from '../plan/schema.ts';
 import { StorageError, type StorageProblem } from '../storage/drafts.ts';
+import type { DraftLock, LockHolder } from './draft-lock.svelte.ts';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
@@ -15,7 +16,7 @@ export const SAVE_DELAY_MS = 400;
 export const MAX_WAIT_MS = 750;
 export const RETRY_DELAY_MS = 5_000;
 
-export class DraftSession {
+export class DraftSession implements LockHolder {
 	plan: Plan = $state() as Plan;
 	status = $state<SaveStatus>('saved');
 	problem = $state<StorageProblem | null>(null);
@@ -26,12 +27,21 @@ export class DraftSession {
 	#writing: Promise<void> | undefined;
 
 	private readonly write: (plan: Plan) => Promise<void>;
+	/** Which tab edits the draft (draft-lock.svelte.ts); without one, this session always does. */
+	readonly lock: DraftLock | undefined;
 
-	constructor(plan: Plan, write: (plan: Plan) => Promise<void>) {
+	constructor(plan: Plan, write: (plan: Plan) => Promise<void>, lock?: DraftLock) {
 		this.plan = plan;
 		this.write = write;
+		this.lock = lock;
+		if (lock) lock.holder = this;
 		this.#saved = JSON.stringify(plan);
 		open.add(this);
+	}
+
+	/** Another tab edits this draft: this one shows it and writes nothing. */
+	get readOnly(): boolean {
+		return this.lock !== undefined && !this.lock.canEdit;
 	}
 
 	/**
@@ -40,6 +50,7 @@ export class DraftSession {
 	 * one stored. Reading the whole plan on every keystroke instead cost 15 ms a key in a 300-action plan.
 	 */
 	edited(): void {
+		if (this.readOnly) return;
 		if (this.status !== 'error') this.status = 'pending';
 		this.#firstUnsaved ??= Date.now();
 		this.#schedule(SAVE_DELAY_MS);
@@ -54,8 +65,21 @@ export class DraftSession {
 
 	/** Writes now whatever is not saved yet; resolves when it is stored (or the write failed). */
 	async flush(): Promise<void> {
+		if (this.readOnly) return this.#writing;
+		return this.#flush();
+	}
+
+	/** Another tab takes over: writes what is not saved yet; false if that failed. */
+	async handOver(): Promise<boolean> {
+		await this.#flush();
+		clearTimeout(this.#timer);
+		return this.status !== 'error';
+	}
+
+	async #flush(): Promise<void> {
 		clearTimeout(this.#timer);
 		await this.#writing;
+		if (this.lock && !this.lock.holds) return; // another tab writes the draft now
 		this.#firstUnsaved = undefined; // edits from now on are not in this write
 		const serialised = JSON.stringify(this.plan);
 		if (serialised === this.#saved && this.status !== 'error') {
@@ -94,6 +118,7 @@ export class DraftSession {
 
 	dispose(): void {
 		clearTimeout(this.#timer);
+		if (this.lock?.holder === this) this.lock.holder = undefined;
 		open.delete(this);
 	}
 }

@@ -78,3 +78,48 @@ test('review mode in a second tab lets the reader read but not comment while the
 	await expect(notice(first, 'taken')).toBeFocused();
 	await expect(vision(first)).toBeDisabled();
 });
+
+test('a tab that does not answer loses the draft after a moment, and its late save never overwrites the tab that took over', async ({ context }) => {
+	const first = await context.newPage();
+	const address = await openSample(first);
+	await vision(first).fill('Saved in the first tab.');
+	await waitForSaved(first);
+	const second = await context.newPage();
+	await second.goto(address);
+	await expect(notice(second, 'elsewhere')).toBeVisible();
+
+	// The first tab's device refuses its writes, so what it types next stays unsaved there; then the
+	// tab freezes (as a hung or suspended background tab does) and answers nothing.
+	await first.evaluate(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+			if ((window as unknown as { __full?: boolean }).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+		(window as unknown as { __full?: boolean }).__full = true;
+	});
+	await vision(first).press('End');
+	await first.keyboard.type(' Not saved.');
+	await expect(first.locator('.save-status').getByRole('alert')).toBeVisible();
+	const cdp = await context.newCDPSession(first);
+	await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+
+	await takeOver(second).click();
+	await expect(vision(second)).toBeEnabled();
+	await expect(vision(second)).toHaveValue('Saved in the first tab.');
+	await vision(second).press('End');
+	await second.keyboard.type(' From the second tab.');
+	await waitForSaved(second);
+
+	// The first tab wakes up with its device writable again: it writes nothing over the second tab's
+	// work, says its last changes are not saved, and keeps them on screen for a copy to a file.
+	await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+	await first.evaluate(() => ((window as unknown as { __full?: boolean }).__full = false));
+	await expect(notice(first, 'takenUnsaved')).toBeVisible();
+	await expect(vision(first)).toHaveValue('Saved in the first tab. Not saved.');
+	await expect(vision(first)).toBeDisabled();
+	// Nothing to retry here: this tab no longer writes the draft.
+	await expect(first.getByRole('button', { name: en.get('common.save.retry')! })).toHaveCount(0);
+	await second.reload();
+	await expect(vision(second)).toHaveValue('Saved in the first tab. From the second tab.');
+});

@@ -17,6 +17,8 @@ export type Editing = 'editing' | 'elsewhere' | 'taking' | 'handing' | 'taken' |
 /** The draft's session in this tab: writes what is not saved yet, even as the tab becomes read only. */
 export interface LockHolder {
 	handOver(): Promise<boolean>;
+	/** Whether something typed here is not stored. */
+	unsaved(): boolean;
 }
 
 interface Message {
@@ -80,7 +82,7 @@ export class DraftLock {
 					if (!held) return granted(false); // the wait was given up
 					// Stolen by a tab this one did not answer: stop writing at once.
 					this.#release = undefined;
-					if (this.editing === 'editing' || this.editing === 'handing') this.editing = 'taken';
+					if (this.editing === 'editing' || this.editing === 'handing') this.editing = this.holder?.unsaved() ? 'takenUnsaved' : 'taken';
 				});
 		});
 	}
@@ -96,6 +98,12 @@ export class DraftLock {
 		this.#let();
 	}
 
+	/** The stored draft was changed elsewhere while this tab edited it (a tab that took it over). */
+	lost(): void {
+		if (this.editing === 'editing' || this.editing === 'handing') this.editing = 'takenUnsaved';
+		this.#let();
+	}
+
 	#let(): void {
 		this.#release?.();
 		this.#release = undefined;
@@ -103,11 +111,18 @@ export class DraftLock {
 
 	/**
 	 * Makes this tab the one that edits: the editing tab saves and lets go (or, silent, has the lock
-	 * stolen), then `reopen` reads the draft as stored, and only then does this tab edit.
+	 * stolen), then `reopen` reads the draft as stored (`stolen`: and marks it so that a late write of
+	 * the silent tab is refused), and only then does this tab edit.
 	 */
-	async takeOver(reopen: () => Promise<void>): Promise<void> {
+	async takeOver(reopen: (stolen: boolean) => Promise<void>): Promise<void> {
 		if (this.editing === 'editing' || this.editing === 'taking' || this.editing === 'handing') return;
 		const before = this.editing;
+		if (!this.#coordinated) {
+			// No locks: nothing to ask; the draft as stored now is what this tab edits.
+			await reopen(false);
+			this.editing = 'editing';
+			return;
+		}
 		this.editing = 'taking';
 		const wait = new AbortController();
 		const silent = setTimeout(() => wait.abort(), ANSWER_MS);
@@ -116,13 +131,14 @@ export class DraftLock {
 		let granted = await this.#claim({ signal: wait.signal });
 		clearTimeout(silent);
 		this.#answered = undefined;
-		if (!granted) granted = await this.#claim({ steal: true });
+		const stolen = !granted;
+		if (stolen) granted = await this.#claim({ steal: true });
 		if (!granted) {
 			this.editing = before;
 			return;
 		}
 		try {
-			await reopen();
+			await reopen(stolen);
 			this.editing = 'editing';
 		} catch (error) {
 			this.#let();

@@ -26,13 +26,17 @@ export class DraftSession implements LockHolder {
 	#firstUnsaved: number | undefined;
 	#writing: Promise<void> | undefined;
 
-	private readonly write: (plan: Plan) => Promise<void>;
+	/** Stores the plan, if the stored draft is still the one of `base` (its `updatedAt`) when given. */
+	private readonly write: (plan: Plan, base: string) => Promise<void>;
+	/** The `updatedAt` of the draft as stored when this session last read or wrote it. */
+	#base: string;
 	/** Which tab edits the draft (draft-lock.svelte.ts); without one, this session always does. */
 	readonly lock: DraftLock | undefined;
 
-	constructor(plan: Plan, write: (plan: Plan) => Promise<void>, lock?: DraftLock) {
+	constructor(plan: Plan, write: (plan: Plan, base: string) => Promise<void>, lock?: DraftLock) {
 		this.plan = plan;
 		this.write = write;
+		this.#base = plan.updatedAt;
 		this.lock = lock;
 		if (lock) lock.holder = this;
 		this.#saved = JSON.stringify(plan);
@@ -69,6 +73,10 @@ export class DraftSession implements LockHolder {
 		return this.#flush();
 	}
 
+	unsaved(): boolean {
+		return this.status === 'error' || JSON.stringify(this.plan) !== this.#saved;
+	}
+
 	/** Another tab takes over: writes what is not saved yet; false if that failed. */
 	async handOver(): Promise<boolean> {
 		await this.#flush();
@@ -90,9 +98,10 @@ export class DraftSession implements LockHolder {
 		snapshot.updatedAt = new Date().toISOString();
 		// While a failure is shown, a retry keeps it as it is: the alert is said once, not at every retry.
 		if (this.status !== 'error') this.status = 'saving';
-		this.#writing = this.write(snapshot).then(
+		this.#writing = this.write(snapshot, this.#base).then(
 			() => {
 				this.#saved = serialised;
+				this.#base = snapshot.updatedAt;
 				this.problem = null;
 				this.status = JSON.stringify(this.plan) === serialised ? 'saved' : 'pending';
 				if (this.status === 'pending') {
@@ -103,6 +112,12 @@ export class DraftSession implements LockHolder {
 			(error: unknown) => {
 				this.problem = error instanceof StorageError ? error.problem : 'unknown'; // the same reason changes nothing
 				this.status = 'error';
+				// Another tab changed the stored draft: this one must not write over it; it shows why and
+				// keeps the text for a copy to a file.
+				if (this.problem === 'elsewhere') {
+					this.lock?.lost();
+					return;
+				}
 				this.#schedule(RETRY_DELAY_MS); // sooner if typing went on during the write: within the maximum wait
 			}
 		);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPlan } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
 import { StorageError } from '../storage/drafts.ts';
+import type { DraftLock } from './draft-lock.svelte.ts';
 import { DraftSession, MAX_WAIT_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from './draft-session.svelte.ts';
 
 describe('DraftSession', () => {
@@ -156,4 +157,78 @@ describe('DraftSession', () => {
 		expect(session.status).toBe('saved');
 		expect(session.problem).toBeNull();
 	});
+
+	it('tells the store which stored draft each write replaces, and stops writing once another tab changed it', async () => {
+		const plan = createPlan();
+		const bases: string[] = [];
+		const written: string[] = [];
+		let changedElsewhere = false;
+		const lost = vi.fn();
+		const lock = fakeLock({ lost });
+		const session = new DraftSession(
+			plan,
+			async (snapshot, base) => {
+				bases.push(base);
+				if (changedElsewhere) throw new StorageError('elsewhere');
+				written.push(snapshot.updatedAt);
+			},
+			lock
+		);
+		const loadedAt = plan.updatedAt;
+		session.plan.overview.title = 'One';
+		session.edited();
+		await vi.advanceTimersByTimeAsync(1000);
+		session.plan.overview.title = 'Two';
+		session.edited();
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(bases).toEqual([loadedAt, written[0]]);
+
+		changedElsewhere = true;
+		session.plan.overview.title = 'Three';
+		session.edited();
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(session.status).toBe('error');
+		expect(session.problem).toBe('elsewhere');
+		expect(lost).toHaveBeenCalledTimes(1);
+		// No retry would ever succeed without overwriting the other tab: none is made.
+		await vi.advanceTimersByTimeAsync(6 * RETRY_DELAY_MS);
+		expect(bases).toHaveLength(3);
+		expect(session.plan.overview.title).toBe('Three'); // still on screen, for a copy to a file
+	});
+
+	it('writes nothing and schedules nothing while another tab edits the draft', async () => {
+		const write = vi.fn(async () => {});
+		const lock = fakeLock({ canEdit: false, holds: false });
+		const session = new DraftSession(createPlan(), write, lock);
+		expect(session.readOnly).toBe(true);
+		session.plan.overview.title = 'Typed somehow';
+		session.edited();
+		await session.flush();
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(write).not.toHaveBeenCalled();
+		expect(session.status).toBe('saved');
+	});
+
+	it('hands over its last changes when another tab takes over, then writes no more', async () => {
+		const writes: string[] = [];
+		const lock = fakeLock();
+		const session = new DraftSession(createPlan(), async (p) => void writes.push(p.overview.title), lock);
+		expect(lock.holder).toBe(session);
+		session.plan.overview.title = 'Typed just before the other tab took over';
+		session.edited();
+		expect(session.unsaved()).toBe(true);
+		lock.canEdit = false; // handing over: the page is read only, the last write still goes
+		expect(await session.handOver()).toBe(true);
+		expect(writes).toEqual(['Typed just before the other tab took over']);
+		expect(session.unsaved()).toBe(false);
+		lock.holds = false;
+		await vi.advanceTimersByTimeAsync(5000);
+		expect(writes).toHaveLength(1);
+	});
 });
+
+type FakeLock = DraftLock & { canEdit: boolean; holds: boolean };
+/** A lock as the session sees it (whether this tab edits, whether it may write), set by hand. */
+function fakeLock(state: Partial<Pick<DraftLock, 'canEdit' | 'holds' | 'lost'>> = {}): FakeLock {
+	return { canEdit: true, holds: true, holder: undefined, lost() {}, ...state } as unknown as FakeLock;
+}

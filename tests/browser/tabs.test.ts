@@ -70,7 +70,8 @@ test('review mode in a second tab lets the reader read but not comment while the
 	const address = await openSample(first);
 	const second = await context.newPage();
 	await second.goto(address.replace('/plan/overview', '/review'));
-	await expect(notice(second, 'elsewhere')).toBeVisible();
+	// Review mode lays out the whole sample plan: seconds on a loaded machine.
+	await expect(notice(second, 'elsewhere')).toBeVisible({ timeout: 15_000 });
 	const comment = second.getByRole('button', { name: /^Comment on / }).first();
 	await expect(comment).toBeDisabled();
 	await takeOver(second).click();

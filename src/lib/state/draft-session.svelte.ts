@@ -73,6 +73,7 @@ export class DraftSession implements LockHolder {
 		return this.#flush();
 	}
 
+	/** Whether something typed here is not stored (for a tab whose lock was taken without asking). */
 	unsaved(): boolean {
 		return this.status === 'error' || JSON.stringify(this.plan) !== this.#saved;
 	}

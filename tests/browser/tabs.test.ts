@@ -124,3 +124,36 @@ test('a tab that does not answer loses the draft after a moment, and its late sa
 	await second.reload();
 	await expect(vision(second)).toHaveValue('Saved in the first tab. From the second tab.');
 });
+
+test('a version restored in another tab is not overwritten by the tab editing the draft: that tab says so and keeps its text', async ({ context }) => {
+	const first = await context.newPage();
+	const address = await openSample(first);
+	const second = await context.newPage();
+	await second.goto(address.replace('/plan/overview', '/versions'));
+	await second.getByLabel(en.get('versions.name')!).fill('Before the workshop');
+	await second.getByRole('button', { name: en.get('versions.save')! }).click();
+	await expect(second.getByRole('button', { name: 'Restore: Before the workshop' })).toBeVisible();
+
+	await vision(first).fill('Typed before the restore.');
+	await waitForSaved(first);
+	await second.getByRole('button', { name: 'Restore: Before the workshop' }).click();
+	await second.getByRole('button', { name: en.get('versions.restoreYes')! }).click();
+	await expect(second.getByText('“Before the workshop” restored.')).toBeVisible();
+
+	// The first tab types on: its save would overwrite the restored draft, so it is refused, said once,
+	// and the text stays on screen for a copy to a file.
+	await vision(first).press('End');
+	await first.keyboard.type(' And after.');
+	const alert = first.locator('.save-status').getByRole('alert');
+	await expect(alert).toContainText(en.get('common.save.elsewhere')!);
+	await expect(notice(first, 'takenUnsaved')).toBeVisible();
+	await expect(vision(first)).toHaveValue('Typed before the restore. And after.');
+	await expect(vision(first)).toBeDisabled();
+
+	// Editing here again starts from the restored draft.
+	await takeOver(first).click();
+	await expect(vision(first)).toBeEnabled();
+	await expect(vision(first)).not.toHaveValue(/Typed before the restore/);
+	await first.reload();
+	await expect(vision(first)).not.toHaveValue(/Typed before the restore/);
+});

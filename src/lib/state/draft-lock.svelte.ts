@@ -43,8 +43,10 @@ export class DraftLock {
 	#answered: (() => void) | undefined;
 	#users = 0;
 	#drop: ReturnType<typeof setTimeout> | undefined;
-	/** Without Web Locks (a page not served over https), every tab edits, as before. */
-	readonly #coordinated: boolean;
+	/** Without Web Locks (a page not served over https, a browser that refuses them), every tab edits. */
+	#coordinated: boolean;
+	/** The browser refused a lock request outright (not a wait given up). */
+	#refused = false;
 
 	constructor(id: string, coordinated: boolean) {
 		this.id = id;
@@ -64,7 +66,11 @@ export class DraftLock {
 	async #start(): Promise<void> {
 		this.#channel = new BroadcastChannel(CHANNEL);
 		this.#channel.onmessage = (event: MessageEvent<Message>) => void this.#heard(event.data);
-		this.editing = (await this.#claim({ ifAvailable: true })) ? 'editing' : 'elsewhere';
+		const granted = await this.#claim({ ifAvailable: true });
+		// Refused, no tab could ever edit: every tab edits instead, and the stored draft's check of what
+		// it replaces (DraftsRepository.put) still keeps one from overwriting another.
+		if (this.#refused) this.#coordinated = false;
+		this.editing = granted || this.#refused ? 'editing' : 'elsewhere';
 	}
 
 	/** Asks for the lock; true once held. */
@@ -78,8 +84,11 @@ export class DraftLock {
 					granted(true);
 					return new Promise<void>((release) => (this.#release = release));
 				})
-				.catch(() => {
-					if (!held) return granted(false); // the wait was given up
+				.catch((error: unknown) => {
+					if (!held) {
+						if ((error as { name?: string })?.name !== 'AbortError') this.#refused = true;
+						return granted(false); // the wait was given up, or the browser refused
+					}
 					// Stolen by a tab this one did not answer: stop writing at once.
 					this.#release = undefined;
 					if (this.editing === 'editing' || this.editing === 'handing') this.editing = this.holder?.unsaved() ? 'takenUnsaved' : 'taken';

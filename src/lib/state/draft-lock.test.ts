@@ -101,6 +101,17 @@ describe('DraftLock', () => {
 		});
 	});
 
+	it('lets every tab edit when the browser refuses locks, rather than none', async () => {
+		const refuse = vi.spyOn(navigator.locks, 'request').mockRejectedValue(new DOMException('Refused', 'SecurityError'));
+		try {
+			const lock = await open(await tab(), draftId());
+			expect(lock.editing).toBe('editing');
+			expect(lock.holds).toBe(true);
+		} finally {
+			refuse.mockRestore();
+		}
+	});
+
 	it('keeps the lock while the tab moves from one page of the draft to another', async () => {
 		const id = draftId();
 		const module = await tab();

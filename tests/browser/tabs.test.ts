@@ -35,6 +35,8 @@ test('a second tab on a draft is read only and can take over; what both tabs typ
 	await expect(vision(second)).toBeEnabled();
 	await expect(vision(second)).toHaveValue('Typed in the first tab. And more.');
 	await expect(notice(second, 'elsewhere')).toHaveCount(0);
+	// Focus is not lost on the way: it goes to the step's heading, as on opening the draft.
+	await expect(second.getByRole('heading', { level: 1 })).toBeFocused();
 
 	// The first tab says why it stepped back, with focus on that notice, and writes no more.
 	await expect(notice(first, 'taken')).toBeFocused();

@@ -4,11 +4,13 @@ import { expect, test } from '@playwright/test';
 import { strings, waitForSaved } from './helpers.ts';
 
 test('when the device storage is full, typing goes on, the user is told and offered the file, and nothing is lost', async ({ page }) => {
-	// The browser's IndexedDB refuses writes while window.__storageFull is set, as a full disk would.
+	// The browser's IndexedDB refuses writes while window.__storageFull is set, as a full disk would; attempts are counted.
 	await page.addInitScript(() => {
 		const put = IDBObjectStore.prototype.put;
 		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-			if ((window as unknown as { __storageFull?: boolean }).__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			const probe = window as unknown as { __storageFull?: boolean; __writeAttempts?: number };
+			probe.__writeAttempts = (probe.__writeAttempts ?? 0) + 1;
+			if (probe.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			return put.apply(this, args);
 		};
 	});
@@ -41,7 +43,13 @@ test('when the device storage is full, typing goes on, the user is told and offe
 	// Another step of the same draft is fine: the draft stays open in memory.
 	await page.locator('a[rel="next"]').click();
 	await expect(page).toHaveURL(/\/plan\/context\?id=/);
+	const attempts = () => page.evaluate(() => (window as unknown as { __writeAttempts: number }).__writeAttempts);
+	const before = await attempts();
 	await page.locator('a[rel="prev"]').click();
+	// The click retries the save at once (and fails): the next retry of the app's own is seconds away,
+	// so the Retry below is the user's.
+	await expect.poll(attempts).toBeGreaterThan(before);
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 
 	// Space is freed: the retry saves, and the text is there after a reload.
 	await page.evaluate(() => ((window as unknown as { __storageFull: boolean }).__storageFull = false));

@@ -1,29 +1,51 @@
 // The draft being edited. The plan is deep reactive state that inputs bind to; every change is
-// written to the device within a second. A failed write keeps the plan in memory, says why, and
-// tries again: nothing typed is dropped.
+// written to the device within a second, even while the typing goes on. A failed write keeps the plan
+// in memory, says why (once), and tries again: nothing typed is dropped.
 import type { Plan } from '../plan/schema.ts';
 import { StorageError, type StorageProblem } from '../storage/drafts.ts';
+import type { DraftLock, LockHolder } from './draft-lock.svelte.ts';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'error';
 
-const SAVE_DELAY_MS = 400;
-const RETRY_DELAY_MS = 5_000;
+/** A pause in the typing this long writes what was typed. */
+export const SAVE_DELAY_MS = 400;
+/**
+ * Continuous typing is written at least this often, so that a crash never loses more than about a
+ * second: the write itself (serialising, IndexedDB) takes the rest of that second.
+ */
+export const MAX_WAIT_MS = 750;
+export const RETRY_DELAY_MS = 5_000;
 
-export class DraftSession {
+export class DraftSession implements LockHolder {
 	plan: Plan = $state() as Plan;
 	status = $state<SaveStatus>('saved');
 	problem = $state<StorageProblem | null>(null);
 	#saved: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the first edit not yet being written was made (Date.now()), for the maximum wait. */
+	#firstUnsaved: number | undefined;
 	#writing: Promise<void> | undefined;
 
-	private readonly write: (plan: Plan) => Promise<void>;
+	/** Stores the plan, if the stored draft is still the one of `base` (its `updatedAt`) when given. */
+	private readonly write: (plan: Plan, base: string) => Promise<void>;
+	/** The `updatedAt` of the draft as stored when this session last read or wrote it. */
+	#base: string;
+	/** Which tab edits the draft (draft-lock.svelte.ts); without one, this session always does. */
+	readonly lock: DraftLock | undefined;
 
-	constructor(plan: Plan, write: (plan: Plan) => Promise<void>) {
+	constructor(plan: Plan, write: (plan: Plan, base: string) => Promise<void>, lock?: DraftLock) {
 		this.plan = plan;
 		this.write = write;
+		this.#base = plan.updatedAt;
+		this.lock = lock;
+		if (lock) lock.holder = this;
 		this.#saved = JSON.stringify(plan);
 		open.add(this);
+	}
+
+	/** Another tab edits this draft: this one shows it and writes nothing. */
+	get readOnly(): boolean {
+		return this.lock !== undefined && !this.lock.canEdit;
 	}
 
 	/**
@@ -32,15 +54,42 @@ export class DraftSession {
 	 * one stored. Reading the whole plan on every keystroke instead cost 15 ms a key in a 300-action plan.
 	 */
 	edited(): void {
+		if (this.readOnly) return;
 		if (this.status !== 'error') this.status = 'pending';
+		this.#firstUnsaved ??= Date.now();
+		this.#schedule(SAVE_DELAY_MS);
+	}
+
+	/** Writes after `delay`, but never later than the maximum wait after the first unsaved edit. */
+	#schedule(delay: number): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+		const latest = this.#firstUnsaved === undefined ? delay : this.#firstUnsaved + MAX_WAIT_MS - Date.now();
+		this.#timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(delay, latest)));
 	}
 
 	/** Writes now whatever is not saved yet; resolves when it is stored (or the write failed). */
 	async flush(): Promise<void> {
+		if (this.readOnly) return this.#writing;
+		return this.#flush();
+	}
+
+	/** Whether something typed here is not stored (for a tab whose lock was taken without asking). */
+	unsaved(): boolean {
+		return this.status === 'error' || JSON.stringify(this.plan) !== this.#saved;
+	}
+
+	/** Another tab takes over: writes what is not saved yet; false if that failed. */
+	async handOver(): Promise<boolean> {
+		await this.#flush();
+		clearTimeout(this.#timer);
+		return this.status !== 'error';
+	}
+
+	async #flush(): Promise<void> {
 		clearTimeout(this.#timer);
 		await this.#writing;
+		if (this.lock && !this.lock.holds) return; // another tab writes the draft now
+		this.#firstUnsaved = undefined; // edits from now on are not in this write
 		const serialised = JSON.stringify(this.plan);
 		if (serialised === this.#saved && this.status !== 'error') {
 			this.status = 'saved'; // a click that changed nothing
@@ -48,18 +97,29 @@ export class DraftSession {
 		}
 		const snapshot = JSON.parse(serialised) as Plan;
 		snapshot.updatedAt = new Date().toISOString();
-		this.status = 'saving';
-		this.#writing = this.write(snapshot).then(
+		// While a failure is shown, a retry keeps it as it is: the alert is said once, not at every retry.
+		if (this.status !== 'error') this.status = 'saving';
+		this.#writing = this.write(snapshot, this.#base).then(
 			() => {
 				this.#saved = serialised;
+				this.#base = snapshot.updatedAt;
 				this.problem = null;
 				this.status = JSON.stringify(this.plan) === serialised ? 'saved' : 'pending';
-				if (this.status === 'pending') this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+				if (this.status === 'pending') {
+					this.#firstUnsaved ??= Date.now();
+					this.#schedule(SAVE_DELAY_MS);
+				}
 			},
 			(error: unknown) => {
-				this.problem = error instanceof StorageError ? error.problem : 'unknown';
+				this.problem = error instanceof StorageError ? error.problem : 'unknown'; // the same reason changes nothing
 				this.status = 'error';
-				this.#timer = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
+				// Another tab changed the stored draft: this one must not write over it; it shows why and
+				// keeps the text for a copy to a file.
+				if (this.problem === 'elsewhere') {
+					this.lock?.lost();
+					return;
+				}
+				this.#schedule(RETRY_DELAY_MS); // sooner if typing went on during the write: within the maximum wait
 			}
 		);
 		await this.#writing;
@@ -74,6 +134,7 @@ export class DraftSession {
 
 	dispose(): void {
 		clearTimeout(this.#timer);
+		if (this.lock?.holder === this) this.lock.holder = undefined;
 		open.delete(this);
 	}
 }

@@ -43,8 +43,11 @@ export interface DraftSummary {
 	completeness: number;
 }
 
-/** Why a save failed, as a text key under `common.save.`. */
-export type StorageProblem = 'quota' | 'refused' | 'unknown';
+/**
+ * Why a save failed, as a text key under `common.save.`. `elsewhere`: the stored draft was changed by
+ * another tab (or page) since this one read or wrote it, and writing would overwrite that.
+ */
+export type StorageProblem = 'quota' | 'refused' | 'elsewhere' | 'unknown';
 
 export class StorageError extends Error {
 	readonly problem: StorageProblem;
@@ -160,17 +163,43 @@ export class DraftsRepository {
 	}
 
 	/**
-	 * Stores a draft. It is not validated here: a 3,000-action plan takes some 200 ms to validate, too
-	 * long for every autosave. The doors keep the plan valid instead (fields, list limits, merge, the
-	 * library, files), and `open` repairs whatever slipped past them.
+	 * Stores a draft. With `base` (the `updatedAt` of the draft as this page last read or wrote it), only
+	 * if the stored draft is still that one: read and write are one transaction, so a change another tab
+	 * made in between is never overwritten silently (the write fails with `elsewhere` instead).
+	 * It is not validated here: a 3,000-action plan takes some 200 ms to validate, too long for every
+	 * autosave. The doors keep the plan valid instead (fields, list limits, merge, the library, files),
+	 * and `open` repairs whatever slipped past them.
 	 */
-	async put(plan: Plan): Promise<void> {
+	async put(plan: Plan, base?: string): Promise<void> {
 		try {
-			await this.db.put('drafts', plan);
+			if (base === undefined) await this.db.put('drafts', plan);
+			else {
+				const tx = this.db.transaction('drafts', 'readwrite');
+				const stored = await tx.store.get(plan.id);
+				if (stored && stored.updatedAt !== base) {
+					tx.abort();
+					await tx.done.catch(() => {});
+					throw new StorageError('elsewhere');
+				}
+				await Promise.all([tx.store.put(plan), tx.done]);
+			}
 		} catch (error) {
-			throw new StorageError(problemOf(error), error);
+			throw error instanceof StorageError ? error : new StorageError(problemOf(error), error);
 		}
 		void requestPersistence();
+	}
+
+	/**
+	 * Reads a draft to edit it after taking it from a tab that did not answer: marks it as read now, in
+	 * the same transaction, so that a late write from that tab (based on the draft before) is refused.
+	 */
+	async claim(id: string): Promise<Plan | undefined> {
+		const tx = this.db.transaction('drafts', 'readwrite');
+		const stored = await tx.store.get(id);
+		// Strictly later than the stored time, even within the same millisecond.
+		if (stored) await tx.store.put({ ...stored, updatedAt: new Date(Math.max(Date.now(), Date.parse(stored.updatedAt) + 1)).toISOString() });
+		await tx.done;
+		return stored ? this.get(id) : undefined;
 	}
 
 	/** Deletes a draft and its named versions; returns the versions, so that an undo can put them back. */

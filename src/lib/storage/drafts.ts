@@ -1,32 +1,12 @@
 // The drafts repository: every draft lives in the browser's IndexedDB, on this device only.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { completeness } from '../plan/completeness.ts';
 import { readStoredPlan } from '../plan/file.ts';
 import type { Repair } from '../plan/guard.ts';
 import { SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
-import type { Version } from './versions.ts';
+import { openDatabase, problemOf, StorageError, type DraftsDB, type Rescued, type Version } from './database.ts';
 
-/**
- * Version 1 held drafts; version 2 adds the named versions of each draft (versions.ts); version 3
- * adds `rescued`: a stored draft or version that needed repairs, kept there as it was, untouched.
- */
-export const DB_VERSION = 3;
-
-/** What a draft or version held before it was repaired on opening (never shown, never deleted by the app). */
-export interface Rescued {
-	id: string;
-	planId: string;
-	at: string;
-	repairs: Repair[];
-	/** The stored record exactly as it was read. */
-	original: unknown;
-}
-
-export interface DraftsDB extends DBSchema {
-	drafts: { key: string; value: Plan };
-	versions: { key: string; value: Version; indexes: { planId: string } };
-	rescued: { key: string; value: Rescued; indexes: { planId: string } };
-}
+export { problemOf, StorageError, type StorageProblem } from './database.ts';
 
 /** A draft as it opens: the plan, and what was repaired in it on the way (usually nothing). */
 export interface OpenedDraft {
@@ -41,28 +21,6 @@ export interface DraftSummary {
 	updatedAt: string;
 	/** 0 to 1. */
 	completeness: number;
-}
-
-/**
- * Why a save failed, as a text key under `common.save.`. `elsewhere`: the stored draft was changed by
- * another tab (or page) since this one read or wrote it, and writing would overwrite that.
- */
-export type StorageProblem = 'quota' | 'refused' | 'elsewhere' | 'unknown';
-
-export class StorageError extends Error {
-	readonly problem: StorageProblem;
-
-	constructor(problem: StorageProblem, cause?: unknown) {
-		super(`Draft storage failed: ${problem}`, { cause });
-		this.problem = problem;
-	}
-}
-
-export function problemOf(error: unknown): StorageProblem {
-	const name = (error as { name?: string })?.name;
-	if (name === 'QuotaExceededError') return 'quota';
-	if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotAllowedError') return 'refused';
-	return 'unknown';
 }
 
 type RepairListener = (repairs: readonly Repair[]) => void;
@@ -96,19 +54,7 @@ export class DraftsRepository {
 	}
 
 	static async open(name = 'nap-builder'): Promise<DraftsRepository> {
-		try {
-			const db = await openDB<DraftsDB>(name, DB_VERSION, {
-				// Each step runs once: a device that had version 1 keeps its drafts and gains the versions store.
-				upgrade(db, oldVersion) {
-					if (oldVersion < 1) db.createObjectStore('drafts', { keyPath: 'id' });
-					if (oldVersion < 2) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('planId', 'planId');
-					if (oldVersion < 3) db.createObjectStore('rescued', { keyPath: 'id' }).createIndex('planId', 'planId');
-				}
-			});
-			return new DraftsRepository(db);
-		} catch (error) {
-			throw new StorageError(problemOf(error) === 'unknown' ? 'refused' : problemOf(error), error);
-		}
+		return new DraftsRepository(await openDatabase(name));
 	}
 
 	/**

@@ -2,21 +2,13 @@
 // database, to compare with each other or with the draft, and to restore. Restoring first keeps the
 // draft as it is as a version of its own, so nothing is ever lost.
 import { readStoredPlan } from '../plan/file.ts';
-import type { Repair } from '../plan/guard.ts';
 import { newId } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { drafts, problemOf, reportRepairs, StorageError, type DraftsRepository } from './drafts.ts';
+import { problemOf, StorageError, type Version } from './database.ts';
+import { drafts, reportRepairs, type DraftsRepository } from './drafts.ts';
 
-export interface Version {
-	id: string;
-	/** The draft it is a version of. */
-	planId: string;
-	name: string;
-	createdAt: string;
-	plan: Plan;
-	/** What was repaired in its plan when it was read (not stored): a version always opens. */
-	repairs?: Repair[];
-}
+export type { Version } from './database.ts';
+
 
 const failure = (error: unknown) => (error instanceof StorageError ? error : new StorageError(problemOf(error), error));
 

@@ -16,12 +16,14 @@ export function formatNumber(value: number, language: Language, options?: Intl.N
 	return numberFormat(language, options).format(value);
 }
 
-export function formatMoney(amount: number, currency: string, language: Language): string {
+/** An amount in whole units; `exact` shows every decimal it has (the reading beside an amount field). */
+export function formatMoney(amount: number, currency: string, language: Language, exact = false): string {
+	const digits: Intl.NumberFormatOptions = exact ? { minimumFractionDigits: 0, maximumFractionDigits: 20 } : { maximumFractionDigits: 0 };
 	try {
-		return numberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+		return numberFormat(language, { style: 'currency', currency, ...digits }).format(amount);
 	} catch {
 		// An unknown currency code: show the amount and the code as typed.
-		return `${formatNumber(amount, language, { maximumFractionDigits: 0 })} ${currency}`;
+		return `${formatNumber(amount, language, digits)} ${currency}`;
 	}
 }
 

@@ -59,7 +59,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'overview-periodEnd', value: '2031' },
 			{ id: 'overview-status', value: 'validated', kind: 'select' },
 			{ id: 'overview-adoptionBody', value: 'Council of Ministers' },
-			{ id: 'overview-adoptionDate', value: '2026-12-01' },
+			{ id: 'overview-adoptionDate', value: '01/12/2026' },
 			{ id: 'overview-leadInstitutionId', value: defence, kind: 'select' },
 			{ id: 'overview-foreword', value: `Foreword ${tag}` },
 			{ id: 'overview-vision', value: 'A country where women shape peace.' },
@@ -93,7 +93,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		steps.consultation = [
 			{ id: 'consultation-summary', value: 'Three rounds of consultation.' },
 			{ id: `event-${event}-title`, value: 'Validation workshop' },
-			{ id: `event-${event}-date`, value: '2026-09-22' },
+			{ id: `event-${event}-date`, value: '22/09/2026' },
 			{ id: `event-${event}-place`, value: 'Capital City' },
 			{ id: `event-${event}-kind`, value: 'validation-workshop', kind: 'select' },
 			{ id: `participants-${group}-sector`, value: 'civil-society', kind: 'select' },
@@ -158,7 +158,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'monitoring-reportingCycle', value: 'annual', kind: 'select' },
 			{ id: 'monitoring-responsibleId', value: network, kind: 'select' },
 			{ id: 'monitoring-reportsToParliament', value: '', kind: 'check' },
-			{ id: 'monitoring-midTermReview', value: '2029-06-30' },
+			{ id: 'monitoring-midTermReview', value: '30/06/2029' },
 			{ id: 'monitoring-finalEvaluation', value: '2031-12-15' },
 			{ id: 'monitoring-civilSocietyRole', value: 'Shadow reports.' }
 		];

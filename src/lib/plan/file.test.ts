@@ -65,3 +65,38 @@ describe('drafts saved by earlier versions of the app', () => {
 		expect(result.plan.institutions.every((i) => i.templateId === '')).toBe(true);
 	});
 });
+
+describe('schema version 2: dates as precise as the drafters know them', () => {
+	const v1 = () => JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8'));
+
+	it('keeps a version 1 draft’s full dates as they were', () => {
+		const saved = v1();
+		saved.overview.adoptionDate = '2009-03-08';
+		saved.monitoring = { ...saved.monitoring, midTermReview: '2011-06-30' };
+		const result = readDraftFile(JSON.stringify(saved));
+		if (!result.ok) throw new Error(result.error.key);
+		expect(result.plan.schemaVersion).toBe(2);
+		expect(result.plan.overview.adoptionDate).toBe('2009-03-08');
+		expect(result.plan.monitoring.midTermReview).toBe('2011-06-30');
+	});
+
+	it('opens a version 1 draft that an old date field stored with a date out of bounds, that date cleared', () => {
+		const saved = v1();
+		saved.overview.adoptionDate = '1850-01-01';
+		saved.consultation = { ...saved.consultation, events: [{ id: 'e1', title: 'National consultation', date: '1850-01-01' }] };
+		const result = readDraftFile(JSON.stringify(saved));
+		if (!result.ok) throw new Error(`${result.error.key} ${JSON.stringify(result.error.params)}`);
+		expect(result.plan.overview.adoptionDate).toBe('');
+		expect(result.plan.consultation.events[0]).toMatchObject({ title: 'National consultation', date: '' });
+		expect(result.plan.overview.title).toBe(saved.overview.title);
+	});
+
+	it('takes a year or a month, and refuses what is no date', () => {
+		const plan = createPlan();
+		plan.overview.adoptionDate = '2008';
+		plan.monitoring.midTermReview = '2011-05';
+		expect(readDraftFile(writeDraftFile(plan))).toEqual({ ok: true, plan });
+		for (const bad of ['2008-02-30', '1850', 'March 2008'])
+			expect(readDraftFile(JSON.stringify({ ...plan, overview: { ...plan.overview, adoptionDate: bad } }))).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › adoptionDate' } } });
+	});
+});

@@ -1,0 +1,133 @@
+// What a drafting officer meets on the first day (issue 13), walked through the interface by role and
+// accessible name only: amounts typed as each language writes them, dates as precise as they are known,
+// values out of bounds explained and never stored.
+import { expect, test, type Page } from '@playwright/test';
+import { strings } from './helpers.ts';
+
+type Language = 'en' | 'fr' | 'es';
+
+/** A text of the interface, its placeholders filled. */
+function text(language: Language, key: string, params: Record<string, string> = {}): string {
+	const template = strings(language).get(key);
+	if (template === undefined) throw new Error(`No text ${key}`);
+	return template.replace(/{{(\w+)}}/g, (_, name) => params[name] ?? `{{${name}}}`);
+}
+
+// Spaces as \s: an accessible name may turn a no-break space into a plain one.
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s/g, '\\s');
+/** A pattern for a text whose placeholders may be anything. */
+const pattern = (language: Language, key: string) =>
+	new RegExp(
+		text(language, key)
+			.split(/{{\w+}}/)
+			.map(escape)
+			.join('.+')
+	);
+/** A field whose accessible name starts with its visible label (WCAG 2.5.3). */
+const named = (label: string) => new RegExp(`^${escape(label)}`);
+
+async function openSample(page: Page, language: Language) {
+	await page.goto('/');
+	await page.getByRole('combobox', { name: text('en', 'common.language') }).selectOption(language);
+	await expect(page.locator('html')).toHaveAttribute('lang', language);
+	await page.getByRole('button', { name: text(language, 'home.sample') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: text(language, 'wizard.steps.overview.title') })).toBeVisible();
+}
+
+async function goToStep(page: Page, language: Language, step: string) {
+	await page
+		.getByRole('navigation', { name: text(language, 'wizard.progressLabel') })
+		.getByRole('link', { name: new RegExp(escape(text(language, `wizard.steps.${step}.title`))) })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: text(language, `wizard.steps.${step}.title`) })).toBeVisible({ timeout: 15_000 });
+}
+
+async function saved(page: Page, language: Language) {
+	await expect(page.getByText(text(language, 'common.save.saved'))).toBeVisible();
+}
+
+// Thousands and decimals as each language writes them; the reading beside the field shows the number stored.
+const amounts: Record<Language, { typed: string; reading: RegExp; stored: string; notRead: string; ambiguous: string }> = {
+	en: { typed: '1,250,000', reading: /US\$1,250,000/, stored: '1250000', notRead: '1,5', ambiguous: '2.500' },
+	fr: { typed: '1 250 000', reading: /1\s250\s000\s\$US/, stored: '1250000', notRead: '1.5', ambiguous: '450.000' },
+	es: { typed: '1.250.000', reading: /1\.250\.000\sUS\$/, stored: '1250000', notRead: '1.5', ambiguous: '2,500' }
+};
+
+for (const language of ['en', 'fr', 'es'] as const) {
+	test(`amounts typed in ${language} are read as ${language} writes numbers, and a text that is not one is kept and explained`, async ({ page }) => {
+		const a = amounts[language];
+		await openSample(page, language);
+		await goToStep(page, language, 'budget');
+		const amount = page.getByRole('textbox', { name: named(text(language, 'fields.action.amount')) }).first();
+
+		await amount.fill(a.typed);
+		await expect(amount).toHaveAccessibleDescription(a.reading);
+		await saved(page, language);
+
+		// Not a number as the language writes it: the text stays, the field says why, the plan keeps 1,250,000.
+		await amount.fill(a.notRead);
+		await amount.press('Tab');
+		await expect(amount).toHaveValue(a.notRead);
+		await expect(amount).toHaveAccessibleDescription(pattern(language, 'common.numberInvalid'));
+		await expect(amount).toHaveAccessibleDescription(a.reading);
+		await expect(amount).toHaveAttribute('aria-invalid', 'true');
+
+		// Two readings: the field names both and stores neither.
+		await amount.fill(a.ambiguous);
+		await amount.press('Tab');
+		await expect(amount).toHaveAccessibleDescription(pattern(language, 'common.numberAmbiguous'));
+
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1, name: text(language, 'wizard.steps.budget.title') })).toBeVisible();
+		await expect(page.getByRole('textbox', { name: named(text(language, 'fields.action.amount')) }).first()).toHaveValue(a.stored);
+	});
+}
+
+test('an adoption date and a period start out of bounds are explained beside the field and never stored', async ({ page }) => {
+	await openSample(page, 'fr');
+	const adoption = page.getByRole('textbox', { name: named(text('fr', 'fields.overview.adoptionDate')) });
+	const start = page.getByRole('textbox', { name: named(text('fr', 'fields.overview.periodStart')) });
+	const startYear = await start.inputValue();
+	expect(startYear).toMatch(/^\d{4}$/);
+
+	await adoption.fill('01/01/1850');
+	await adoption.press('Tab');
+	await expect(adoption).toHaveValue('01/01/1850');
+	await expect(adoption).toHaveAccessibleDescription(pattern('fr', 'common.dateRange'));
+	await expect(adoption).toHaveAccessibleDescription(new RegExp(escape(text('fr', 'common.valueKeptEmpty'))));
+	// Said once: the message is in the field's error text, not repeated elsewhere on the page.
+	await expect(page.getByText(pattern('fr', 'common.dateRange'))).toHaveCount(1);
+
+	await start.fill('1850');
+	await start.press('Tab');
+	await expect(start).toHaveAccessibleDescription(pattern('fr', 'common.numberRange'));
+	await saved(page, 'fr');
+
+	await page.reload();
+	await expect(page.getByRole('textbox', { name: named(text('fr', 'fields.overview.adoptionDate')) })).toHaveValue('');
+	await expect(page.getByRole('textbox', { name: named(text('fr', 'fields.overview.periodStart')) })).toHaveValue(startYear);
+});
+
+test('dates take a year or a month, typed in the language, and come back after a reload', async ({ page }) => {
+	await openSample(page, 'es');
+	const adoption = page.getByRole('textbox', { name: named(text('es', 'fields.overview.adoptionDate')) });
+	await adoption.fill('2008');
+	await expect(adoption).toHaveAccessibleDescription(/2008/);
+	await saved(page, 'es');
+
+	await goToStep(page, 'es', 'coordination');
+	const midTerm = page.getByRole('textbox', { name: named(text('es', 'fields.monitoring.midTermReview')) });
+	await midTerm.fill('marzo de 2011');
+	await expect(midTerm).not.toHaveAttribute('aria-invalid');
+	await saved(page, 'es');
+
+	await page.reload();
+	await expect(page.getByRole('textbox', { name: named(text('es', 'fields.monitoring.midTermReview')) })).toHaveValue('marzo de 2011');
+	await goToStep(page, 'es', 'overview');
+	await expect(page.getByRole('textbox', { name: named(text('es', 'fields.overview.adoptionDate')) })).toHaveValue('2008');
+
+	// The same plan in English: the month reads as English writes it.
+	await page.getByRole('combobox', { name: text('es', 'common.language') }).selectOption('en');
+	await goToStep(page, 'en', 'coordination');
+	await expect(page.getByRole('textbox', { name: named(text('en', 'fields.monitoring.midTermReview')) })).toHaveValue('March 2011');
+});

@@ -159,7 +159,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'monitoring-responsibleId', value: network, kind: 'select' },
 			{ id: 'monitoring-reportsToParliament', value: '', kind: 'check' },
 			{ id: 'monitoring-midTermReview', value: '30/06/2029' },
-			{ id: 'monitoring-finalEvaluation', value: '2031-12-15' },
+			{ id: 'monitoring-finalEvaluation', value: '15/12/2031' },
 			{ id: 'monitoring-civilSocietyRole', value: 'Shadow reports.' }
 		];
 		await fill(page, steps.coordination);
@@ -232,8 +232,8 @@ test('a contradiction is explained beside the field, and typing is never blocked
 	await expect(page.locator('#overview-periodEnd-error')).toHaveAttribute('aria-live', 'polite');
 	await page.locator('#overview-periodEnd').fill('2035');
 	await expect(page.locator('#overview-periodEnd-error')).toHaveText('');
-	// A value out of range is not stored, and the field says what it expects.
+	// A value out of range is not stored: the field says what it expects and what the plan keeps.
 	await page.locator('#overview-periodStart').fill('20');
 	await page.locator('#overview-periodStart').blur();
-	await expect(page.locator('#overview-periodStart-error')).toHaveText('Enter a number from 1900 to 2200.');
+	await expect(page.locator('#overview-periodStart-error')).toHaveText('Enter a number from 1900 to 2200. Until it is corrected, the plan keeps 2031.');
 });

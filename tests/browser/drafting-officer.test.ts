@@ -131,3 +131,87 @@ test('dates take a year or a month, typed in the language, and come back after a
 	await goToStep(page, 'en', 'coordination');
 	await expect(page.getByRole('textbox', { name: named(text('en', 'fields.monitoring.midTermReview')) })).toHaveValue('March 2011');
 });
+
+test('Ctrl+Z after moving and deleting items undoes only the field’s own typing; the delete notice stays, and Ctrl+Z outside a field takes the delete back', async ({ page }) => {
+	await page.clock.install();
+	await openSample(page, 'en');
+	await goToStep(page, 'en', 'actions');
+	const label = text('en', 'fields.action.description');
+	// Each description field is named after its own words, whatever its position.
+	const field = (words: string) => page.getByRole('textbox', { name: new RegExp(`^${escape(label)} – ${escape(text('en', 'fields.action.item'))} [\\d.]+: ${escape(words)}`) });
+	const a = field('Adopt and implement a strategy');
+	const b = field('Raise the share of women');
+	const c = field('Create a national roster');
+	const [aText, bText, cText] = [await a.inputValue(), await b.inputValue(), await c.inputValue()];
+
+	await a.click();
+	await a.press('Control+End');
+	await a.pressSequentially(' Typed in A.');
+	await expect(a).toHaveValue(`${aText} Typed in A.`);
+
+	await page.getByRole('button', { name: /^Move up: Action 1\.1\.2: Raise the share of women/ }).click();
+	await expect(page.getByText(/moved to position 1 of 2/)).toBeVisible();
+	await page.getByRole('button', { name: /^Delete: Action 1\.2\.1: Create a national roster/ }).click();
+	await expect(c).toHaveCount(0);
+	const undo = page.getByRole('button', { name: text('en', 'common.undo') });
+	await expect(undo).toBeVisible();
+
+	// Ctrl+Z in another field: that field has no typing of its own, so nothing changes anywhere.
+	await b.click();
+	await b.press('Control+z');
+	await expect(b).toHaveValue(bText);
+	await expect(a).toHaveValue(`${aText} Typed in A.`);
+
+	// Its own typing is undone and redone, and nothing else.
+	await b.press('Control+End');
+	await b.pressSequentially(' More.');
+	await b.press('Control+z');
+	await expect(b).toHaveValue(bText);
+	await b.press('Control+z');
+	await expect(b).toHaveValue(bText);
+	await b.press('Control+Shift+z');
+	await expect(b).toHaveValue(`${bText} More.`);
+	await b.press('Control+z');
+	await expect(b).toHaveValue(bText);
+	await expect(a).toHaveValue(`${aText} Typed in A.`);
+
+	// The delete notice outlasts any timeout; Ctrl+Z from a button takes the delete back.
+	await page.clock.fastForward('02:00');
+	await expect(undo).toBeVisible();
+	await page.getByRole('button', { name: /^\+ Add an action – Objective 1\.2: / }).focus();
+	await page.keyboard.press('Control+z');
+	await expect(c).toHaveValue(cText);
+	await expect(undo).toHaveCount(0);
+
+	await page.clock.fastForward('00:05');
+	await saved(page, 'en');
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: text('en', 'wizard.steps.actions.title') })).toBeVisible();
+	await expect(a).toHaveValue(`${aText} Typed in A.`);
+	await expect(b).toHaveValue(bText);
+	await expect(c).toHaveValue(cText);
+	await expect(page.getByRole('textbox', { name: /^Action – Action 1\.1\.1: Raise the share of women/ })).toBeVisible();
+});
+
+test('each control says which item it is for: institutions by name, budget boxes by action, add buttons by objective', async ({ page }) => {
+	await openSample(page, 'en');
+	const institutionName = page.getByRole('textbox', { name: /^Name – Institution 1: \S+/ });
+	await expect(institutionName).toHaveCount(1);
+	const own = await institutionName.inputValue();
+	await expect(page.getByRole('group', { name: new RegExp(`^Institution 1: ${escape(own)}`) })).toBeVisible();
+	await expect(page.getByRole('button', { name: new RegExp(`^Delete: Institution 1: ${escape(own)}`) })).toBeVisible();
+
+	await goToStep(page, 'en', 'budget');
+	const amounts = page.getByRole('textbox', { name: /^Amount – Action \d+\.\d+\.\d+: \S+/ });
+	const count = await amounts.count();
+	expect(count).toBeGreaterThan(5);
+	const names = new Set<string>();
+	for (let i = 0; i < count; i++) names.add((await amounts.nth(i).getAttribute('aria-label')) ?? (await amounts.nth(i).evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? '')));
+	expect(names.size, 'every amount box has a name of its own').toBe(count);
+
+	await goToStep(page, 'en', 'actions');
+	const addButtons = page.getByRole('button', { name: /^\+ Add an action – Objective \d+\.\d+: \S+/ });
+	const libraryButtons = page.getByRole('button', { name: /^Add actions from the library – Objective \d+\.\d+: \S+/ });
+	expect(await addButtons.count()).toBeGreaterThan(3);
+	await expect(libraryButtons).toHaveCount(await addButtons.count());
+});

@@ -1,6 +1,8 @@
 // What a drafting officer meets on the first day (issue 13), walked through the interface by role and
 // accessible name only: amounts typed as each language writes them, dates as precise as they are known,
 // values out of bounds explained and never stored.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { strings } from './helpers.ts';
 
@@ -214,4 +216,35 @@ test('each control says which item it is for: institutions by name, budget boxes
 	const libraryButtons = page.getByRole('button', { name: /^Add actions from the library – Objective \d+\.\d+: \S+/ });
 	expect(await addButtons.count()).toBeGreaterThan(3);
 	await expect(libraryButtons).toHaveCount(await addButtons.count());
+});
+
+test('“Open a file” is one button that opens the chooser with Enter, Space or a click; the same file twice is said so, not added twice', async ({ page }) => {
+	const file = { name: 'lumeria.nap.json', mimeType: 'application/json', buffer: readFileSync(join(import.meta.dirname, '../../templates/sample/en.nap.json')) };
+	const title = JSON.parse(file.buffer.toString('utf8')).overview.title as string;
+	await page.goto('/');
+	// The list of drafts is read once the page runs: the buttons work from then on.
+	await expect(page.getByText(text('en', 'home.empty'))).toBeVisible();
+	const open = page.getByRole('button', { name: text('en', 'home.open'), exact: true });
+
+	await open.focus();
+	let chooser = page.waitForEvent('filechooser');
+	await page.keyboard.press('Enter');
+	await (await chooser).setFiles(file);
+	await expect(page.getByText(text('en', 'home.imported', { title }))).toBeVisible();
+	await expect(page.getByRole('row', { name: new RegExp(escape(title)) })).toHaveCount(1);
+
+	await open.focus();
+	chooser = page.waitForEvent('filechooser');
+	await page.keyboard.press('Space');
+	await (await chooser).setFiles(file);
+	await expect(page.getByText(text('en', 'home.alreadyOpen', { name: file.name, title }))).toBeVisible();
+	await expect(page.getByRole('row', { name: new RegExp(escape(title)) })).toHaveCount(1);
+
+	// The review file button too, by a click: the draft already here opens for review.
+	chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: text('en', 'comments.home.openForReview'), exact: true }).click();
+	await (await chooser).setFiles(file);
+	await expect(page).toHaveURL(/\/review\?id=/);
+	await page.goto('/');
+	await expect(page.getByRole('row', { name: new RegExp(escape(title)) })).toHaveCount(1);
 });

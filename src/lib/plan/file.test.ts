@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { draftFileName, MAX_FILE_BYTES, readDraftFile, writeDraftFile } from './file.ts';
+import { draftFileName, MAX_FILE_BYTES, readDraftFile, sameContent, writeDraftFile } from './file.ts';
 import { createPlan } from './operations.ts';
 
 describe('draft file', () => {
@@ -98,5 +98,16 @@ describe('schema version 2: dates as precise as the drafters know them', () => {
 		expect(readDraftFile(writeDraftFile(plan))).toEqual({ ok: true, plan });
 		for (const bad of ['2008-02-30', '1850', 'March 2008'])
 			expect(readDraftFile(JSON.stringify({ ...plan, overview: { ...plan.overview, adoptionDate: bad } }))).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › adoptionDate' } } });
+	});
+});
+
+describe('sameContent', () => {
+	it('tells the same plan under another id and date from a changed one', () => {
+		const plan = createPlan();
+		plan.overview.title = 'Plan';
+		const copy = { ...structuredClone(plan), id: 'other', createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '2030-01-02T00:00:00.000Z' };
+		expect(sameContent(plan, copy)).toBe(true);
+		copy.overview.title = 'Plan (2)';
+		expect(sameContent(plan, copy)).toBe(false);
 	});
 });

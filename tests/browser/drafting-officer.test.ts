@@ -248,3 +248,65 @@ test('“Open a file” is one button that opens the chooser with Enter, Space o
 	await page.goto('/');
 	await expect(page.getByRole('row', { name: new RegExp(escape(title)) })).toHaveCount(1);
 });
+
+test('the plan’s own structure gives a first pillar to name; the library uses the ministry the plan already has, and asks where it is not sure', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByText(text('en', 'home.empty'))).toBeVisible();
+	await page.getByRole('link', { name: text('en', 'home.new') }).click();
+	await page.getByRole('button', { name: text('en', 'start.create') }).click();
+	await expect(page.getByRole('heading', { level: 1, name: text('en', 'wizard.steps.overview.title') })).toBeVisible();
+
+	await page.getByRole('button', { name: `+ ${text('en', 'fields.institutions.add')}` }).click();
+	const institutionName = page.getByRole('textbox', { name: /^Name – Institution 1/ });
+	await expect(institutionName).toBeFocused();
+	await institutionName.fill('ministry of foreign AFFAIRS');
+	await page.getByRole('textbox', { name: /^Acronym – Institution 1/ }).fill('MoFA');
+
+	await goToStep(page, 'en', 'pillars');
+	await page.getByRole('radio', { name: new RegExp(`^${escape(text('en', 'options.framework.custom'))}`) }).check();
+	const pillarName = page.getByRole('textbox', { name: text('en', 'fields.pillar.name'), exact: true });
+	await expect(pillarName).toBeFocused();
+	await expect(page.getByText(text('en', 'fields.pillars.empty'))).toHaveCount(0);
+	await pillarName.fill('Women in public life');
+	await page.getByRole('button', { name: /^\+ Add an objective – Pillar 1: Women in public life/ }).click();
+	await page.getByRole('textbox', { name: /^Objective – Objective 1\.1/ }).fill('More women in diplomacy');
+
+	await goToStep(page, 'en', 'actions');
+	const fromLibrary = async (search: string) => {
+		await page.getByRole('button', { name: /^Add actions from the library – Objective 1\.1: More women in diplomacy/ }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByRole('searchbox', { name: text('en', 'library.search') }).fill(search);
+		await dialog.getByRole('checkbox', { name: new RegExp(escape(search)) }).check();
+		return dialog;
+	};
+	let dialog = await fromLibrary('Adopt a directive requiring that the negotiation');
+	// A preview is a button named after its item.
+	const preview = dialog.getByRole('button', { name: /^Preview – Adopt a directive requiring/ });
+	await expect(preview).toHaveAttribute('aria-expanded', 'false');
+	await preview.press('Enter');
+	await expect(preview).toHaveAttribute('aria-expanded', 'true');
+	await dialog.getByRole('button', { name: 'Add 1 chosen item' }).click();
+	await expect(dialog).toHaveCount(0);
+	const responsible = page.getByRole('combobox', { name: /^Responsible institution – Action 1\.1\.1: Adopt a directive/ });
+	expect(await responsible.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toMatch(/ministry of foreign AFFAIRS/);
+
+	// Renamed so that only the acronym could tell: the library asks instead of adding a second ministry.
+	await goToStep(page, 'en', 'overview');
+	await page.getByRole('textbox', { name: /^Name – Institution 1/ }).fill('Foreign Office');
+	await page.getByRole('textbox', { name: /^Acronym – Institution 1/ }).fill('MFA');
+	await goToStep(page, 'en', 'actions');
+	dialog = await fromLibrary('Establish a roster of pre-screened women');
+	await dialog.getByRole('button', { name: 'Add 1 chosen item' }).click();
+	const question = dialog.getByRole('group', { name: /^The library makes Ministry of Foreign Affairs \(MFA\) responsible/ });
+	await expect(question).toBeFocused();
+	await expect(question).toHaveAccessibleDescription(text('en', 'library.institutionChoose'));
+	await question.getByRole('radio', { name: 'Yes: Foreign Office (MFA)' }).check();
+	await dialog.getByRole('button', { name: 'Add 1 chosen item' }).click();
+	await expect(dialog).toHaveCount(0);
+	const second = page.getByRole('combobox', { name: /^Responsible institution – Action 1\.1\.2: Establish a roster/ });
+	expect(await second.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toMatch(/Foreign Office/);
+
+	await saved(page, 'en');
+	await goToStep(page, 'en', 'overview');
+	await expect(page.getByRole('textbox', { name: /^Name – Institution \d/ })).toHaveCount(1);
+});

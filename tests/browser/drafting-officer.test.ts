@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { strings } from './helpers.ts';
 
 type Language = 'en' | 'fr' | 'es';
@@ -309,4 +310,36 @@ test('the plan’s own structure gives a first pillar to name; the library uses 
 	await saved(page, 'en');
 	await goToStep(page, 'en', 'overview');
 	await expect(page.getByRole('textbox', { name: /^Name – Institution \d/ })).toHaveCount(1);
+});
+
+test('an official copy and a working copy are exported and read back: the official one without the annex, the status of actions or comments', async ({ page }) => {
+	await openSample(page, 'fr');
+	await goToStep(page, 'fr', 'review');
+	const read = async () => {
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('button', { name: text('fr', 'wizard.export.button') }).click();
+		const files = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())));
+		const xml = strFromU8(files['word/document.xml']);
+		return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&apos;/g, "'").replace(/&amp;/g, '&')).join('\n');
+	};
+	const annex = strings('fr').get('scorecard.export.annex')!;
+	const notSecured = strings('fr').get('export.labels.notSecured')!;
+	const notStarted = strings('fr').get('options.actionStatus.not-started')!;
+
+	await page.getByRole('radio', { name: new RegExp(`^${escape(text('fr', 'wizard.export.official'))}`) }).check();
+	await expect(page.getByRole('checkbox', { name: text('fr', 'wizard.export.annex') })).not.toBeChecked();
+	const official = await read();
+	expect(official).not.toContain(annex);
+	expect(official).not.toContain(notSecured);
+	expect(official).not.toContain(notStarted);
+
+	await page.getByRole('radio', { name: new RegExp(`^${escape(text('fr', 'wizard.export.working'))}`) }).check();
+	await expect(page.getByRole('checkbox', { name: text('fr', 'wizard.export.annex') })).toBeChecked();
+	const working = await read();
+	expect(working).toContain(annex);
+	expect(working).toContain(notStarted);
+
+	// The plan itself is in both: the title of its first objective.
+	const firstObjective = JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/sample/fr.nap.json'), 'utf8')).pillars[0].objectives[0].title as string;
+	for (const copy of [official, working]) expect(copy).toContain(firstObjective);
 });

@@ -31,12 +31,17 @@ import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
 import { clean } from './xml-text.ts';
+import { COPY_CONTENTS, type ExportContents } from './contents.ts';
+
+export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
 export type Paper = 'a4' | 'letter';
 
 export interface ExportOptions {
 	language: Language;
 	paper?: Paper;
+	/** Defaults to a working copy's: everything. */
+	contents?: ExportContents;
 	/** The version date on the cover; defaults to now. */
 	now?: Date;
 	/** Called as the actions are written (each twice: its chapter, then the results matrix). */
@@ -58,9 +63,10 @@ const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to t
 const sectionAnchor = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
 
 export function buildDocument(plan: Plan, options: ExportOptions): Document {
-	const { language, paper = 'a4' } = options;
+	const { language, paper = 'a4', contents = COPY_CONTENTS.working } = options;
 	const t = exportStrings(language);
-	const w = new Writer(plan, language, t, options.onProgress);
+	// Without comments, the writer sees none to anchor.
+	const w = new Writer(contents.comments ? plan : { ...plan, comments: [] }, language, t, options.onProgress, contents.internalStatus);
 	const title = clean(plan.overview.title.trim()) || t('export.cover.subject');
 	const size = PAPER[paper];
 
@@ -113,7 +119,7 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 			]
 		},
 		// Comments are collected while the sections above are written: this property comes after them.
-		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...scorecardAnnex(plan, language)])],
+		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
 		comments: { children: w.comments.written }
 	});
 }
@@ -136,8 +142,12 @@ class Writer {
 	/** Reviewers' open comments, anchored as the parts they are on are written. */
 	readonly comments: WordComments;
 
-	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void) {
+	/** Whether actions show their internal status and whether their funds are secured. */
+	readonly internalStatus: boolean;
+
+	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void, internalStatus = true) {
 		this.plan = plan;
+		this.internalStatus = internalStatus;
 		this.comments = new WordComments(plan, t('comments.unnamed'), clean);
 		this.language = language;
 		this.t = t;
@@ -307,7 +317,7 @@ class Writer {
 							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
 							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
 							[t('export.labels.scope'), this.option('scope', action.scope)],
-							[t('export.labels.status'), this.option('actionStatus', action.status)],
+							...(this.internalStatus ? [[t('export.labels.status'), this.option('actionStatus', action.status)] as [string, string]] : []),
 							[t('export.labels.strategy'), this.option('strategy', action.strategy)],
 							[t('export.labels.budget'), this.budgetLine(action)]
 						])
@@ -358,7 +368,7 @@ class Writer {
 		if (action.budget.amount === null) return this.t('export.toBeCompleted');
 		const parts = [formatMoney(action.budget.amount, actionCurrency(this.plan, action), this.language)];
 		if (action.budget.source) parts.push(this.t(`options.fundingSource.${action.budget.source}`));
-		parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
+		if (this.internalStatus) parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
 		return parts.join(', ');
 	}
 

@@ -314,7 +314,15 @@ test('the plan’s own structure gives a first pillar to name; the library uses 
 
 test('an official copy and a working copy are exported and read back: the official one without the annex, the status of actions or comments', async ({ page }) => {
 	await openSample(page, 'fr');
+	// A figure left to write in: the export panel counts it and links to its field.
+	await goToStep(page, 'fr', 'actions');
+	const description = page.getByRole('textbox', { name: /^Action – Action 1\.1\.1/ });
+	await description.fill('Former [[nombre]] agents par an.');
+	await saved(page, 'fr');
 	await goToStep(page, 'fr', 'review');
+	await expect(page.getByText(pattern('fr', 'wizard.export.placeholders_one'))).toBeVisible();
+	const exportPanel = page.getByRole('region', { name: text('fr', 'wizard.export.title') });
+	await expect(exportPanel.getByRole('link', { name: /«\snombre\s»/ })).toBeVisible();
 	const read = async () => {
 		const downloading = page.waitForEvent('download');
 		await page.getByRole('button', { name: text('fr', 'wizard.export.button') }).click();
@@ -332,12 +340,16 @@ test('an official copy and a working copy are exported and read back: the offici
 	expect(official).not.toContain(annex);
 	expect(official).not.toContain(notSecured);
 	expect(official).not.toContain(notStarted);
+	expect(official).toContain('[[nombre]]');
 
 	await page.getByRole('radio', { name: new RegExp(`^${escape(text('fr', 'wizard.export.working'))}`) }).check();
 	await expect(page.getByRole('checkbox', { name: text('fr', 'wizard.export.annex') })).toBeChecked();
 	const working = await read();
 	expect(working).toContain(annex);
 	expect(working).toContain(notStarted);
+
+	await exportPanel.getByRole('link', { name: /«\snombre\s»/ }).click();
+	await expect(page.getByRole('textbox', { name: /^Action – Action 1\.1\.1/ })).toBeFocused();
 
 	// The plan itself is in both: the title of its first objective.
 	const firstObjective = JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/sample/fr.nap.json'), 'utf8')).pillars[0].objectives[0].title as string;

@@ -161,3 +161,20 @@ describe('an official copy and a working copy', () => {
 		for (const copy of [official, working]) for (const action of [...plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))].slice(0, 5)) expect(copy.texts).toContain(action.description.split('\n')[0].trim());
 	});
 });
+
+describe('placeholders in the document', () => {
+	it('are highlighted wherever the plan’s text holds them: paragraphs, details and tables', async () => {
+		const plan = sample('en');
+		const [action] = plan.pillars[0].objectives[0].actions;
+		action.description = 'Train [[number]] police officers a year.';
+		action.indicators[0].baselineValue = '[[to be confirmed]]';
+		const { part } = await open(plan, 'en');
+		const xml = part('word/document.xml');
+		const highlighted = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*?<w:t(?: [^>]*)?>([^<]*)<\/w:t><\/w:r>/gs)].map((m) => m[1]);
+		expect(highlighted).toContain('[[number]]');
+		expect(highlighted).toContain('[[to be confirmed]]');
+		expect(highlighted.every((text) => /^\[\[[^\]]+\]\]$/.test(text))).toBe(true);
+		expect(xml).toContain('Train ');
+		expect(xml).toContain(' police officers a year.');
+	});
+});

@@ -124,6 +124,15 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 	});
 }
 
+/** A line of the plan's text as runs, each [[placeholder]] highlighted so that none goes out unnoticed. */
+function runs(line: string): TextRun[] {
+	if (!line.includes('[[')) return [new TextRun(line)];
+	return line
+		.split(/(\[\[[^\]]+\]\])/)
+		.filter(Boolean)
+		.map((part) => (/^\[\[[^\]]+\]\]$/.test(part) ? new TextRun({ text: part, highlight: 'yellow' }) : new TextRun(part)));
+}
+
 /** A table cell's text that reviewers' comments are on. */
 interface AnchoredText {
 	text: string;
@@ -181,7 +190,7 @@ class Writer {
 		const lines = clean(value).split(/\r?\n/).map((l) => l.trimEnd());
 		if (lines.every((l) => l.trim() === '')) return [this.missing(anchor)];
 		const kept = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
-		return this.anchored(kept.map((l) => [new TextRun(l)]), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
+		return this.anchored(kept.map((l) => runs(l)), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
 	}
 
 	missing(anchor?: Anchor): Paragraph {
@@ -201,7 +210,7 @@ class Writer {
 		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
 		const cell = (value: string | AnchoredText, header = false) => {
 			const { text, anchor } = typeof value === 'string' ? { text: value, anchor: undefined } : value;
-			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => [new TextRun(line)]);
+			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => runs(line));
 			return new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
@@ -223,7 +232,7 @@ class Writer {
 	details(pairs: [string, string][]): Paragraph[] {
 		return pairs.map(
 			([label, value]) =>
-				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')] })
+				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), ...runs(clean(value) || '–')] })
 		);
 	}
 

@@ -178,3 +178,14 @@ describe('placeholders in the document', () => {
 		expect(xml).toContain(' police officers a year.');
 	});
 });
+
+describe('the cover', () => {
+	it('dates the plan by the version exported, not by the day of the export', async () => {
+		const plan = sample('en');
+		plan.updatedAt = '2027-03-12T09:30:00.000Z';
+		const { texts } = await open(plan, 'en');
+		expect(texts).toContain('12 March 2027');
+		const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+		if (today !== '12 March 2027') expect(texts).not.toContain(today);
+	});
+});

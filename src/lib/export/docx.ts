@@ -42,7 +42,7 @@ export interface ExportOptions {
 	paper?: Paper;
 	/** Defaults to a working copy's: everything. */
 	contents?: ExportContents;
-	/** The version date on the cover; defaults to now. */
+	/** The version date on the cover; defaults to the plan's last change (the version exported), not the machine's date. */
 	now?: Date;
 	/** Called as the actions are written (each twice: its chapter, then the results matrix). */
 	onProgress?: (done: number, total: number) => void;
@@ -119,7 +119,7 @@ export function buildDocument(plan: Plan, options: ExportOptions): Document {
 			]
 		},
 		// Comments are collected while the sections above are written: this property comes after them.
-		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
+		sections: [section([...w.cover(title, options.now ?? new Date(plan.updatedAt)), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
 		comments: { children: w.comments.written }
 	});
 }

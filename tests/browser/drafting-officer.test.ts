@@ -81,7 +81,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await expect(amount).toHaveAccessibleDescription(pattern(language, 'common.numberAmbiguous'));
 
 		await page.reload();
-		await expect(page.getByRole('heading', { level: 1, name: text(language, 'wizard.steps.budget.title') })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1, name: text(language, 'wizard.steps.budget.title') })).toBeVisible({ timeout: 15_000 });
 		await expect(page.getByRole('textbox', { name: named(text(language, 'fields.action.amount')) }).first()).toHaveValue(a.stored);
 	});
 }
@@ -189,7 +189,7 @@ test('Ctrl+Z after moving and deleting items undoes only the field’s own typin
 	await page.clock.fastForward('00:05');
 	await saved(page, 'en');
 	await page.reload();
-	await expect(page.getByRole('heading', { level: 1, name: text('en', 'wizard.steps.actions.title') })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: text('en', 'wizard.steps.actions.title') })).toBeVisible({ timeout: 15_000 });
 	await expect(a).toHaveValue(`${aText} Typed in A.`);
 	await expect(b).toHaveValue(bText);
 	await expect(c).toHaveValue(cText);
@@ -227,16 +227,14 @@ test('“Open a file” is one button that opens the chooser with Enter, Space o
 	await expect(page.getByText(text('en', 'home.empty'))).toBeVisible();
 	const open = page.getByRole('button', { name: text('en', 'home.open'), exact: true });
 
-	await open.focus();
 	let chooser = page.waitForEvent('filechooser');
-	await page.keyboard.press('Enter');
+	await open.press('Enter');
 	await (await chooser).setFiles(file);
 	await expect(page.getByText(text('en', 'home.imported', { title }))).toBeVisible();
 	await expect(page.getByRole('row', { name: new RegExp(escape(title)) })).toHaveCount(1);
 
-	await open.focus();
 	chooser = page.waitForEvent('filechooser');
-	await page.keyboard.press('Space');
+	await open.press('Space');
 	await (await chooser).setFiles(file);
 	await expect(page.getByText(text('en', 'home.alreadyOpen', { name: file.name, title }))).toBeVisible();
 	await expect(page.getByRole('row', { name: new RegExp(escape(title)) })).toHaveCount(1);

@@ -72,6 +72,8 @@ export function installFieldUndo(options: { undoLast: () => boolean }): () => vo
 			restore(control, undo ? historyOf(control).undo() : historyOf(control).redo());
 		} else if (undo && !(event.target instanceof HTMLElement && event.target.isContentEditable) && options.undoLast()) {
 			event.preventDefault();
+			// The autosave listens for inputs, changes and clicks: a key that took back a delete is one too.
+			document.dispatchEvent(new Event('input'));
 		}
 	};
 	document.addEventListener('focusin', onfocusin, true);

@@ -36,7 +36,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 	});
 }
 
-test('save a copy to a file, open it again as a new draft; a broken file changes nothing', async ({ page }) => {
+test('save a copy to a file, open it again (once the draft has changed) as a new draft; a broken file changes nothing', async ({ page }) => {
 	await page.goto('/');
 	await page.locator('#sample-plan').click();
 	await page.locator('#overview-country').fill('Lumeria «copy» & <test>');
@@ -50,8 +50,18 @@ test('save a copy to a file, open it again as a new draft; a broken file changes
 
 	await page.goto('/');
 	await expect(rows(page)).toHaveCount(1);
+	// The draft on this device is the file's plan, unchanged: it is said so, and not added twice.
 	await page.locator('#open-file').setInputFiles(await file.path());
-	await expect(page.locator('.toast')).toContainText('was opened from the file');
+	await expect(page.locator('.toast')).toContainText('already on this device, unchanged');
+	await expect(rows(page)).toHaveCount(1);
+	// Once the draft has changed, the file (its earlier state) opens as a new draft beside it.
+	await page.getByRole('button', { name: /^Rename: / }).click();
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('Renamed since');
+	await page.keyboard.press('Enter');
+	await expect(rows(page)).toContainText('Renamed since');
+	await page.locator('#open-file').setInputFiles(await file.path());
+	await expect(page.locator('.toast').last()).toContainText('was opened from the file');
 	await expect(rows(page)).toHaveCount(2);
 
 	// A broken file: a translated message, and the drafts stay as they were.

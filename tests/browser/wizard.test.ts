@@ -59,7 +59,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'overview-periodEnd', value: '2031' },
 			{ id: 'overview-status', value: 'validated', kind: 'select' },
 			{ id: 'overview-adoptionBody', value: 'Council of Ministers' },
-			{ id: 'overview-adoptionDate', value: '2026-12-01' },
+			{ id: 'overview-adoptionDate', value: '01/12/2026' },
 			{ id: 'overview-leadInstitutionId', value: defence, kind: 'select' },
 			{ id: 'overview-foreword', value: `Foreword ${tag}` },
 			{ id: 'overview-vision', value: 'A country where women shape peace.' },
@@ -93,7 +93,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		steps.consultation = [
 			{ id: 'consultation-summary', value: 'Three rounds of consultation.' },
 			{ id: `event-${event}-title`, value: 'Validation workshop' },
-			{ id: `event-${event}-date`, value: '2026-09-22' },
+			{ id: `event-${event}-date`, value: '22/09/2026' },
 			{ id: `event-${event}-place`, value: 'Capital City' },
 			{ id: `event-${event}-kind`, value: 'validation-workshop', kind: 'select' },
 			{ id: `participants-${group}-sector`, value: 'civil-society', kind: 'select' },
@@ -158,8 +158,8 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'monitoring-reportingCycle', value: 'annual', kind: 'select' },
 			{ id: 'monitoring-responsibleId', value: network, kind: 'select' },
 			{ id: 'monitoring-reportsToParliament', value: '', kind: 'check' },
-			{ id: 'monitoring-midTermReview', value: '2029-06-30' },
-			{ id: 'monitoring-finalEvaluation', value: '2031-12-15' },
+			{ id: 'monitoring-midTermReview', value: '30/06/2029' },
+			{ id: 'monitoring-finalEvaluation', value: '15/12/2031' },
 			{ id: 'monitoring-civilSocietyRole', value: 'Shadow reports.' }
 		];
 		await fill(page, steps.coordination);
@@ -232,8 +232,8 @@ test('a contradiction is explained beside the field, and typing is never blocked
 	await expect(page.locator('#overview-periodEnd-error')).toHaveAttribute('aria-live', 'polite');
 	await page.locator('#overview-periodEnd').fill('2035');
 	await expect(page.locator('#overview-periodEnd-error')).toHaveText('');
-	// A value out of range is not stored, and the field says what it expects.
+	// A value out of range is not stored: the field says what it expects and what the plan keeps.
 	await page.locator('#overview-periodStart').fill('20');
 	await page.locator('#overview-periodStart').blur();
-	await expect(page.locator('#overview-periodStart-error')).toHaveText('Enter a number from 1900 to 2200.');
+	await expect(page.locator('#overview-periodStart-error')).toHaveText('Enter a number from 1900 to 2200. Until it is corrected, the plan keeps 2031.');
 });

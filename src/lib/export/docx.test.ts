@@ -5,12 +5,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
-import { buildDocument } from './docx.ts';
+import { buildDocument, COPY_CONTENTS, type ExportContents } from './docx.ts';
 import { exportStrings } from './strings.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
-async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4') {
-	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper }));
+async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
+	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper, contents }));
 	const files = unzipSync(new Uint8Array(buffer));
 	const part = (name: string) => strFromU8(files[name]);
 	const all = Object.keys(files).filter((n) => n.endsWith('.xml')).map(part).join('\n');
@@ -136,5 +136,56 @@ describe('progress of a long export', () => {
 		expect(seen.length).toBeGreaterThan(0);
 		expect(seen.at(-1)).toEqual([2 * actions, 2 * actions]);
 		for (let i = 1; i < seen.length; i++) expect(seen[i][0]).toBeGreaterThan(seen[i - 1][0]);
+	});
+});
+
+describe('an official copy and a working copy', () => {
+	it('the official copy leaves out the scorecard annex, the internal status of actions and comments; the working copy keeps them', async () => {
+		const plan = sample('fr');
+		plan.comments.push({ id: 'c1', target: 'section', targetId: 'context', field: '', author: 'Parlement', createdAt: '2027-01-05T10:00:00.000Z', text: 'Ajouter les chiffres de 2026.', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+		const t = exportStrings('fr');
+		const statusLabel = `${t('export.labels.status')}${t('export.colon')}`;
+		const official = await open(plan, 'fr', 'a4', COPY_CONTENTS.official);
+		const working = await open(plan, 'fr', 'a4', COPY_CONTENTS.working);
+
+		expect(working.headings(1)).toContain(t('scorecard.export.annex'));
+		expect(official.headings(1)).not.toContain(t('scorecard.export.annex'));
+		expect(working.texts).toContain(t('export.labels.notSecured'));
+		expect(official.texts).not.toContain(t('export.labels.notSecured'));
+		expect(working.texts).toContain(statusLabel);
+		expect(official.texts).not.toContain(statusLabel);
+		expect(Object.keys(working.files)).toContain('word/comments.xml');
+		expect(working.part('word/comments.xml')).toContain('Ajouter les chiffres de 2026.');
+		expect(official.files['word/comments.xml'] ? official.part('word/comments.xml') : '').not.toContain('Ajouter les chiffres de 2026.');
+		// The plan itself is whole in both.
+		for (const copy of [official, working]) for (const action of [...plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))].slice(0, 5)) expect(copy.texts).toContain(action.description.split('\n')[0].trim());
+	});
+});
+
+describe('placeholders in the document', () => {
+	it('are highlighted wherever the plan’s text holds them: paragraphs, details and tables', async () => {
+		const plan = sample('en');
+		const [action] = plan.pillars[0].objectives[0].actions;
+		action.description = 'Train [[number]] police officers a year.';
+		action.indicators[0].baselineValue = '[[to be confirmed]]';
+		const { part } = await open(plan, 'en');
+		const xml = part('word/document.xml');
+		const highlighted = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*?<w:t(?: [^>]*)?>([^<]*)<\/w:t><\/w:r>/gs)].map((m) => m[1]);
+		expect(highlighted).toContain('[[number]]');
+		expect(highlighted).toContain('[[to be confirmed]]');
+		expect(highlighted.every((text) => /^\[\[[^\]]+\]\]$/.test(text))).toBe(true);
+		expect(xml).toContain('Train ');
+		expect(xml).toContain(' police officers a year.');
+	});
+});
+
+describe('the cover', () => {
+	it('dates the plan by the version exported, not by the day of the export', async () => {
+		const plan = sample('en');
+		plan.updatedAt = '2027-03-12T09:30:00.000Z';
+		const { texts } = await open(plan, 'en');
+		expect(texts).toContain('12 March 2027');
+		const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+		if (today !== '12 March 2027') expect(texts).not.toContain(today);
 	});
 });

@@ -31,13 +31,18 @@ import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
 import { clean, xmlSafe } from './xml-text.ts';
+import { COPY_CONTENTS, type ExportContents } from './contents.ts';
+
+export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
 export type Paper = 'a4' | 'letter';
 
 export interface ExportOptions {
 	language: Language;
 	paper?: Paper;
-	/** The version date on the cover; defaults to now. */
+	/** Defaults to a working copy's: everything. */
+	contents?: ExportContents;
+	/** The version date on the cover; defaults to the plan's last change (the version exported), not the machine's date. */
 	now?: Date;
 	/** Called as the actions are written (each twice: its chapter, then the results matrix). */
 	onProgress?: (done: number, total: number) => void;
@@ -59,9 +64,10 @@ const sectionAnchor = (step: CommentSection): Anchor => ({ target: 'section', ta
 
 export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const plan = xmlSafe(input);
-	const { language, paper = 'a4' } = options;
+	const { language, paper = 'a4', contents = COPY_CONTENTS.working } = options;
 	const t = exportStrings(language);
-	const w = new Writer(plan, language, t, options.onProgress);
+	// Without comments, the writer sees none to anchor.
+	const w = new Writer(contents.comments ? plan : { ...plan, comments: [] }, language, t, options.onProgress, contents.internalStatus);
 	const title = clean(plan.overview.title.trim()) || t('export.cover.subject');
 	const size = PAPER[paper];
 
@@ -114,9 +120,18 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 			]
 		},
 		// Comments are collected while the sections above are written: this property comes after them.
-		sections: [section([...w.cover(title, options.now ?? new Date()), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...scorecardAnnex(plan, language)])],
+		sections: [section([...w.cover(title, options.now ?? new Date(plan.updatedAt)), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
 		comments: { children: w.comments.written }
 	});
+}
+
+/** A line of the plan's text as runs, each [[placeholder]] highlighted so that none goes out unnoticed. */
+function runs(line: string): TextRun[] {
+	if (!line.includes('[[')) return [new TextRun(line)];
+	return line
+		.split(/(\[\[[^\]]+\]\])/)
+		.filter(Boolean)
+		.map((part) => (/^\[\[[^\]]+\]\]$/.test(part) ? new TextRun({ text: part, highlight: 'yellow' }) : new TextRun(part)));
 }
 
 /** A table cell's text that reviewers' comments are on. */
@@ -137,8 +152,12 @@ class Writer {
 	/** Reviewers' open comments, anchored as the parts they are on are written. */
 	readonly comments: WordComments;
 
-	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void) {
+	/** Whether actions show their internal status and whether their funds are secured. */
+	readonly internalStatus: boolean;
+
+	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void, internalStatus = true) {
 		this.plan = plan;
+		this.internalStatus = internalStatus;
 		this.comments = new WordComments(plan, t('comments.unnamed'), clean);
 		this.language = language;
 		this.t = t;
@@ -172,7 +191,7 @@ class Writer {
 		const lines = clean(value).split(/\r?\n/).map((l) => l.trimEnd());
 		if (lines.every((l) => l.trim() === '')) return [this.missing(anchor)];
 		const kept = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
-		return this.anchored(kept.map((l) => [new TextRun(l)]), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
+		return this.anchored(kept.map((l) => runs(l)), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
 	}
 
 	missing(anchor?: Anchor): Paragraph {
@@ -192,7 +211,7 @@ class Writer {
 		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
 		const cell = (value: string | AnchoredText, header = false) => {
 			const { text, anchor } = typeof value === 'string' ? { text: value, anchor: undefined } : value;
-			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => [new TextRun(line)]);
+			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => runs(line));
 			return new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
@@ -214,7 +233,7 @@ class Writer {
 	details(pairs: [string, string][]): Paragraph[] {
 		return pairs.map(
 			([label, value]) =>
-				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')] })
+				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), ...runs(clean(value) || '–')] })
 		);
 	}
 
@@ -308,7 +327,7 @@ class Writer {
 							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
 							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
 							[t('export.labels.scope'), this.option('scope', action.scope)],
-							[t('export.labels.status'), this.option('actionStatus', action.status)],
+							...(this.internalStatus ? [[t('export.labels.status'), this.option('actionStatus', action.status)] as [string, string]] : []),
 							[t('export.labels.strategy'), this.option('strategy', action.strategy)],
 							[t('export.labels.budget'), this.budgetLine(action)]
 						])
@@ -359,7 +378,7 @@ class Writer {
 		if (action.budget.amount === null) return this.t('export.toBeCompleted');
 		const parts = [formatMoney(action.budget.amount, actionCurrency(this.plan, action), this.language)];
 		if (action.budget.source) parts.push(this.t(`options.fundingSource.${action.budget.source}`));
-		parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
+		if (this.internalStatus) parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
 		return parts.join(', ');
 	}
 

@@ -16,12 +16,14 @@ export function formatNumber(value: number, language: Language, options?: Intl.N
 	return numberFormat(language, options).format(value);
 }
 
-export function formatMoney(amount: number, currency: string, language: Language): string {
+/** An amount in whole units; `exact` shows every decimal it has (the reading beside an amount field). */
+export function formatMoney(amount: number, currency: string, language: Language, exact = false): string {
+	const digits: Intl.NumberFormatOptions = exact ? { minimumFractionDigits: 0, maximumFractionDigits: 20 } : { maximumFractionDigits: 0 };
 	try {
-		return numberFormat(language, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+		return numberFormat(language, { style: 'currency', currency, ...digits }).format(amount);
 	} catch {
 		// An unknown currency code: show the amount and the code as typed.
-		return `${formatNumber(amount, language, { maximumFractionDigits: 0 })} ${currency}`;
+		return `${formatNumber(amount, language, digits)} ${currency}`;
 	}
 }
 
@@ -29,9 +31,15 @@ export function formatPercent(ratio: number, language: Language): string {
 	return formatNumber(ratio, language, { style: 'percent', maximumFractionDigits: 0 });
 }
 
-/** A calendar date ("2027-03-12") or a timestamp, as the language writes it. */
+/** A plan date (a year "2008", a month "2008-03", a day "2027-03-12") or a timestamp, as the language writes it. */
 export function formatDate(iso: string, language: Language, withTime = false): string {
 	if (!iso) return '';
+	if (/^\d{4}$/.test(iso)) return iso;
+	if (/^\d{4}-\d{2}$/.test(iso)) {
+		const month = new Date(`${iso}-01T00:00:00Z`);
+		if (Number.isNaN(month.getTime())) return iso;
+		return new Intl.DateTimeFormat(locales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
+	}
 	const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 	if (Number.isNaN(date.getTime())) return iso;
 	return new Intl.DateTimeFormat(locales[language], {

@@ -1,6 +1,7 @@
 // What a complete plan has, step by step. One list of checks feeds three things: the completeness
 // shown beside each wizard step, the review step's list of gaps, and the messages shown under a field
 // whose value contradicts another ("end year before start year").
+import { dateBefore } from './dates.ts';
 import { actionsOf } from './operations.ts';
 import type { Plan } from './schema.ts';
 import { excerpt, placeholders } from './text.ts';
@@ -161,7 +162,7 @@ export function checks(plan: Plan): Check[] {
 	add('coordination', 'monitoringResponsible', plan.institutions.some((i) => i.id === m.responsibleId), fieldId('monitoring', 'responsibleId'));
 	add('coordination', 'parliament', m.reportsToParliament, fieldId('monitoring', 'reportsToParliament'));
 	add('coordination', 'evaluation', filled(m.finalEvaluation), fieldId('monitoring', 'finalEvaluation'));
-	contradiction('coordination', 'evaluationOrder', filled(m.midTermReview) && filled(m.finalEvaluation) && m.finalEvaluation < m.midTermReview, fieldId('monitoring', 'finalEvaluation'));
+	contradiction('coordination', 'evaluationOrder', filled(m.midTermReview) && filled(m.finalEvaluation) && dateBefore(m.finalEvaluation, m.midTermReview), fieldId('monitoring', 'finalEvaluation'));
 	add('coordination', 'civilSocietyRole', filled(m.civilSocietyRole), fieldId('monitoring', 'civilSocietyRole'));
 
 	// Budget

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeDraftBytes, draftFileName, fitsInFile, MAX_FILE_BYTES, readDraftFile, writeDraftFile } from './file.ts';
+import { decodeDraftBytes, draftFileName, fitsInFile, MAX_FILE_BYTES, readDraftFile, sameContent, writeDraftFile } from './file.ts';
 import { createPlan } from './operations.ts';
 
 describe('draft file', () => {
@@ -110,5 +110,51 @@ describe('drafts saved by earlier versions of the app', () => {
 		expect(result.plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))).toHaveLength(saved.pillars.flatMap((p: { objectives: { actions: unknown[] }[] }) => p.objectives.flatMap((o) => o.actions)).length);
 		// Fields added since (the template a part came from) take their defaults.
 		expect(result.plan.institutions.every((i) => i.templateId === '')).toBe(true);
+	});
+});
+
+describe('schema version 2: dates as precise as the drafters know them', () => {
+	const v1 = () => JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8'));
+
+	it('keeps a version 1 draft’s full dates as they were', () => {
+		const saved = v1();
+		saved.overview.adoptionDate = '2009-03-08';
+		saved.monitoring = { ...saved.monitoring, midTermReview: '2011-06-30' };
+		const result = readDraftFile(JSON.stringify(saved));
+		if (!result.ok) throw new Error(result.error.key);
+		expect(result.plan.schemaVersion).toBe(2);
+		expect(result.plan.overview.adoptionDate).toBe('2009-03-08');
+		expect(result.plan.monitoring.midTermReview).toBe('2011-06-30');
+	});
+
+	it('opens a version 1 draft that an old date field stored with a date out of bounds, that date cleared', () => {
+		const saved = v1();
+		saved.overview.adoptionDate = '1850-01-01';
+		saved.consultation = { ...saved.consultation, events: [{ id: 'e1', title: 'National consultation', date: '1850-01-01' }] };
+		const result = readDraftFile(JSON.stringify(saved));
+		if (!result.ok) throw new Error(`${result.error.key} ${JSON.stringify(result.error.params)}`);
+		expect(result.plan.overview.adoptionDate).toBe('');
+		expect(result.plan.consultation.events[0]).toMatchObject({ title: 'National consultation', date: '' });
+		expect(result.plan.overview.title).toBe(saved.overview.title);
+	});
+
+	it('takes a year or a month, and refuses what is no date', () => {
+		const plan = createPlan();
+		plan.overview.adoptionDate = '2008';
+		plan.monitoring.midTermReview = '2011-05';
+		expect(readDraftFile(writeDraftFile(plan))).toEqual({ ok: true, plan });
+		for (const bad of ['2008-02-30', '1850', 'March 2008'])
+			expect(readDraftFile(JSON.stringify({ ...plan, overview: { ...plan.overview, adoptionDate: bad } }))).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › adoptionDate' } } });
+	});
+});
+
+describe('sameContent', () => {
+	it('tells the same plan under another id and date from a changed one', () => {
+		const plan = createPlan();
+		plan.overview.title = 'Plan';
+		const copy = { ...structuredClone(plan), id: 'other', createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '2030-01-02T00:00:00.000Z' };
+		expect(sameContent(plan, copy)).toBe(true);
+		copy.overview.title = 'Plan (2)';
+		expect(sameContent(plan, copy)).toBe(false);
 	});
 });

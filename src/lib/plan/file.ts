@@ -110,6 +110,13 @@ export function readStoredPlan(raw: unknown): StoredRead {
 	return { ok: true, ...repairPlan(migrated) };
 }
 
+/** Whether two drafts hold the same plan, whatever their ids and dates on the device: the same file
+ * opened twice, or a file of a draft that has not changed since. */
+export function sameContent(a: Plan, b: Plan): boolean {
+	const content = (plan: Plan) => JSON.stringify({ ...plan, id: '', createdAt: '', updatedAt: '' });
+	return content(a) === content(b);
+}
+
 /** A file name for the plan: nap-<country or title>.nap.json, in plain letters. */
 export function draftFileName(plan: Plan, suffix = ''): string {
 	const base = (plan.overview.country || plan.overview.title || 'draft')

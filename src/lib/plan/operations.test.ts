@@ -150,6 +150,22 @@ describe('applyFramework', () => {
 		]);
 		expect(plan.pillars[1].objectives[0].title).toBe('Women in peace negotiations');
 	});
+
+	it('the plan’s own structure gives a first pillar to name, and keeps the pillars a plan already has', () => {
+		const plan = createPlan();
+		applyFramework(plan, 'custom');
+		expect(plan.framework).toBe('custom');
+		expect(plan.pillars).toHaveLength(1);
+		expect(plan.pillars[0]).toMatchObject({ key: '', name: '', objectives: [] });
+		expect(planSchema.safeParse(plan).success).toBe(true);
+		applyFramework(plan, 'custom');
+		expect(plan.pillars).toHaveLength(1);
+
+		const framed = smallPlan();
+		const before = framed.pillars.map((p) => p.id);
+		applyFramework(framed, 'custom');
+		expect(framed.pillars.map((p) => p.id)).toEqual(before);
+	});
 });
 
 describe('budget totals', () => {

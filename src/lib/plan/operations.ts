@@ -222,7 +222,11 @@ export const FRAMEWORK_PILLARS: Record<Exclude<Framework, 'custom'>, PillarKey[]
  */
 export function applyFramework(plan: Plan, framework: Framework, options: { coordination?: boolean } = {}): void {
 	plan.framework = framework;
-	if (framework === 'custom') return;
+	if (framework === 'custom') {
+		// The team's own structure: a first pillar to name, rather than an empty page.
+		if (plan.pillars.length === 0) plan.pillars.push(blank.pillar());
+		return;
+	}
 	const keys = [...FRAMEWORK_PILLARS[framework]];
 	if (framework === 'pillars' && options.coordination) keys.push('coordination-accountability');
 	const isEmpty = (p: Pillar) => p.objectives.length === 0 && p.description.trim() === '' && p.name.trim() === '';

@@ -2,12 +2,13 @@
 // Every field has a default, so a half-written draft (or an older file) parses into a whole plan:
 // incomplete is normal while drafting; the checks in completeness.ts say what is missing.
 import { z } from 'zod';
+import { isPlanDate } from './dates.ts';
 
 // The app's content security policy forbids eval: without this, zod probes `new Function` once and the
 // browser reports a CSP violation (Lighthouse counts it against best practices).
 z.config({ jitless: true });
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const FILE_FORMAT = 'nap-builder.plan';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -73,10 +74,8 @@ const id = z.string().min(1).max(64);
 const shortText = z.string().max(MAX_SHORT).default('');
 const longText = z.string().max(MAX_LONG).default('');
 const year = z.number().int().min(1900).max(2200).nullable().default(null);
-const isoDate = z
-	.union([z.literal(''), z.iso.date()])
-	.default('')
-	.refine((d) => d === '' || (d >= '1900-01-01' && d <= '2200-12-31'));
+/** A year, a month or a day, as precise as the drafters know it (plan/dates.ts); '' when not known. */
+const planDate = z.string().max(10).default('').refine(isPlanDate);
 const count = z.number().int().min(0).max(10_000_000).nullable().default(null);
 const ref = z.string().max(64).default(''); // an institution id, or '' when not chosen yet
 /** The most institutions one action or body names as partners or members. */
@@ -119,7 +118,7 @@ export const participantsSchema = z.object({
 export const consultationEventSchema = z.object({
 	id,
 	title: shortText,
-	date: isoDate,
+	date: planDate,
 	place: shortText,
 	kind: choice(EVENT_KINDS),
 	participants: list(participantsSchema),
@@ -243,7 +242,7 @@ export const planSchema = z.object({
 			status: z.enum(STATUSES).default('draft'),
 			leadInstitutionId: ref,
 			adoptionBody: shortText,
-			adoptionDate: isoDate,
+			adoptionDate: planDate,
 			resolutions: z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).default(['1325']),
 			documentLanguages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]),
 			foreword: longText,
@@ -280,8 +279,8 @@ export const planSchema = z.object({
 			reportingCycle: choice(FREQUENCIES),
 			responsibleId: ref,
 			reportsToParliament: z.boolean().default(false),
-			midTermReview: isoDate,
-			finalEvaluation: isoDate,
+			midTermReview: planDate,
+			finalEvaluation: planDate,
 			civilSocietyRole: longText,
 			description: longText
 		})

@@ -4,7 +4,12 @@ import type { Pillar } from './schema.ts';
 /** The first line of a text, cut to `max` characters; '' when there is none. */
 export function excerpt(text: string, max: number): string {
 	const line = text.trim().split('\n')[0].trim();
-	return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+	if (line.length <= max) return line;
+	// Cut between words, never inside one ("Mass Acti…"); only a single word longer than half the room is cut.
+	const room = line.slice(0, max - 1);
+	const space = room.search(/\s\S*$/);
+	const cut = line[max - 1] === ' ' || line[max - 1] === undefined ? room : space > max / 2 ? room.slice(0, space) : room;
+	return `${cut.replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 
 /** A pillar's own name, else its framework name (`options.pillar.<key>`) in the given language; '' when it has neither. */

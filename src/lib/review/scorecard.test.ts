@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionsOf, addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
+import { fieldId } from '../plan/completeness.ts';
 import { LANGUAGES, type Institution, type Language, type Plan } from '../plan/schema.ts';
 import { CRITERIA, isSecuritySector, scorecard, scorecardSummary, type Criterion, type CriterionId } from './scorecard.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
@@ -160,6 +161,35 @@ describe('scorecard of weak plans', () => {
 		expect(byId(plan).resolutions.status).toBe('met');
 		plan.overview.resolutions = ['1325', '1889'];
 		expect(byId(plan).resolutions.status).toBe('not-met');
+	});
+
+	it('judges a plan on the resolutions that existed when it was drafted, and says so', () => {
+		// A plan for 2009–2013 (adopted in March 2009) that addresses sexual violence (1820, 2008).
+		const plan = createPlan();
+		Object.assign(plan.overview, { periodStart: 2009, periodEnd: 2013, adoptionDate: '2009-03', resolutions: ['1325', '1820'] });
+		expect(byId(plan).resolutions).toMatchObject({ status: 'met', reason: { key: 'countsBefore', params: { done: 1, count: 1, year: 2009 } } });
+		// Without an adoption date, its first year says when it was drafted.
+		plan.overview.adoptionDate = '';
+		expect(byId(plan).resolutions.reason.params).toMatchObject({ done: 1, count: 1, year: 2009 });
+		// A later theme it addresses anyway counts in its favour.
+		plan.overview.resolutions.push('2122');
+		expect(byId(plan).resolutions).toMatchObject({ status: 'met', reason: { params: { done: 2, count: 2 } } });
+		// A plan of 2016 is measured on the three themes of 2008–2015.
+		Object.assign(plan.overview, { periodStart: 2016, resolutions: ['1325', '1820'] });
+		expect(byId(plan).resolutions).toMatchObject({ status: 'partly', reason: { key: 'countsBefore', params: { done: 1, count: 3, year: 2016 } } });
+		// Before 2008 no later resolution existed.
+		Object.assign(plan.overview, { periodStart: 2005, resolutions: ['1325'] });
+		expect(byId(plan).resolutions).toMatchObject({ status: 'met', reason: { key: 'noneYet', params: { year: 2005 } } });
+	});
+
+	it('never counts a placeholder as a value', () => {
+		const plan = sample('fr');
+		expect(byId(plan).context.status).toBe('met');
+		plan.context.baselineData[0].value = '[[to be confirmed]]';
+		expect(byId(plan).context).toMatchObject({ status: 'partly', link: { field: fieldId('figure', 'value', plan.context.baselineData[0].id) } });
+		const [{ action }] = actionsOf(plan);
+		action.indicators[0].baselineValue = '[[baseline]]';
+		expect(byId(plan).indicators.status).toBe('partly');
 	});
 
 	it('wants an indicator with a target for women under an action of a security-sector institution', () => {

@@ -3,6 +3,8 @@
 // not met, says why with counts, and points at the field where the plan can be improved.
 // Unlike completeness.ts (is every field filled?), it judges the plan as a whole, as a reviewer would.
 import { fieldId, type Step } from '../plan/completeness.ts';
+import { dateYear } from '../plan/dates.ts';
+import { placeholders } from '../plan/text.ts';
 import { actionsOf, type ActionPlace } from '../plan/operations.ts';
 import type { Action, Indicator, Institution, Plan, Resolution } from '../plan/schema.ts';
 
@@ -46,7 +48,28 @@ export const LATER_THEMES: Record<'sexualViolence' | 'justice' | 'violentExtremi
 	financing: ['2493']
 };
 
-const filled = (s: string) => s.trim() !== '';
+/** Given: written, and no [[placeholder]] left in it ("[[to be confirmed]]" is a gap, not a value). */
+const filled = (s: string) => s.trim() !== '' && placeholders(s).length === 0;
+
+/** The year each resolution was adopted by the Security Council. */
+export const RESOLUTION_YEARS: Record<Resolution, number> = {
+	'1325': 2000,
+	'1820': 2008,
+	'1888': 2009,
+	'1889': 2009,
+	'1960': 2010,
+	'2106': 2013,
+	'2122': 2013,
+	'2242': 2015,
+	'2467': 2019,
+	'2493': 2019,
+	'2538': 2020
+};
+
+/** The year a plan was drafted: its adoption date's, else its first year; null when it gives neither. */
+export function draftingYear(plan: Plan): number | null {
+	return dateYear(plan.overview.adoptionDate) ?? plan.overview.periodStart;
+}
 /** Lower case without accents, so that one word list serves English, French and Spanish names. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -252,11 +275,19 @@ export function scorecard(plan: Plan): Criterion[] {
 		else out.push(criterion('pillars', byShare(done, plan.pillars.length), 'counts', { done, count: plan.pillars.length }, link.step, link.field));
 	}
 
-	// The later resolutions: how many of their themes the plan says it addresses.
+	// The later resolutions: how many of their themes the plan says it addresses. A plan is judged on
+	// what existed when it was drafted: a theme whose resolutions all came in or after that year counts
+	// only if the plan addresses it anyway.
 	{
-		const themes = Object.values(LATER_THEMES);
-		const done = themes.filter((resolutions) => resolutions.some((r) => plan.overview.resolutions.includes(r))).length;
-		out.push(criterion('resolutions', byShare(done, themes.length), 'counts', { done, count: themes.length }, 'overview', fieldId('overview', 'resolutions')));
+		const year = draftingYear(plan);
+		const addressed = (resolutions: Resolution[]) => resolutions.some((r) => plan.overview.resolutions.includes(r));
+		const existed = (resolutions: Resolution[]) => year === null || resolutions.some((r) => RESOLUTION_YEARS[r] < year);
+		const themes = Object.values(LATER_THEMES).filter((resolutions) => existed(resolutions) || addressed(resolutions));
+		const done = themes.filter(addressed).length;
+		const all = themes.length === Object.keys(LATER_THEMES).length;
+		const link = fieldId('overview', 'resolutions');
+		if (themes.length === 0) out.push(criterion('resolutions', 'met', 'noneYet', { year: year as number }, 'overview', link));
+		else out.push(criterion('resolutions', byShare(done, themes.length), all ? 'counts' : 'countsBefore', { done, count: themes.length, ...(all ? {} : { year: year as number }) }, 'overview', link));
 	}
 
 	// Domestic action and action abroad (peacekeeping, diplomacy, aid).

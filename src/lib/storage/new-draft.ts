@@ -1,6 +1,6 @@
 // Ways a draft comes into the repository: blank, the sample plan, a file, a copy. Each gets an id of
 // its own, so none can overwrite a draft already on the device.
-import { decodeDraftBytes, MAX_FILE_BYTES, readDraftFile, type ReadResult } from '../plan/file.ts';
+import { decodeDraftBytes, MAX_FILE_BYTES, readDraftFile, sameContent, type ReadResult } from '../plan/file.ts';
 import { createPlan, newId } from '../plan/operations.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import type { StartChoice } from '../templates/apply.ts';
@@ -45,10 +45,17 @@ export async function readChosenFile(file: File): Promise<ReadResult> {
 	return readDraftFile(text, file.size);
 }
 
-/** Reads a file the user chose; on success the draft is stored as a new one. */
-export async function draftFromFile(file: File): Promise<ReadResult> {
+/** Reads a file the user chose; on success the draft is stored as a new one, unless a draft on the
+ * device already holds exactly that plan (the same file opened twice): then that draft is the result,
+ * marked `existing`, and nothing is added. */
+export async function draftFromFile(file: File): Promise<ReadResult & { existing?: boolean }> {
 	const result = await readChosenFile(file);
 	if (!result.ok) return result;
+	const repo = await drafts();
+	for (const summary of await repo.list()) {
+		const stored = await repo.get(summary.id);
+		if (stored && sameContent(stored, result.plan)) return { ok: true, plan: stored, existing: true };
+	}
 	return { ok: true, plan: await store(result.plan) };
 }
 

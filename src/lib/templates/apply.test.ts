@@ -1,9 +1,9 @@
 // Starting a plan from templates, pulling library items into it, and telling template wording from the team's.
 import { describe, expect, it } from 'vitest';
 import { checks } from '../plan/completeness.ts';
-import { actionsOf, applyFramework, createPlan } from '../plan/operations.ts';
+import { actionsOf, addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { planSchema } from '../plan/schema.ts';
-import { addActions, addObjectives, planFromTemplates, wording } from './apply.ts';
+import { addActions, addObjectives, matchInstitution, planFromTemplates, wording } from './apply.ts';
 import { bundledLibrary } from './bundled.ts';
 import { findActions, findObjectives } from './library.ts';
 
@@ -106,5 +106,45 @@ describe('adding from the library', () => {
 		const recommendations = library.actions.filter((e) => e.source.kind === 'recommendation');
 		expect(recommendations).toHaveLength(21);
 		for (const e of recommendations) expect(e.ministries.length).toBeGreaterThan(0);
+	});
+});
+
+describe('institutions from the library are the plan’s own where it has them', () => {
+	const foreignActions = () => findActions(library, { ministry: 'foreign-affairs' }, 'en').filter((e) => e.source.kind !== 'regional' && e.ministries[0] === 'foreign-affairs').slice(0, 2);
+	function planWith(name: string, acronym = '') {
+		const plan = createPlan({ language: 'en' });
+		applyFramework(plan, 'pillars');
+		addItem(plan.pillars[0].objectives, blank.objective());
+		const own = addItem(plan.institutions, { ...blank.institution(), name, acronym, kind: 'ministry' });
+		return { plan, own, objective: plan.pillars[0].objectives[0] };
+	}
+
+	it('matches by name in any language, accents and case ignored, and adds no second ministry', () => {
+		for (const name of ['Ministry of Foreign Affairs', 'ministère des affaires ÉTRANGÈRES', ' Ministerio de Relaciones Exteriores ']) {
+			const { plan, own, objective } = planWith(name);
+			expect(matchInstitution(plan, library, 'foreign-affairs')).toEqual({ status: 'same', id: own.id });
+			const added = addActions(plan, library, objective, foreignActions(), 'en');
+			expect(plan.institutions).toHaveLength(1);
+			expect(added.every((a) => a.responsibleId === own.id)).toBe(true);
+		}
+	});
+
+	it('leaves a doubt where only the acronym or part of the name agrees, and follows the user’s answer', () => {
+		const { plan, own, objective } = planWith('Ministry of Foreign Affairs and International Cooperation', 'MFAIC');
+		expect(matchInstitution(plan, library, 'foreign-affairs')).toEqual({ status: 'doubt', candidates: [own.id] });
+		const byAcronym = planWith('Foreign Office', 'MFA');
+		expect(matchInstitution(byAcronym.plan, library, 'foreign-affairs')).toEqual({ status: 'doubt', candidates: [byAcronym.own.id] });
+
+		const same = addActions(plan, library, objective, foreignActions(), 'en', { 'foreign-affairs': own.id });
+		expect(plan.institutions).toHaveLength(1);
+		expect(same[0].responsibleId).toBe(own.id);
+		const other = addActions(byAcronym.plan, library, byAcronym.objective, foreignActions(), 'en', { 'foreign-affairs': 'new' });
+		expect(byAcronym.plan.institutions).toHaveLength(2);
+		expect(byAcronym.plan.institutions.find((i) => i.id === other[0].responsibleId)?.templateId).toBe('foreign-affairs');
+	});
+
+	it('finds nothing where nothing agrees', () => {
+		const { plan } = planWith('Ministry of Justice', 'MoJ');
+		expect(matchInstitution(plan, library, 'foreign-affairs')).toEqual({ status: 'none' });
 	});
 });

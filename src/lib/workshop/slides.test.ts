@@ -63,7 +63,13 @@ describe('buildSlides on the sample plan', () => {
 	it('cuts a long paragraph to what a projector shows', () => {
 		const [situation] = slides[2].sections;
 		expect(situation.heading).toBe('fields.context.situationAnalysis');
-		expect(situation.entries[0].text).toBe(plan.context.situationAnalysis.slice(0, LIMITS.paragraphChars - 1) + '…');
+		const shown = situation.entries[0].text;
+		expect(shown.endsWith('…')).toBe(true);
+		expect(shown.length).toBeLessThanOrEqual(LIMITS.paragraphChars);
+		// Cut between two words of the text, never inside one.
+		const kept = shown.slice(0, -1);
+		expect(plan.context.situationAnalysis.startsWith(kept)).toBe(true);
+		expect(plan.context.situationAnalysis[kept.length]).toMatch(/[\s,;:.]/);
 		expect(situation.entries).toHaveLength(3);
 	});
 

@@ -73,7 +73,11 @@ export async function bigPlanFigures(browser: Browser, origin: string, dir: stri
 					true
 				);
 			});
-			await page.keyboard.type(' typing in a big plan', { delay: 60 });
+			// Words with a pause between them, as people type: the checks run in each pause.
+			for (const word of [' typing', ' in', ' a', ' big', ' plan']) {
+				await page.keyboard.type(word, { delay: 60 });
+				await page.waitForTimeout(250);
+			}
 			const saveMs = await page.evaluate(async () => {
 				const w = window as unknown as { lastKey: number };
 				const status = () => document.querySelector('.save-status')?.getAttribute('data-status');

@@ -16,10 +16,18 @@ class JsonNode {
 
 const nodes = new WeakMap<object, JsonNode>();
 
-/** A node lives as long as its object; its parent effect is the long-lived root made in planJson. */
+/**
+ * Each node is made in an effect root of its own, never destroyed: a `$derived` made while another
+ * derived runs (a new object met while its parent is written out) counts as local to that parent,
+ * which then never sees it change (the saved JSON went stale; a browser test caught the lost text).
+ */
 function nodeOf(value: object): JsonNode {
 	let node = nodes.get(value);
-	if (!node) nodes.set(value, (node = new JsonNode(value)));
+	if (!node) {
+		$effect.root(() => void (node = new JsonNode(value)));
+		node ??= new JsonNode(value); // on the server, where $effect.root runs nothing
+		nodes.set(value, node);
+	}
 	return node;
 }
 
@@ -43,12 +51,6 @@ function write(value: object): string {
 
 /** The plan (reactive state or a plain object) as JSON.stringify would write it. */
 export function planJson(plan: object): string {
-	let node = nodes.get(plan);
-	if (!node) {
-		// Created outside any component's effect, so that no component's end can freeze what it computed.
-		$effect.root(() => void (node = nodeOf(plan)));
-		node ??= nodeOf(plan); // on the server, where $effect.root runs nothing
-	}
-	const root = node;
+	const root = nodeOf(plan);
 	return untrack(() => root.json);
 }

@@ -26,7 +26,7 @@ for (const actions of wanted('node') ? [50, 300, 1000] : []) {
 	const plan = generatedPlan(actions);
 	let bytes = 0;
 	const ms = await time(async () => (bytes = (await Packer.toBuffer(buildDocument(plan, { language: 'en' }))).length));
-	console.log(JSON.stringify({ figure: 'word-export-node', actions, ms, bytes, goal: actions === 300 ? 'under 1000 ms' : undefined, ...env }));
+	console.log(JSON.stringify({ figure: 'word-export-node', actions, ms, bytes, goal: actions === 300 ? 'under 300 ms' : actions === 1000 ? 'under 1000 ms' : undefined, ...env }));
 }
 
 if (only.length === 0 || only.some((part) => part !== 'node')) await browserFigures(env, only);

@@ -1,6 +1,7 @@
 // A big plan (here 150 actions; the bench measures 1,000 and 3,000): the actions step shows one
 // objective at a time, reached by keyboard, and a review link still reaches a field that is not on
 // screen yet. Typed text is saved and found again after a reload.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { generatedPlan } from '../../scripts/generated-plan.ts';
 import { gotoStep, strings, waitForSaved } from './helpers.ts';
@@ -45,6 +46,10 @@ test('a big plan shows one objective at a time; the previous and next buttons an
 	await expect(page.locator('section.pillar h2')).toContainText('3. ');
 	await expect(page.locator('section.objective h3')).toContainText('3.2 ');
 	await expect(page.locator('section.objective textarea[id$="-description"]')).toHaveCount(plan.pillars[2].objectives[1].actions.length);
+
+	// WCAG 2.1 A and AA, as on every other step.
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 });
 
 test('in a big plan, a review link reaches a field whose objective is not on screen, and what is typed there is kept', async ({ page }) => {

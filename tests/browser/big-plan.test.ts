@@ -8,8 +8,8 @@ import { gotoStep, strings, waitForSaved } from './helpers.ts';
 
 const en = strings('en');
 
-async function openBigPlan(page: Page) {
-	const plan = generatedPlan(150);
+async function openBigPlan(page: Page, actions = 150) {
+	const plan = generatedPlan(actions);
 	const last = plan.pillars.flatMap((p) => p.objectives).at(-1)!;
 	// One gap on the last objective's last action: its description is empty.
 	last.actions.at(-1)!.description = '';
@@ -73,4 +73,19 @@ test('in a big plan, a review link reaches a field whose objective is not on scr
 	// The gap is gone from the review.
 	await gotoStep(page, 'review');
 	await expect(page.locator('ul.gaps a', { hasText: /^Action [\d.]+ has no description\.$/ })).toHaveCount(0);
+});
+
+test('adding the action that makes a plan big keeps its objective on screen and the cursor in the new action', async ({ page }) => {
+	const plan = await openBigPlan(page, 120);
+	const objective = plan.pillars[3].objectives.at(-1)!;
+	await gotoStep(page, 'actions');
+	await expect(page.getByRole('navigation', { name: en.get('fields.actions.pager.label') })).toHaveCount(0);
+	await page.locator(`#objective-${objective.id}-addAction`).click();
+	await expect(page.getByRole('navigation', { name: en.get('fields.actions.pager.label') })).toBeVisible();
+	await expect(page.locator('section.objective')).toHaveCount(1);
+	await expect(page.locator('section.objective h3')).toHaveId(`${objective.id}-heading`);
+	const focused = page.locator(':focus');
+	await expect(focused).toHaveAttribute('id', /^action-.+-description$/);
+	await expect(focused).toHaveValue('');
+	await expect(page.locator('section.objective textarea[id$="-description"]')).toHaveCount(objective.actions.length + 1);
 });

@@ -5,30 +5,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { findChromium } from './chromium.js';
 import { generatedPlan } from './generated-plan.ts';
 import { lighthouseFigures } from './bench-lighthouse.ts';
+import { bigPlanFigures, importDraft } from './bench-big.ts';
 
-const PORT = 4310;
+// BENCH_PORT: the machine may be shared, and another server may hold the default port. BUILD_DIR (read
+// by serve.js too) measures another build, e.g. a copy of the one before a change.
+const PORT = Number(process.env.BENCH_PORT ?? 4310);
 const origin = `http://localhost:${PORT}`;
 const print = (figure: Record<string, unknown>, env: Record<string, string>) => console.log(JSON.stringify({ ...figure, ...env }));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Opens a draft file through "Open a file" and returns the new draft's id. */
-async function importDraft(page: Page, file: string): Promise<string> {
-	await page.goto('/');
-	const rows = page.locator('table.drafts tbody tr');
-	await page.waitForLoadState('networkidle');
-	const before = await rows.count();
-	await page.locator('#open-file').setInputFiles(file);
-	await rows.nth(before).waitFor({ timeout: 60_000 });
-	// The list is newest first: the imported draft heads it.
-	const id = await rows.first().locator('[id^="open-"]').getAttribute('id');
-	return id!.slice('open-'.length);
-}
-
-export async function browserFigures(nodeEnv: Record<string, string>): Promise<void> {
+/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, lighthouse. */
+export async function browserFigures(nodeEnv: Record<string, string>, only: string[] = []): Promise<void> {
+	const wanted = (part: string) => only.length === 0 || only.includes(part);
 	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
 	const dir = mkdtempSync(join(tmpdir(), 'nap-bench-'));
 	const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
@@ -36,112 +28,117 @@ export async function browserFigures(nodeEnv: Record<string, string>): Promise<v
 	try {
 		for (let i = 0; i < 100 && (await fetch(origin).then((r) => r.status, () => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
 
-		// 1. JavaScript and CSS the first page load needs, gzipped as a server would send them.
-		{
-			const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
+		if (wanted('browser')) {
+			// 1. JavaScript and CSS the first page load needs, gzipped as a server would send them.
+			{
+				const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
+				const page = await context.newPage();
+				const files = new Set<string>();
+				page.on('response', (response) => {
+					const type = response.request().resourceType();
+					if ((type === 'script' || type === 'stylesheet') && response.url().startsWith(origin)) files.add(new URL(response.url()).pathname);
+				});
+				await page.goto('/');
+				await page.waitForLoadState('networkidle');
+				const bytes = [...files].reduce((sum, path) => sum + gzipSync(readFileSync(join(process.env.BUILD_DIR ?? 'build', path))).length, 0);
+				print({ figure: 'first-load-js-css-gzip', kb: Math.round(bytes / 102.4) / 10, files: files.size, goal: 'at most 80 KB' }, env);
+				await context.close();
+			}
+
+			const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block', acceptDownloads: true });
 			const page = await context.newPage();
-			const files = new Set<string>();
-			page.on('response', (response) => {
-				const type = response.request().resourceType();
-				if ((type === 'script' || type === 'stylesheet') && response.url().startsWith(origin)) files.add(new URL(response.url()).pathname);
-			});
-			await page.goto('/');
-			await page.waitForLoadState('networkidle');
-			const bytes = [...files].reduce((sum, path) => sum + gzipSync(readFileSync(join('build', path))).length, 0);
-			print({ figure: 'first-load-js-css-gzip', kb: Math.round(bytes / 102.4) / 10, files: files.size, goal: 'at most 120 KB' }, env);
+			const ids = new Map<number, string>();
+			for (const actions of [50, 300, 1000]) {
+				const file = join(dir, `plan-${actions}.nap.json`);
+				writeFileSync(file, JSON.stringify(generatedPlan(actions)));
+				ids.set(actions, await importDraft(page, file));
+			}
+
+			// 2. Word export in the browser, from the click to the file: the user's wait.
+			for (const [actions, id] of ids) {
+				await page.goto(`/plan/review?id=${id}`);
+				await page.locator('#export-button').waitFor();
+				const times: number[] = [];
+				for (let run = 0; run < 2; run++) {
+					const downloading = page.waitForEvent('download', { timeout: 120_000 });
+					const start = Date.now();
+					await page.locator('#export-button').click();
+					await downloading;
+					times.push(Date.now() - start);
+				}
+				print({ figure: 'word-export-chromium', actions, ms: Math.min(...times), goal: actions === 300 ? 'under 500 ms' : undefined }, env);
+			}
+
+			// 3. The autosave write of a 300-action plan: what a flush does (serialise to compare, then store).
+			{
+				await page.goto('/');
+				const plan = readFileSync(join(dir, 'plan-300.nap.json'), 'utf8');
+				const ms = await page.evaluate(async (text) => {
+					const plan = JSON.parse(text);
+					const db = await new Promise<IDBDatabase>((resolve, reject) => {
+						const open = indexedDB.open('nap-builder'); // whatever version the app created
+						open.onsuccess = () => resolve(open.result);
+						open.onerror = () => reject(open.error);
+					});
+					const times: number[] = [];
+					for (let run = 0; run < 5; run++) {
+						const start = performance.now();
+						JSON.stringify(plan);
+						await new Promise((resolve, reject) => {
+							const tx = db.transaction('drafts', 'readwrite');
+							tx.objectStore('drafts').put({ ...plan, id: 'bench-autosave' });
+							tx.oncomplete = resolve;
+							tx.onerror = () => reject(tx.error);
+						});
+						times.push(performance.now() - start);
+					}
+					return Math.round(Math.min(...times) * 10) / 10;
+				}, plan);
+				print({ figure: 'autosave-write', actions: 300, ms, goal: 'under 50 ms' }, env);
+			}
+
+			// 4. Opening the 300-action draft from the drafts list, until its first step is on screen.
+			{
+				const times: number[] = [];
+				for (let run = 0; run < 3; run++) {
+					await page.goto('/');
+					const link = page.locator(`#open-${ids.get(300)}`);
+					await link.waitFor();
+					const start = Date.now();
+					await link.click();
+					await page.locator('#overview-title').waitFor();
+					times.push(Date.now() - start);
+				}
+				print({ figure: 'draft-open', actions: 300, ms: Math.min(...times) }, env);
+			}
+
+			// 5. Typing latency on the actions step of the 300-action plan: from the key to the next frame.
+			{
+				await page.goto(`/plan/actions?id=${ids.get(300)}`);
+				const field = page.locator('textarea[id^="action-"]').first();
+				await field.waitFor();
+				await field.focus();
+				await page.evaluate(() => {
+					const w = window as unknown as { latencies: number[] };
+					w.latencies = [];
+					addEventListener('keydown', (event) => {
+						const start = event.timeStamp;
+						requestAnimationFrame(() => setTimeout(() => w.latencies.push(performance.now() - start)));
+					}, true);
+				});
+				await page.keyboard.type('Typing in a plan of three hundred actions', { delay: 60 });
+				await page.waitForTimeout(300);
+				const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
+				print({ figure: 'typing-latency', actions: 300, medianMs: Math.round(median(latencies)), maxMs: Math.round(Math.max(...latencies)), keys: latencies.length, goal: 'under 50 ms' }, env);
+			}
 			await context.close();
 		}
 
-		const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block', acceptDownloads: true });
-		const page = await context.newPage();
-		const ids = new Map<number, string>();
-		for (const actions of [50, 300, 1000]) {
-			const file = join(dir, `plan-${actions}.nap.json`);
-			writeFileSync(file, JSON.stringify(generatedPlan(actions)));
-			ids.set(actions, await importDraft(page, file));
-		}
+		// 6. Plans of 1,000 and 3,000 actions (bench-big.ts): showing the actions and review steps, typing, saving.
+		if (wanted('big')) await bigPlanFigures(browser, origin, dir, (figure) => print(figure, env));
 
-		// 2. Word export in the browser, from the click to the file: the user's wait.
-		for (const [actions, id] of ids) {
-			await page.goto(`/plan/review?id=${id}`);
-			await page.locator('#export-button').waitFor();
-			const times: number[] = [];
-			for (let run = 0; run < 2; run++) {
-				const downloading = page.waitForEvent('download', { timeout: 120_000 });
-				const start = Date.now();
-				await page.locator('#export-button').click();
-				await downloading;
-				times.push(Date.now() - start);
-			}
-			print({ figure: 'word-export-chromium', actions, ms: Math.min(...times), goal: actions === 300 ? 'under 1000 ms' : undefined }, env);
-		}
-
-		// 3. The autosave write of a 300-action plan: what a flush does (serialise to compare, then store).
-		{
-			await page.goto('/');
-			const plan = readFileSync(join(dir, 'plan-300.nap.json'), 'utf8');
-			const ms = await page.evaluate(async (text) => {
-				const plan = JSON.parse(text);
-				const db = await new Promise<IDBDatabase>((resolve, reject) => {
-					const open = indexedDB.open('nap-builder'); // whatever version the app created
-					open.onsuccess = () => resolve(open.result);
-					open.onerror = () => reject(open.error);
-				});
-				const times: number[] = [];
-				for (let run = 0; run < 5; run++) {
-					const start = performance.now();
-					JSON.stringify(plan);
-					await new Promise((resolve, reject) => {
-						const tx = db.transaction('drafts', 'readwrite');
-						tx.objectStore('drafts').put({ ...plan, id: 'bench-autosave' });
-						tx.oncomplete = resolve;
-						tx.onerror = () => reject(tx.error);
-					});
-					times.push(performance.now() - start);
-				}
-				return Math.round(Math.min(...times) * 10) / 10;
-			}, plan);
-			print({ figure: 'autosave-write', actions: 300, ms, goal: 'under 50 ms' }, env);
-		}
-
-		// 4. Opening the 300-action draft from the drafts list, until its first step is on screen.
-		{
-			const times: number[] = [];
-			for (let run = 0; run < 3; run++) {
-				await page.goto('/');
-				const link = page.locator(`#open-${ids.get(300)}`);
-				await link.waitFor();
-				const start = Date.now();
-				await link.click();
-				await page.locator('#overview-title').waitFor();
-				times.push(Date.now() - start);
-			}
-			print({ figure: 'draft-open', actions: 300, ms: Math.min(...times) }, env);
-		}
-
-		// 5. Typing latency on the actions step of the 300-action plan: from the key to the next frame.
-		{
-			await page.goto(`/plan/actions?id=${ids.get(300)}`);
-			const field = page.locator('textarea[id^="action-"]').first();
-			await field.waitFor();
-			await field.focus();
-			await page.evaluate(() => {
-				const w = window as unknown as { latencies: number[] };
-				w.latencies = [];
-				addEventListener('keydown', (event) => {
-					const start = event.timeStamp;
-					requestAnimationFrame(() => setTimeout(() => w.latencies.push(performance.now() - start)));
-				}, true);
-			});
-			await page.keyboard.type('Typing in a plan of three hundred actions', { delay: 60 });
-			await page.waitForTimeout(300);
-			const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-			print({ figure: 'typing-latency', actions: 300, medianMs: Math.round(median(latencies)), maxMs: Math.round(Math.max(...latencies)), keys: latencies.length, goal: 'under 50 ms' }, env);
-		}
-		await context.close();
-
-		// 6. Lighthouse scores.
-		await lighthouseFigures(origin, nodeEnv);
+		// 7. Lighthouse scores.
+		if (wanted('lighthouse')) await lighthouseFigures(origin, nodeEnv);
 	} finally {
 		await browser.close();
 		server.kill();

@@ -8,6 +8,6 @@ export function pillarName(pillar: Pillar): string {
 }
 
 /** The first line of a text, shortened, for headings and lists. */
-export function excerpt(value: string, fallback = t('common.untitled')): string {
-	return text.excerpt(value, 90) || fallback;
+export function excerpt(value: string, fallback?: string): string {
+	return text.excerpt(value, 90) || (fallback ?? t('common.untitled')); // t() only when needed: lists of 1,000 objectives call this
 }

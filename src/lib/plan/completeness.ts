@@ -203,3 +203,9 @@ export function completeness(plan: Plan, all: Check[] = checks(plan)): Record<St
 export function gaps(plan: Plan, all: Check[] = checks(plan)): Check[] {
 	return all.filter((c) => !c.ok);
 }
+
+/** What the wizard shows of the checks: those not met, and the completeness of each step. */
+export function checkSummary(plan: Plan): { open: Check[]; completeness: Record<Step | 'overall', StepCompleteness> } {
+	const all = checks(plan);
+	return { open: all.filter((c) => !c.ok), completeness: completeness(plan, all) };
+}

@@ -22,5 +22,6 @@ export const PLACEHOLDER = /\[\[([^\]]+)\]\]/g;
 
 /** The placeholders left in a text, by what they ask for. */
 export function placeholders(text: string): string[] {
+	if (!text.includes('[[')) return []; // the checks ask this of every text of the plan, 20,000 at 3,000 actions
 	return [...text.matchAll(PLACEHOLDER)].map((m) => m[1].trim());
 }

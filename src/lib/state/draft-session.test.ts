@@ -225,6 +225,28 @@ describe('DraftSession', () => {
 		await vi.advanceTimersByTimeAsync(5000);
 		expect(writes).toHaveLength(1);
 	});
+	it('a change typed while a write is under way is saved after it, and the status says so meanwhile', async () => {
+		const writes: Plan[] = [];
+		let finish: () => void = () => {};
+		const session = new DraftSession(createPlan(), (plan) => {
+			const stored = structuredClone(plan); // as IndexedDB copies what it is given
+			return new Promise<void>((resolve) => (finish = () => resolve(void writes.push(stored))));
+		});
+		session.plan.overview.title = 'First';
+		session.edited();
+		await vi.advanceTimersByTimeAsync(500);
+		expect(session.status).toBe('saving');
+		session.plan.overview.title = 'First words, then more';
+		session.edited();
+		finish();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(session.status).toBe('pending');
+		await vi.advanceTimersByTimeAsync(1000);
+		finish();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(writes.map((plan) => plan.overview.title)).toEqual(['First', 'First words, then more']);
+		expect(session.status).toBe('saved');
+	});
 });
 
 type FakeLock = DraftLock & { canEdit: boolean; holds: boolean };

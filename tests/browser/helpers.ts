@@ -47,6 +47,12 @@ export async function expectNoEnglish(page: Page, language: string) {
 	});
 	const phrases = englishPhrases(language);
 	expect(phrases.length, 'English phrases to look for').toBeGreaterThan(100);
+	if (language === 'fr') {
+		// Names composed in code ("Supprimer : Action 1.1.1") follow French typography too: a no-break
+		// space before a colon, never a plain space or none.
+		const labels = await page.evaluate(() => [...document.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label') ?? ''));
+		expect(labels.filter((label) => /[^\s\u00a0\u202f\d]:|[ ]:/.test(label)), 'French accessible names with a colon not after a no-break space').toEqual([]);
+	}
 	const found = phrases.filter((phrase) => text.includes(phrase));
 	expect(found, `English text on a ${language} page`).toEqual([]);
 }

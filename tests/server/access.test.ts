@@ -1,25 +1,15 @@
 // The API that shares a draft and manages its links, and what a wrong or revoked secret gets.
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
-import { api, connect, frames, invite, rawSocket, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
+import { api, closeAfterEach, frames, invite, rawSocket, share, startServer, until, type TestServer } from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer;
-const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-	const client = connect(...args);
-	clients.push(client);
-	return client;
-};
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	await server?.stop();
-});
+const open = closeAfterEach(() => server);
 
 describe('the API', () => {
 	it('shares a draft, makes, lists and revokes links, for the owner only', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
+import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { configFromEnvironment, type Limits, type SyncConfig } from '../../server/config.ts';
 import { Storage } from '../../server/storage.ts';
@@ -192,4 +193,21 @@ export function storedDocument(dataFile: string, name: string): Y.Doc | undefine
 	} finally {
 		storage.close();
 	}
+}
+
+/**
+ * The clients a test opens (`open`) and the server it runs now (`current`), all closed after each
+ * test, so that one test's sockets never reach the next.
+ */
+export function closeAfterEach(current: () => TestServer | undefined): (...args: Parameters<typeof connect>) => TestClient {
+	const clients: TestClient[] = [];
+	afterEach(async () => {
+		for (const client of clients.splice(0)) client.destroy();
+		await current()?.stop();
+	});
+	return (...args) => {
+		const client = connect(...args);
+		clients.push(client);
+		return client;
+	};
 }

@@ -1,24 +1,14 @@
 // Each limit, at its boundary, closes with its documented reason.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { closeReasons, socketCloseCodes } from '../../server/reasons.ts';
-import { connect, invite, rawSocket, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
+import { closeAfterEach, invite, rawSocket, share, startServer, until, type TestServer } from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer;
-const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-	const client = connect(...args);
-	clients.push(client);
-	return client;
-};
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	await server?.stop();
-});
+const open = closeAfterEach(() => server);
 
 describe('limits', () => {
 	it('an update that would make the document too large is refused and reaches nobody', async () => {

@@ -3,27 +3,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { connect as tcpConnect } from 'node:net';
 import { createInterface } from 'node:readline';
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
-import { connect, frames, invite, rawSocket, share, startServer, storedDocument, tempDataFile, until, type TestClient, type TestServer } from './helpers.ts';
+import { closeAfterEach, frames, invite, rawSocket, share, startServer, storedDocument, tempDataFile, until, type TestServer } from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer | undefined;
-const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-	const client = connect(...args);
-	clients.push(client);
-	return client;
-};
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	await server?.stop();
-	server = undefined;
-});
+const open = closeAfterEach(() => server);
 
 /** A deterministic source of bytes (so a failure can be replayed). */
 function bytes(seed: number) {

@@ -1,24 +1,14 @@
 // Sharing and roles, with real Node clients that bypass any interface.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Storage } from '../../server/storage.ts';
-import { api, connect, invite, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
+import { api, closeAfterEach, invite, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });
 
 let server: TestServer;
-const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-	const client = connect(...args);
-	clients.push(client);
-	return client;
-};
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.destroy();
-	await server?.stop();
-});
+const open = closeAfterEach(() => server);
 
 const text = (client: TestClient) => client.doc.getText('title').toString();
 

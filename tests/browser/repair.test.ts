@@ -28,7 +28,12 @@ async function storeRaw(page: Page, record: unknown) {
 	);
 }
 
-const openFileInput = (page: Page) => page.locator('input[type="file"]').first();
+/** "Open a file" on the home page, as a user does it: the button, then the file chooser. */
+async function openFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: en.get('home.open')!, exact: true }).click();
+	await (await chooser).setFiles(file);
+}
 
 test('a stored draft with a date and a year the schema refuses opens, says what was repaired, and keeps the rest', async ({ page }) => {
 	await page.goto('/');
@@ -65,7 +70,7 @@ test('a file whose institutions and actions share ids opens, and the steps and r
 	const actions = file.pillars[0].objectives[0].actions;
 	actions[1].id = actions[0].id;
 	await page.goto('/');
-	await openFileInput(page).setInputFiles({ name: 'shared-ids.nap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+	await openFile(page, { name: 'shared-ids.nap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
 	await expect(page.getByText(/was opened from the file/)).toBeVisible();
 	await page.getByRole('link', { name: file.overview.title }).first().click();
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
@@ -91,7 +96,7 @@ test('the copy the app writes of a large draft (close to 10 MB as an earlier ver
 	const original = JSON.stringify(plan, null, 1);
 	expect(original.length).toBeGreaterThan(9_500_000);
 	await page.goto('/');
-	await openFileInput(page).setInputFiles({ name: 'large.nap.json', mimeType: 'application/json', buffer: Buffer.from(original) });
+	await openFile(page, { name: 'large.nap.json', mimeType: 'application/json', buffer: Buffer.from(original) });
 	await expect(page.getByText(/was opened from the file/)).toBeVisible({ timeout: 60_000 });
 	await page.getByRole('link', { name: plan.overview.title }).first().click();
 	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(plan.overview.title, { timeout: 60_000 });
@@ -104,7 +109,7 @@ test('the copy the app writes of a large draft (close to 10 MB as an earlier ver
 	const elsewhere = await browser.newContext();
 	const other = await elsewhere.newPage();
 	await other.goto('/');
-	await openFileInput(other).setInputFiles({ name: 'copy.nap.json', mimeType: 'application/json', buffer: copy });
+	await openFile(other, { name: 'copy.nap.json', mimeType: 'application/json', buffer: copy });
 	await expect(other.getByText(/was opened from the file/)).toBeVisible({ timeout: 60_000 });
 	await expect(other.getByRole('row', { name: new RegExp(plan.overview.title) })).toHaveCount(1);
 	await elsewhere.close();

@@ -5,7 +5,7 @@ import type { Step } from '../plan/completeness.ts';
 import { addItem, blank, hasRoom, indexOfId } from '../plan/operations.ts';
 import { objectiveSchema, type Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
-import type { Slide, Translate } from './slides.ts';
+import type { Slide, SlidePlace, Translate } from './slides.ts';
 import { PLAN_TEXTS, type PlanTextName } from './texts.ts';
 
 /** The text a proposal on each step's slide is appended to (the title slide belongs to the overview). */
@@ -59,7 +59,7 @@ export type CaptureResult =
 			/** "2.3" for an objective, "2.1.3" for an action; '' for a text. */
 			ref: string;
 			/** Where the proposal now shows (see slideIndexOf). */
-			place: { step: Step; pillarId?: string; objectiveId?: string };
+			place: SlidePlace;
 	  }
 	| { ok: false; error: 'empty' | 'tooLong' | 'notFound' | 'full' };
 
@@ -78,7 +78,7 @@ export function capture(plan: Plan, target: CaptureTarget, proposal: string): Ca
 		const after = before ? `${before}\n\n${text}` : text;
 		if (!fits(after)) return { ok: false, error: 'tooLong' };
 		field.write(plan, after);
-		return { ok: true, kind: 'text', ref: '', place: { step: field.step } };
+		return { ok: true, kind: 'text', ref: '', place: { step: field.step, text: target.text } };
 	}
 
 	if (target.kind === 'objective') {

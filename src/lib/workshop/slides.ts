@@ -1,39 +1,34 @@
 // The slides of workshop mode: a plan shown to a room one step or one pillar at a time, in large type.
-// A projector holds little text, so every list and text is cut to its first entries and its last one
-// (the last is where a proposal from the room lands), with a count of what is left out, and a pillar
-// with many objectives is split over several slides.
+// Nothing is cut: a projector holds little text, so what does not fit one slide flows on to the next
+// ("Context (continued)"), a long paragraph or entry split between two words, never inside one.
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import type { Step } from '../plan/completeness.ts';
 import { budgetTotals } from '../plan/operations.ts';
 import type { Language, Objective, Pillar, Plan } from '../plan/schema.ts';
-import { excerpt, pillarName } from '../plan/text.ts';
+import { pillarName } from '../plan/text.ts';
 import { guidanceFor } from '../templates/guidance.ts';
 import { PLAN_TEXTS, paragraphs, type PlanTextName } from './texts.ts';
 
 /** Translates a text key (the app's `t`). */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** How much a slide shows; the rest is counted. */
+/** How much text a slide holds, estimated from the projector's type size (see PresentView.svelte). */
 export const LIMITS = {
-	/** Paragraphs shown of a text. */
-	paragraphs: 3,
-	/** Characters shown of a paragraph. */
-	paragraphChars: 280,
-	/** Entries shown of a list (baseline figures, events, coordination bodies). */
-	listEntries: 3,
-	/** Actions shown under an objective. */
-	actions: 4,
-	/** Characters shown of an objective's or an action's text. */
-	lineChars: 160,
-	/** Lines (an objective's title, each action shown, a count) that fit on one pillar slide. */
-	pillarLines: 12
+	/** Characters a line of slide text holds (a 1280 px screen fits about 60 at the slides' size). */
+	lineChars: 60,
+	/** Lines of a slide's body: facts, section headings, paragraphs and list entries. */
+	slideLines: 14,
+	/** The fewest lines of a paragraph or entry left at the foot of a slide; less, and it starts the next. */
+	minPiece: 2
 } as const;
 
-/** One line of a slide: a paragraph or a list entry, or the count of the entries left out ("… and 3 more"). */
+/** One paragraph or list entry of a slide, or the part of it that fits there. */
 export interface Entry {
+	/** Unique in its section on a slide: the entry's index in its list. */
 	key: string;
 	text: string;
-	more?: true;
+	/** The entry goes on on the next slide (its first part is shown here). */
+	continues?: true;
 }
 
 export interface Section {
@@ -45,6 +40,8 @@ export interface Section {
 	entries: Entry[];
 	/** Shown when there are no entries. */
 	empty: string;
+	/** The section began on an earlier slide (its heading says so). */
+	continued?: true;
 }
 
 export interface SlideGuidance {
@@ -54,7 +51,7 @@ export interface SlideGuidance {
 }
 
 export interface Slide {
-	/** Stable across edits: 'title', a step name, or `pillar:<id>:<part>`. */
+	/** Stable across edits: 'title', a step name (`<step>:<part>` for the slides it continues on), or `pillar:<id>:<part>`. */
 	id: string;
 	kind: 'title' | 'step' | 'pillar';
 	/** The wizard step the slide's content is edited in. */
@@ -66,20 +63,93 @@ export interface Slide {
 	guidance: SlideGuidance;
 	/** The pillar shown ('' on other slides). */
 	pillarId: string;
+	/** The slide continues the one before it (its heading says so). */
+	continued?: true;
 }
 
-/** The first entries and the last one, with a count of those left out between them. */
-export function digest<T>(items: readonly T[], max: number): { head: T[]; omitted: number; tail: T[] } {
-	if (items.length <= max) return { head: [...items], omitted: 0, tail: [] };
-	const shown = Math.max(1, max);
-	return { head: items.slice(0, shown - 1), omitted: items.length - shown, tail: items.slice(-1) };
+/** The lines a text takes on a slide (at least one). */
+export const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / LIMITS.lineChars));
+
+/**
+ * Splits a text where it last has a space within `chars` characters: the first part and the rest,
+ * which read as the text again when joined by a space. A text with no such space is not split.
+ */
+export function splitAtWord(text: string, chars: number): [string, string] {
+	const room = text.slice(0, chars + 1);
+	const space = room.search(/\s\S*$/u);
+	if (space <= 0) return [text, ''];
+	return [text.slice(0, space).trimEnd(), text.slice(space).trimStart()];
 }
 
-function entries(texts: readonly string[], max: number, chars: number, t: Translate): Entry[] {
-	const { head, omitted, tail } = digest(texts.map((text, i) => ({ key: String(i), text: excerpt(text, chars) })), max);
-	const more: Entry[] = omitted > 0 ? [{ key: 'more', text: t('workshop.more', { count: omitted }), more: true }] : [];
-	return [...head, ...more, ...tail];
+/** A text as one line of a slide: its lines joined, its spaces single. */
+const oneLine = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+/**
+ * Lays sections out over as many slides as they need, in order: a section that does not fit goes on on
+ * the next slide under its heading marked continued, a long entry split between two words there.
+ * `firstLines` is what the first slide already holds (its facts).
+ */
+export function flow(sections: readonly Section[], firstLines: number, t: Translate): Section[][] {
+	const parts: Section[][] = [[]];
+	let used = firstLines;
+	const room = () => LIMITS.slideLines - used;
+	const newPart = () => {
+		parts.push([]);
+		used = 0;
+	};
+	const open = (section: Section, continued: boolean): Section => {
+		const heading = continued ? t('workshop.continued', { heading: section.heading }) : section.heading;
+		const shown: Section = { ...section, heading, entries: [], ...(continued ? { continued: true as const } : {}) };
+		parts[parts.length - 1].push(shown);
+		used += linesOf(heading);
+		return shown;
+	};
+	for (const section of sections) {
+		const first = section.entries[0]?.text ?? section.empty;
+		// A heading never ends a slide on its own: it starts the next one with its first lines.
+		if (parts[parts.length - 1].length > 0 && room() < linesOf(section.heading) + Math.min(linesOf(first), LIMITS.minPiece)) newPart();
+		let shown = open(section, false);
+		if (section.entries.length === 0) used += linesOf(section.empty);
+		for (const entry of section.entries) {
+			let text = entry.text;
+			for (;;) {
+				if (linesOf(text) <= room()) {
+					shown.entries.push({ key: entry.key, text });
+					used += linesOf(text);
+					break;
+				}
+				// A slide holding only this heading takes what it can: it would be no emptier on the next one.
+				const fresh = shown.entries.length === 0 && parts[parts.length - 1].length === 1;
+				// Both parts keep at least `minPiece` lines: no word or two alone at the top of the next slide.
+				const chars = Math.min(room(), linesOf(text) - LIMITS.minPiece) * LIMITS.lineChars;
+				if (chars >= LIMITS.minPiece * LIMITS.lineChars || fresh) {
+					const [piece, rest] = splitAtWord(text, Math.max(chars, LIMITS.lineChars));
+					if (piece && rest) {
+						shown.entries.push({ key: entry.key, text: piece, continues: true });
+						newPart();
+						shown = open(section, true);
+						text = rest;
+						continue;
+					}
+					if (fresh) {
+						// One word longer than a slide: shown whole (the slide wraps it), never cut.
+						shown.entries.push({ key: entry.key, text });
+						used += linesOf(text);
+						break;
+					}
+				}
+				const alone = shown.entries.length === 0;
+				if (alone) parts[parts.length - 1].pop(); // its heading goes with it
+				newPart();
+				shown = open(section, !alone);
+			}
+		}
+	}
+	return parts;
 }
+
+/** A list's entries, whole: `flow` splits what is long. */
+const entries = (texts: readonly string[]): Entry[] => texts.map((text, i) => ({ key: String(i), text }));
 
 function guidance(step: Step, language: Language): SlideGuidance {
 	const g = guidanceFor(step);
@@ -100,13 +170,13 @@ function textSection({ plan, t }: Context, name: PlanTextName): Section {
 		id: name,
 		heading: t(text.label),
 		kind: 'text',
-		entries: entries(paragraphs(text.read(plan)), LIMITS.paragraphs, LIMITS.paragraphChars, t),
+		entries: entries(paragraphs(text.read(plan))),
 		empty: t('workshop.emptyText')
 	};
 }
 
-function listSection(id: string, heading: string, lines: string[], empty: string, t: Translate): Section {
-	return { id, heading, kind: 'list', entries: entries(lines, LIMITS.listEntries, LIMITS.lineChars, t), empty };
+function listSection(id: string, heading: string, lines: string[], empty: string): Section {
+	return { id, heading, kind: 'list', entries: entries(lines.map(oneLine)), empty };
 }
 
 function institutionName(plan: Plan, id: string): string {
@@ -132,15 +202,35 @@ function titleSlide(c: Context): Slide {
 	return { id: 'title', kind: 'title', step: 'overview', heading: o.title.trim() || t('common.untitled'), facts, sections: [], guidance: guidance('overview', c.language), pillarId: '' };
 }
 
-function stepSlide(c: Context, step: Step, facts: string[], sections: Section[]): Slide {
-	return { id: step, kind: 'step', step, heading: c.t(`workshop.heading.${step}`), facts: facts.filter(Boolean), sections, guidance: guidance(step, c.language), pillarId: '' };
+/** A group of slides: the first with the heading and the facts, then as many as its sections flow on to. */
+function slidesOf(c: Context, first: Omit<Slide, 'sections' | 'guidance'>, sections: Section[]): Slide[] {
+	const facts = first.facts.filter(Boolean);
+	const lines = facts.reduce((n, f) => n + linesOf(f), 0);
+	const guidanceOf = guidance(first.step, c.language);
+	return flow(sections, lines, c.t).map((part, i) =>
+		i === 0
+			? { ...first, facts, sections: part, guidance: guidanceOf }
+			: {
+					...first,
+					id: first.kind === 'pillar' ? first.id.replace(/:1$/, `:${i + 1}`) : `${first.id}:${i + 1}`,
+					heading: c.t('workshop.continued', { heading: first.heading }),
+					facts: [],
+					sections: part,
+					guidance: guidanceOf,
+					continued: true
+				}
+	);
 }
 
-function overviewSlide(c: Context): Slide {
+function stepSlide(c: Context, step: Step, facts: string[], sections: Section[]): Slide[] {
+	return slidesOf(c, { id: step, kind: 'step', step, heading: c.t(`workshop.heading.${step}`), facts, pillarId: '' }, sections);
+}
+
+function overviewSlide(c: Context): Slide[] {
 	return stepSlide(c, 'overview', [], [textSection(c, 'vision'), textSection(c, 'goal')]);
 }
 
-function contextSlide(c: Context): Slide {
+function contextSlide(c: Context): Slide[] {
 	const { plan, t } = c;
 	const figures = plan.context.baselineData.map((f) => {
 		const value = [f.value.trim(), f.year === null ? '' : `(${f.year})`].filter(Boolean).join(' ');
@@ -148,11 +238,11 @@ function contextSlide(c: Context): Slide {
 	});
 	return stepSlide(c, 'context', [], [
 		textSection(c, 'situationAnalysis'),
-		listSection('baselineData', t('fields.baselineData.title'), figures, t('workshop.emptyList'), t)
+		listSection('baselineData', t('fields.baselineData.title'), figures, t('workshop.emptyList'))
 	]);
 }
 
-function consultationSlide(c: Context): Slide {
+function consultationSlide(c: Context): Slide[] {
 	const { plan, t } = c;
 	const events = plan.consultation.events;
 	let women = 0;
@@ -164,11 +254,11 @@ function consultationSlide(c: Context): Slide {
 	const lines = events.map((e) => [e.title.trim() || t('common.untitled'), e.place.trim()].filter(Boolean).join(', '));
 	return stepSlide(c, 'consultation', [total > 0 ? t('workshop.participants', { total, women }) : ''], [
 		textSection(c, 'consultationSummary'),
-		listSection('events', t('fields.events.title'), lines, t('workshop.emptyList'), t)
+		listSection('events', t('fields.events.title'), lines, t('workshop.emptyList'))
 	]);
 }
 
-function coordinationSlide(c: Context): Slide {
+function coordinationSlide(c: Context): Slide[] {
 	const { plan, t, language } = c;
 	const m = plan.monitoring;
 	const bodies = plan.coordination.bodies.map((b) => {
@@ -182,11 +272,11 @@ function coordinationSlide(c: Context): Slide {
 	];
 	return stepSlide(c, 'coordination', facts, [
 		textSection(c, 'coordinationDescription'),
-		listSection('bodies', t('fields.bodies.title'), bodies, t('workshop.emptyList'), t)
+		listSection('bodies', t('fields.bodies.title'), bodies, t('workshop.emptyList'))
 	]);
 }
 
-function budgetSlide(c: Context): Slide {
+function budgetSlide(c: Context): Slide[] {
 	const { plan, t, language } = c;
 	const facts = budgetTotals(plan).map((row) =>
 		t('workshop.budgetTotal', { total: formatMoney(row.amount, row.currency, language), secured: formatMoney(row.secured, row.currency, language) })
@@ -194,38 +284,23 @@ function budgetSlide(c: Context): Slide {
 	return stepSlide(c, 'budget', facts, [textSection(c, 'resourceMobilisation')]);
 }
 
-/** An objective as a slide section: its title, then its actions as short lines. */
+/** An objective as a slide section: its title, then its actions, whole. */
 function objectiveSection(c: Context, objective: Objective, ref: string): Section {
 	const { t } = c;
 	const actions = objective.actions.map((a, i) => `${ref}.${i + 1} ${a.description.trim() || t('common.untitled')}`);
 	return {
 		id: objective.id,
-		heading: excerpt(`${ref} ${objective.title.trim() || t('common.untitled')}`, LIMITS.lineChars),
+		heading: oneLine(`${ref} ${objective.title.trim() || t('common.untitled')}`),
 		kind: 'list',
-		entries: entries(actions, LIMITS.actions, LIMITS.lineChars, t),
+		entries: entries(actions.map(oneLine)),
 		empty: t('fields.objective.noActions')
 	};
 }
-
-/** The lines a section takes on a slide: its heading and its entries (or its empty message). */
-const linesOf = (section: Section) => 1 + Math.max(1, section.entries.length);
 
 function pillarSlides(c: Context, pillar: Pillar, number: number): Slide[] {
 	const { t } = c;
 	const name = pillarName(pillar, t) || t('common.untitled');
 	const sections = pillar.objectives.map((o, i) => objectiveSection(c, o, `${number}.${i + 1}`));
-	// Objectives are packed in order; one that does not fit starts the next slide.
-	const parts: Section[][] = [[]];
-	let lines = 0;
-	for (const section of sections) {
-		const cost = linesOf(section);
-		if (lines + cost > LIMITS.pillarLines && parts[parts.length - 1].length > 0) {
-			parts.push([]);
-			lines = 0;
-		}
-		parts[parts.length - 1].push(section);
-		lines += cost;
-	}
 	const actions = pillar.objectives.reduce((n, o) => n + o.actions.length, 0);
 	const counts = pillar.objectives.length
 		? t('workshop.pillarCounts', {
@@ -233,16 +308,7 @@ function pillarSlides(c: Context, pillar: Pillar, number: number): Slide[] {
 				actions: t('workshop.actions', { count: actions })
 			})
 		: t('workshop.noObjectives');
-	return parts.map((part, i) => ({
-		id: `pillar:${pillar.id}:${i + 1}`,
-		kind: 'pillar',
-		step: 'pillars',
-		heading: parts.length > 1 ? t('workshop.pillarPart', { pillar: name, part: i + 1, parts: parts.length }) : name,
-		facts: [counts],
-		sections: part,
-		guidance: guidance('pillars', c.language),
-		pillarId: pillar.id
-	}));
+	return slidesOf(c, { id: `pillar:${pillar.id}:1`, kind: 'pillar', step: 'pillars', heading: name, facts: [counts], pillarId: pillar.id }, sections);
 }
 
 /** The slides of a plan, in the order of the wizard: title, overview, context, consultation, the pillars, coordination, budget. */
@@ -250,24 +316,36 @@ export function buildSlides(plan: Plan, options: { language: Language; t: Transl
 	const c: Context = { plan, ...options };
 	return [
 		titleSlide(c),
-		overviewSlide(c),
-		contextSlide(c),
-		consultationSlide(c),
+		...overviewSlide(c),
+		...contextSlide(c),
+		...consultationSlide(c),
 		...plan.pillars.flatMap((pillar, i) => pillarSlides(c, pillar, i + 1)),
-		coordinationSlide(c),
-		budgetSlide(c)
+		...coordinationSlide(c),
+		...budgetSlide(c)
 	];
 }
 
-/** Where something now shows: the slide with an objective, else a pillar's first slide, else a step's slide. */
-export function slideIndexOf(slides: readonly Slide[], place: { step: Step; pillarId?: string; objectiveId?: string }): number {
-	const { objectiveId, pillarId, step } = place;
-	const index = objectiveId
-		? slides.findIndex((s) => s.sections.some((section) => section.id === objectiveId))
+/** Where something is on the slides: a section (an objective, or a text by its name), else a pillar, else a step. */
+export interface SlidePlace {
+	step: Step;
+	pillarId?: string;
+	objectiveId?: string;
+	/** A text of the plan (`PLAN_TEXTS`), by its name. */
+	text?: string;
+}
+
+/**
+ * The last slide that shows a place: where a proposal added at its end shows (a text, an objective
+ * or a pillar can flow over several slides).
+ */
+export function slideIndexOf(slides: readonly Slide[], place: SlidePlace): number {
+	const { objectiveId, pillarId, step, text } = place;
+	const section = objectiveId ?? text;
+	return section
+		? slides.findLastIndex((s) => s.sections.some((shown) => shown.id === section))
 		: pillarId
-			? slides.findIndex((s) => s.pillarId === pillarId)
-			: slides.findIndex((s) => s.kind === 'step' && s.step === step);
-	return index;
+			? slides.findLastIndex((s) => s.pillarId === pillarId)
+			: slides.findLastIndex((s) => s.kind === 'step' && s.step === step);
 }
 
 /** The slide a `slide=` URL parameter (counted from 1) asks for, within the slides there are. */

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STEPS } from '../../src/lib/plan/completeness.ts';
 import { sampleContributions } from './contributions.ts';
-import { chooseLanguage, expectNoEnglish, gotoStep } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, gotoStep, strings } from './helpers.ts';
 
 
 async function expectAccessible(page: Page, where: string) {
@@ -48,8 +48,11 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await page.locator('#present-link').click();
 		await expect(page.locator('#slide-title')).toBeFocused();
 		await expectAccessible(page, `${language} presentation, title slide`);
-		// A pillar slide, with the capture box open (a select of the pillar's objectives).
-		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+		// A pillar slide, with the capture box open (a select of the pillar's objectives): the first
+		// after the context and consultation slides, however many those flow on to.
+		const pillar = strings(language).get('options.pillar.participation')!;
+		for (let i = 0; i < 20 && (await page.getByRole('heading', { level: 1 }).textContent()) !== pillar; i++) await page.keyboard.press('ArrowRight');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(pillar);
 		await page.keyboard.press('p');
 		await expect(page.locator('#proposal-target')).toBeVisible();
 		await expectAccessible(page, `${language} presentation, pillar slide and capture box`);

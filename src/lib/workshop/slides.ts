@@ -12,12 +12,18 @@ import { PLAN_TEXTS, paragraphs, type PlanTextName } from './texts.ts';
 /** Translates a text key (the app's `t`). */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-/** How much text a slide holds, estimated from the projector's type size (see PresentView.svelte). */
+/**
+ * How much text a slide holds, estimated from the slides' type size (PresentView.svelte), which grows
+ * with the screen's width: about 50 characters a line and 12 lines under the title on a 1280 × 800
+ * screen, a little more on a 1920 × 1080 projector.
+ */
 export const LIMITS = {
-	/** Characters a line of slide text holds (a 1280 px screen fits about 60 at the slides' size). */
-	lineChars: 60,
-	/** Lines of a slide's body: facts, section headings, paragraphs and list entries. */
-	slideLines: 14,
+	/** Characters a line of slide text holds. */
+	lineChars: 50,
+	/** Characters a line of a section heading holds (larger, bold). */
+	headingChars: 42,
+	/** Lines of a slide's body: facts, section headings (with the space above them), paragraphs and list entries. */
+	slideLines: 12,
 	/** The fewest lines of a paragraph or entry left at the foot of a slide; less, and it starts the next. */
 	minPiece: 2
 } as const;
@@ -42,6 +48,8 @@ export interface Section {
 	empty: string;
 	/** The section began on an earlier slide (its heading says so). */
 	continued?: true;
+	/** What a continued slide calls the section, when its heading is long ("Objective 1.1"). */
+	shortName?: string;
 }
 
 export interface SlideGuidance {
@@ -69,6 +77,9 @@ export interface Slide {
 
 /** The lines a text takes on a slide (at least one). */
 export const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / LIMITS.lineChars));
+
+/** The lines a section heading takes, with the half line of space above it. */
+export const headingLinesOf = (heading: string) => Math.max(1, Math.ceil(heading.length / LIMITS.headingChars)) + 0.5;
 
 /**
  * Splits a text where it last has a space within `chars` characters: the first part and the rest,
@@ -98,16 +109,17 @@ export function flow(sections: readonly Section[], firstLines: number, t: Transl
 		used = 0;
 	};
 	const open = (section: Section, continued: boolean): Section => {
-		const heading = continued ? t('workshop.continued', { heading: section.heading }) : section.heading;
+		// A long objective title is not said again on each slide it goes on to: its number is.
+		const heading = continued ? t('workshop.continued', { heading: section.shortName ?? section.heading }) : section.heading;
 		const shown: Section = { ...section, heading, entries: [], ...(continued ? { continued: true as const } : {}) };
 		parts[parts.length - 1].push(shown);
-		used += linesOf(heading);
+		used += headingLinesOf(heading);
 		return shown;
 	};
 	for (const section of sections) {
 		const first = section.entries[0]?.text ?? section.empty;
 		// A heading never ends a slide on its own: it starts the next one with its first lines.
-		if (parts[parts.length - 1].length > 0 && room() < linesOf(section.heading) + Math.min(linesOf(first), LIMITS.minPiece)) newPart();
+		if (parts[parts.length - 1].length > 0 && room() < headingLinesOf(section.heading) + Math.min(linesOf(first), LIMITS.minPiece)) newPart();
 		let shown = open(section, false);
 		if (section.entries.length === 0) used += linesOf(section.empty);
 		for (const entry of section.entries) {
@@ -121,7 +133,7 @@ export function flow(sections: readonly Section[], firstLines: number, t: Transl
 				// A slide holding only this heading takes what it can: it would be no emptier on the next one.
 				const fresh = shown.entries.length === 0 && parts[parts.length - 1].length === 1;
 				// Both parts keep at least `minPiece` lines: no word or two alone at the top of the next slide.
-				const chars = Math.min(room(), linesOf(text) - LIMITS.minPiece) * LIMITS.lineChars;
+				const chars = Math.min(Math.floor(room()), linesOf(text) - LIMITS.minPiece) * LIMITS.lineChars;
 				if (chars >= LIMITS.minPiece * LIMITS.lineChars || fresh) {
 					const [piece, rest] = splitAtWord(text, Math.max(chars, LIMITS.lineChars));
 					if (piece && rest) {
@@ -291,6 +303,7 @@ function objectiveSection(c: Context, objective: Objective, ref: string): Sectio
 	return {
 		id: objective.id,
 		heading: oneLine(`${ref} ${objective.title.trim() || t('common.untitled')}`),
+		shortName: t('workshop.objectiveRef', { ref }),
 		kind: 'list',
 		entries: entries(actions.map(oneLine)),
 		empty: t('fields.objective.noActions')

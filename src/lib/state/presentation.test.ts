@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { DraftSession } from '../state/draft-session.svelte.ts';
+import { DraftSession } from './draft-session.svelte.ts';
 import { Presentation } from './presentation.svelte.ts';
 
 /** Participation with three objectives of four actions: more than one slide holds. */

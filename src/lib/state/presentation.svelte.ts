@@ -1,9 +1,9 @@
 // The presentation of a draft in workshop mode: its slides (rebuilt whenever the plan or the interface
 // language changes), the slide shown, and the proposals captured from the room.
 import { locale, t } from '../i18n/i18n.svelte.ts';
-import type { DraftSession } from '../state/draft-session.svelte.ts';
-import { capture, captureChoices, type CaptureResult, type CaptureTarget } from './capture.ts';
-import { buildSlides, slideIndexOf } from './slides.ts';
+import type { DraftSession } from './draft-session.svelte.ts';
+import { capture, captureChoices, type CaptureResult, type CaptureTarget } from '../workshop/capture.ts';
+import { buildSlides, slideIndexOf } from '../workshop/slides.ts';
 
 export class Presentation {
 	readonly session: DraftSession;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checks } from '../plan/completeness.ts';
 import { actionsOf, addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { planSchema } from '../plan/schema.ts';
-import { addActions, addObjectives, matchInstitution, planFromTemplates, wording } from './apply.ts';
+import { addActions, addObjectives, matchInstitution, planFromTemplates } from './apply.ts';
+import { wording } from './wording.ts';
 import { bundledLibrary } from './bundled.ts';
 import { findActions, findObjectives } from './library.ts';
 

@@ -190,20 +190,3 @@ export function planFromTemplates(library: Library, choice: StartChoice): Plan {
 	if (lead) plan.overview.leadInstitutionId = lead.id;
 	return plan;
 }
-
-export type Wording = 'template' | 'own';
-
-/** Whether an item copied from the library still reads as the template did (in any of the three languages). */
-export function wording(item: Objective | Action | Indicator, library: Library): Wording | null {
-	if (!item.templateId) return null;
-	const source = library.byId.get(item.templateId);
-	if (!source) return 'own';
-	const [mine, theirs] =
-		'title' in item && 'title' in source ? [item.title, source.title]
-		: 'description' in item && 'text' in source ? [item.description, source.text]
-		: 'statement' in item && 'statement' in source ? [item.statement, source.statement]
-		: [null, null];
-	if (mine === null || theirs === null) return 'own';
-	const same = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
-	return Object.values(theirs).some((text) => same(mine, text)) ? 'template' : 'own';
-}

@@ -8,7 +8,9 @@ import {
 	applyMerge,
 	changedAndRemoved,
 	withoutSender,
+	contributionOf,
 	fromContribution,
+	isAccepted,
 	propose,
 	undecidedConflicts,
 	type Contribution,
@@ -259,6 +261,28 @@ describe('deciding', () => {
 		const decisions = acceptAll(list, 'a', {});
 		expect(list.filter((p) => decisions[p.key]).map((p) => p.type)).toEqual(['change', 'add']);
 		expect(undecidedConflicts(list, decisions)).toBe(1);
+	});
+
+	it('counts as accepted an item accepted and a conflict settled with a file’s value, not one kept as the master has it', () => {
+		const master = samplePlan();
+		const a = contribution(master, 'a', '', (plan) => {
+			plan.overview.goal = 'Goal A';
+			plan.overview.vision = 'Vision A';
+		});
+		const b = contribution(master, 'b', '', (plan) => (plan.overview.goal = 'Goal B'));
+		const { list } = propose(master, [a, b]);
+		const [conflict] = ofType(list, 'conflict');
+		const [change] = ofType(list, 'change');
+		const accepted = (decisions: Decisions) => list.filter((p) => isAccepted(p, decisions)).length;
+		expect(accepted({})).toBe(0);
+		expect(accepted({ [change.key]: 'accept', [conflict.key]: 'master' })).toBe(1);
+		expect(accepted({ [change.key]: 'reject', [conflict.key]: fromContribution('b') })).toBe(1);
+		expect(accepted({ [change.key]: 'accept', [conflict.key]: fromContribution('a') })).toBe(2);
+		expect(contributionOf(fromContribution('b'))).toBe('b');
+		expect(contributionOf('master')).toBe('');
+		// The merge applies what is counted: the goal from file b.
+		const { plan } = applyMerge(master, [a, b], list, { [conflict.key]: fromContribution('b') });
+		expect(plan.overview.goal).toBe('Goal B');
 	});
 });
 

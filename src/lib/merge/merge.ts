@@ -71,6 +71,13 @@ export type Decisions = Record<string, Decision>;
 
 export const fromContribution = (key: string): Decision => `from:${key}`;
 
+/** The contribution whose value a conflict's decision takes ('' for the master's, or no decision yet). */
+export const contributionOf = (decision: Decision | undefined): string => (decision?.startsWith('from:') ? decision.slice('from:'.length) : '');
+
+/** Whether a proposal goes into the plan: an item accepted, or a conflict settled with a file's value. */
+export const isAccepted = (p: Proposal, decisions: Decisions): boolean =>
+	decisions[p.key] === 'accept' || (p.type === 'conflict' && contributionOf(decisions[p.key]) !== '');
+
 /** What each contribution adds, changes and removes compared with the master, and where two disagree. */
 export function propose(master: Plan, contributions: readonly Pick<Contribution, 'key' | 'plan'>[], translate?: Translate): Proposals {
 	const base = indexPlan(master, translate);
@@ -142,7 +149,7 @@ export function undecidedConflicts(proposals: readonly Proposal[], decisions: De
  * change without a word, so the merge waits until one of them is rejected.
  */
 export function changedAndRemoved(proposals: readonly Proposal[], decisions: Decisions): number {
-	const accepted = (p: Proposal) => decisions[p.key] === 'accept' || (p.type === 'conflict' && decisions[p.key]?.startsWith('from:'));
+	const accepted = (p: Proposal) => isAccepted(p, decisions);
 	const itemOf = (p: Proposal) => (p.type === 'conflict' ? `${p.kind}|${p.id}` : `${p.diff.kind}|${p.diff.id}`);
 	const changed = new Set(proposals.filter((p) => p.type !== 'remove' && p.type !== 'add' && accepted(p)).map(itemOf));
 	return proposals.filter((p) => p.type === 'remove' && accepted(p) && changed.has(itemOf(p))).length;
@@ -152,7 +159,7 @@ export function changedAndRemoved(proposals: readonly Proposal[], decisions: Dec
 export function withoutSender(contributions: readonly Pick<Contribution, 'key' | 'institutionId'>[], proposals: readonly Proposal[], decisions: Decisions): number {
 	const used = new Set(
 		proposals.flatMap((p) =>
-			p.type === 'conflict' ? [decisions[p.key]?.startsWith('from:') ? decisions[p.key]!.slice(5) : ''] : decisions[p.key] === 'accept' ? [p.contribution] : []
+			p.type === 'conflict' ? [contributionOf(decisions[p.key])] : decisions[p.key] === 'accept' ? [p.contribution] : []
 		)
 	);
 	return contributions.filter((c) => used.has(c.key) && !c.institutionId).length;
@@ -282,8 +289,8 @@ export function applyMerge(
 			used.add(c);
 			summary.changed++;
 		} else if (p.type === 'conflict') {
-			const decision = decisions[p.key];
-			const choice = decision?.startsWith('from:') ? p.choices.find((ch) => `from:${ch.contribution}` === decision) : undefined;
+			const from = contributionOf(decisions[p.key]);
+			const choice = from ? p.choices.find((ch) => ch.contribution === from) : undefined;
 			const c = choice && byKey.get(choice.contribution);
 			const target = targetOf(plan, p.kind, p.id);
 			if (!choice || !c || !target) continue;

@@ -39,14 +39,14 @@ describe('DraftsManager', () => {
 		expect(await manager.remove(manager.list![0])).toBe(true);
 		expect(manager.list).toEqual([]);
 		expect(await repo.get('lumeria')).toBeUndefined();
-		expect(await new VersionsRepository(repo).list('lumeria')).toEqual([]);
+		expect((await new VersionsRepository(repo).list('lumeria')).versions).toEqual([]);
 		const [notice] = notices.list;
 		expect(notice.message).toBe(t('home.deleted', { title: plan.overview.title }));
 
 		expect(notices.undoLast()).toBe(true);
 		await expect.poll(() => manager.list?.map((d) => d.id)).toEqual(['lumeria']);
 		expect((await repo.get('lumeria'))?.overview.title).toBe(plan.overview.title);
-		expect((await new VersionsRepository(repo).list('lumeria')).map((v) => v.name)).toEqual(['Validation workshop']);
+		expect((await new VersionsRepository(repo).list('lumeria')).versions.map((v) => v.name)).toEqual(['Validation workshop']);
 	});
 
 	it('says when storage refuses a rename, and keeps the list as it was', async () => {

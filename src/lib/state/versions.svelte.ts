@@ -3,7 +3,7 @@ import { t } from '../i18n/i18n.svelte.ts';
 import { comparePlans, type Comparison } from '../merge/compare.ts';
 import type { Plan } from '../plan/schema.ts';
 import { drafts } from '../storage/drafts.ts';
-import { versions, type Version } from '../storage/versions.ts';
+import { versions, type UnreadableVersion, type Version, type VersionList } from '../storage/versions.ts';
 
 /** What a compare select can point at: the draft as it is, or a version's id. */
 export const CURRENT = 'current';
@@ -11,6 +11,8 @@ export const CURRENT = 'current';
 export class VersionsSession {
 	plan: Plan = $state.raw() as Plan;
 	list = $state.raw<Version[]>([]);
+	/** Versions stored that cannot be read: shown as such, never compared or restored. */
+	unreadable = $state.raw<UnreadableVersion[]>([]);
 	/** The older side of the comparison and the newer one. */
 	left = $state('');
 	right = $state(CURRENT);
@@ -21,9 +23,10 @@ export class VersionsSession {
 		return a && b ? comparePlans(a, b, t) : null;
 	});
 
-	constructor(plan: Plan, list: Version[]) {
+	constructor(plan: Plan, { versions: list, unreadable }: VersionList) {
 		this.plan = plan;
 		this.list = list;
+		this.unreadable = unreadable;
 		this.left = list[0]?.id ?? CURRENT;
 	}
 
@@ -43,7 +46,9 @@ export class VersionsSession {
 	async #refresh(): Promise<void> {
 		const plan = await (await drafts()).get(this.plan.id);
 		if (plan) this.plan = plan;
-		this.list = await (await versions()).list(this.plan.id);
+		const { versions: list, unreadable } = await (await versions()).list(this.plan.id);
+		this.list = list;
+		this.unreadable = unreadable;
 		// A compared version that is gone: compare the newest with the draft instead.
 		if (!this.planOf(this.left)) this.left = this.list[0]?.id ?? CURRENT;
 		if (!this.planOf(this.right)) this.right = CURRENT;

@@ -8,7 +8,7 @@ import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { readDraftFile, writeDraftFile } from '../plan/file.ts';
 import { planSchema, type Plan } from '../plan/schema.ts';
 import type { Repair } from '../plan/guard.ts';
-import { DraftsRepository, onRepaired } from './drafts.ts';
+import { DraftsRepository, onRepaired, StorageError, summarise } from './drafts.ts';
 import { VersionsRepository } from './versions.ts';
 
 const sample = samplePlan('en');
@@ -121,7 +121,7 @@ describe('opening a stored draft the schema refuses', () => {
 		await versions.save(sample, 'Good');
 		const bad = await versions.save(sample, 'Bad');
 		await repo.db.put('versions', { ...bad, plan: { ...bad.plan, overview: { ...bad.plan.overview, periodEnd: 99999 } } as Plan });
-		const list = await versions.list(sample.id);
+		const { versions: list } = await versions.list(sample.id);
 		expect(list.map((v) => v.name).sort()).toEqual(['Bad', 'Good']);
 		const repaired = list.find((v) => v.name === 'Bad')!;
 		expect(repaired.plan.overview.periodEnd).toBeNull();
@@ -140,5 +140,70 @@ describe('opening a stored draft the schema refuses', () => {
 		old.close();
 		const repo = await DraftsRepository.open(name);
 		expect((await repo.get(sample.id))?.overview.title).toBe(sample.overview.title);
+	});
+});
+
+describe('listing and opening read a draft the same way', () => {
+	it('lists a draft of an older schema as it opens: migrated, not as it was stored', async () => {
+		const repo = await fresh();
+		// Schema version 1 let a date field through that version 2 no longer reads: its migration clears it.
+		const old = { ...structuredClone(sample), id: 'old', schemaVersion: 1, overview: { ...sample.overview, adoptionDate: '1850-01-01' } };
+		await storeRaw(repo, old);
+		const [listed] = await repo.list();
+		const opened = await repo.get('old');
+		expect(opened?.overview.adoptionDate).toBe('');
+		expect(listed).toEqual(summarise(opened!));
+	});
+
+	it('lists only drafts that open, and each listed draft opens', async () => {
+		const repo = await fresh();
+		await repo.put({ ...structuredClone(sample), id: 'current' });
+		await storeRaw(repo, { ...structuredClone(sample), id: 'older', schemaVersion: 1 });
+		await storeRaw(repo, { ...structuredClone(sample), id: 'newer', schemaVersion: 99 });
+		const listed = (await repo.list()).map((d) => d.id).sort();
+		expect(listed).toEqual(['current', 'older']);
+		for (const id of listed) expect((await repo.get(id))?.id).toBe(id);
+		expect(await repo.get('newer')).toBeUndefined();
+	});
+});
+
+describe('versions that cannot be read, and storage that refuses', () => {
+	it('lists a version that no longer parses as one that cannot be read, says why, and leaves it stored as it was', async () => {
+		const repo = await fresh();
+		const versions = new VersionsRepository(repo);
+		await repo.put(sample);
+		await versions.save(sample, 'Good', new Date('2027-03-12T10:00:00Z'));
+		const later = await versions.save(sample, 'From a newer app', new Date('2027-04-01T10:00:00Z'));
+		const stored = { ...later, plan: { ...later.plan, schemaVersion: 99 } as Plan };
+		await repo.db.put('versions', stored);
+		const { versions: readable, unreadable } = await versions.list(sample.id);
+		expect(readable.map((v) => v.name)).toEqual(['Good']);
+		expect(unreadable).toEqual([
+			{ id: later.id, planId: sample.id, name: 'From a newer app', createdAt: '2027-04-01T10:00:00.000Z', reason: { key: 'newerVersion', params: { version: 99 } } }
+		]);
+		expect(await repo.db.get('versions', later.id)).toEqual(stored);
+	});
+
+	it('lists a stored version that holds no plan at all, repaired as every stored record is, never dropped', async () => {
+		const repo = await fresh();
+		const versions = new VersionsRepository(repo);
+		await repo.put(sample);
+		await repo.db.put('versions', { id: 'garbage', planId: sample.id, name: 42, createdAt: null, plan: 'not a plan' } as never);
+		const { versions: readable, unreadable } = await versions.list(sample.id);
+		expect(unreadable).toEqual([]);
+		expect(readable.map((v) => [v.id, v.name, v.createdAt])).toEqual([['garbage', '42', '']]);
+		expect(readable[0].repairs?.length).toBeGreaterThan(0);
+	});
+
+	it('says storage refused a version, as the drafts say it (not an unknown failure)', async () => {
+		const repo = await fresh();
+		const versions = new VersionsRepository(repo);
+		await repo.put(sample);
+		repo.db.close(); // the browser closed the database (storage cleared, a policy)
+		const error = await versions.save(sample, 'Lost').catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(StorageError);
+		expect((error as StorageError).problem).toBe('refused');
+		const draftError = await repo.put(sample).catch((e: unknown) => e);
+		expect((draftError as StorageError).problem).toBe('refused');
 	});
 });

@@ -9,6 +9,24 @@ import { drafts, reportRepairs, type DraftsRepository } from './drafts.ts';
 
 export type { Version } from './database.ts';
 
+/**
+ * A stored version the app cannot read (saved by a newer version of the app, or no plan at all): listed
+ * with what can be read of it, so that it is never skipped without a word, and left as it is stored.
+ */
+export interface UnreadableVersion {
+	id: string;
+	planId: string;
+	name: string;
+	createdAt: string;
+	/** Why, as a text key under `file.` with its parameters; null when no reason is known. */
+	reason: { key: string; params: Record<string, string | number> } | null;
+}
+
+/** The versions of a draft, newest first: those that open, and those that cannot be read. */
+export interface VersionList {
+	versions: Version[];
+	unreadable: UnreadableVersion[];
+}
 
 const failure = (error: unknown) => (error instanceof StorageError ? error : new StorageError(problemOf(error), error));
 
@@ -23,21 +41,34 @@ export class VersionsRepository {
 		return this.repo.db;
 	}
 
-	/** The versions of a draft, newest first. */
-	async list(planId: string): Promise<Version[]> {
+	/** The versions of a draft, newest first; each that cannot be read is listed as such. */
+	async list(planId: string): Promise<VersionList> {
 		const stored = await this.db.getAllFromIndex('versions', 'planId', planId);
-		const list: Version[] = [];
+		const versions: Version[] = [];
+		const unreadable: UnreadableVersion[] = [];
 		for (const version of stored) {
-			const read = readStoredPlan(version.plan);
-			if (!read.ok) continue; // made by a newer version of the app: that version lists it
-			const repaired: Version = { ...version, name: String(version.name ?? '').slice(0, 200), createdAt: typeof version.createdAt === 'string' ? version.createdAt : '', plan: { ...read.plan, id: planId } };
+			const name = String(version.name ?? '').slice(0, 200);
+			const createdAt = typeof version.createdAt === 'string' ? version.createdAt : '';
+			let read: ReturnType<typeof readStoredPlan>;
+			try {
+				read = readStoredPlan(version.plan);
+			} catch {
+				unreadable.push({ id: version.id, planId, name, createdAt, reason: null });
+				continue;
+			}
+			if (!read.ok) {
+				unreadable.push({ id: version.id, planId, name, createdAt, reason: read.error });
+				continue;
+			}
+			const repaired: Version = { ...version, name, createdAt, plan: { ...read.plan, id: planId } };
 			if (read.repairs.length) {
 				await this.repo.rescue(planId, version, read.repairs, { versions: repaired });
 				reportRepairs(read.repairs);
 			}
-			list.push({ ...repaired, repairs: read.repairs });
+			versions.push({ ...repaired, repairs: read.repairs });
 		}
-		return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+		const newestFirst = (a: { createdAt: string }, b: { createdAt: string }) => b.createdAt.localeCompare(a.createdAt);
+		return { versions: versions.sort(newestFirst), unreadable: unreadable.sort(newestFirst) };
 	}
 
 	/** Keeps a copy of the plan under a name. */

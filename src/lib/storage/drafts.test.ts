@@ -174,7 +174,7 @@ describe('versions that cannot be read, and storage that refuses', () => {
 		await repo.put(sample);
 		await versions.save(sample, 'Good', new Date('2027-03-12T10:00:00Z'));
 		const later = await versions.save(sample, 'From a newer app', new Date('2027-04-01T10:00:00Z'));
-		const stored = { ...later, plan: { ...later.plan, schemaVersion: 99 } as Plan };
+		const stored = { ...later, plan: { ...later.plan, schemaVersion: 99 } as unknown as Plan };
 		await repo.db.put('versions', stored);
 		const { versions: readable, unreadable } = await versions.list(sample.id);
 		expect(readable.map((v) => v.name)).toEqual(['Good']);

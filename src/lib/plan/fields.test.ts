@@ -5,13 +5,13 @@ import { localeStrings, translator } from '../../../tests/unit/texts.ts';
 import { fieldRegistry, type FieldMeta } from './descriptions.ts';
 import { fieldOf, fieldsOf, formatValue, isFilled, itemListsOf, KINDS, schemaOf, sectionsOf, unwrap, type Field } from './fields.ts';
 import { addItem, applyFramework, blank, createPlan } from './operations.ts';
-import { LANGUAGES, planSchema } from './schema.ts';
+import { ACTION_SCOPES, LANGUAGES, planSchema, RESOLUTIONS } from './schema.ts';
 
 /** Every field of the plan's schema with its path, down through sections, lists and groups (not into internal fields). */
-function walk(object: z.ZodObject, path: string, out: { path: string; schema: z.ZodType; meta: FieldMeta | undefined }[] = []) {
+function walk(object: z.ZodObject, path: string, out: { path: string; meta: FieldMeta | undefined }[] = []) {
 	for (const [key, schema] of Object.entries(object.shape)) {
 		const meta = fieldRegistry.get(schema as z.ZodType);
-		out.push({ path: `${path}.${key}`, schema: schema as z.ZodType, meta });
+		out.push({ path: `${path}.${key}`, meta });
 		if (meta && (meta.type === 'section' || meta.type === 'items' || meta.type === 'group' || meta.type === 'rows')) {
 			const inner = unwrap(schema as z.ZodType);
 			const def = inner._zod.def as { type: string; element?: z.ZodType };
@@ -22,18 +22,7 @@ function walk(object: z.ZodObject, path: string, out: { path: string; schema: z.
 }
 
 const all = walk(planSchema, 'plan');
-const described = all.flatMap(({ path, schema, meta }) => (meta && meta.type !== 'internal' ? [{ path, schema, meta }] : []));
-
-/** The values a choice's schema accepts, but '' (not chosen). */
-function choiceValues(schema: z.ZodType): string[] {
-	const inner = unwrap(schema);
-	const def = inner._zod.def as { type: string; options?: z.ZodType[]; entries?: Record<string, string>; values?: unknown[] };
-	if (def.type === 'union') return def.options!.flatMap(choiceValues);
-	if (def.type === 'enum') return Object.values(def.entries!);
-	if (def.type === 'literal') return def.values!.filter((v): v is string => typeof v === 'string' && v !== '');
-	if (def.type === 'array') return choiceValues((def as unknown as { element: z.ZodType }).element);
-	return [];
-}
+const described = all.flatMap(({ path, meta }) => (meta && meta.type !== 'internal' ? [{ path, meta }] : []));
 
 describe('field descriptions', () => {
 	it('describe every field of the plan, or mark it internal', () => {
@@ -46,13 +35,13 @@ describe('field descriptions', () => {
 
 	it.each(LANGUAGES)('name every field, list, row and choice in %s', (language) => {
 		const strings = localeStrings(language);
-		const keys = described.flatMap(({ schema, meta }) => {
+		const keys = described.flatMap(({ meta }) => {
 			const own = [meta.label];
 			if (meta.type === 'items' || meta.type === 'rows') own.push(meta.item);
 			if (meta.type === 'rows') own.push(meta.row);
-			if (meta.type === 'choice') own.push(...choiceValues(schema).map((v) => `${meta.options}.${v}`));
 			return own;
 		});
+		for (const field of KINDS.flatMap((kind) => fieldsOf(kind))) if (field.type === 'choice') keys.push(...field.values.map((v) => `${field.options}.${v}`));
 		expect(keys.filter((key) => !strings.has(key))).toEqual([]);
 	});
 
@@ -79,7 +68,8 @@ describe('field descriptions', () => {
 		amount.set(action, 12_000);
 		expect(action.budget.amount).toBe(12_000);
 		expect(amount.get(action)).toBe(12_000);
-		expect(fieldOf('action', 'scope')).toMatchObject({ type: 'choice', options: 'options.scope', label: 'fields.action.scope' });
+		expect(fieldOf('action', 'scope')).toMatchObject({ type: 'choice', options: 'options.scope', label: 'fields.action.scope', values: ACTION_SCOPES });
+		expect(fieldOf('overview', 'resolutions')?.values).toEqual(RESOLUTIONS);
 	});
 
 	it('count an institution as filled only when the plan lists it', () => {

@@ -28,6 +28,8 @@ export type Field = FieldType &
 		label: string;
 		/** Whether a complete plan has it filled in (`required` names the gap shown while it is empty). */
 		needed: boolean;
+		/** The codes a choice, resolutions or languages field takes, in the schema's order ('' for "not chosen" left out); [] for others. */
+		values: readonly string[];
 		get(item: object): unknown;
 		set(item: object, value: unknown): void;
 	};
@@ -52,6 +54,16 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 		if (!def.innerType) return current;
 		current = def.innerType;
 	}
+}
+
+/** The codes a schema accepts: of an enum, a union of literals and enums, or a list of them. */
+function codesOf(schema: z.ZodType): string[] {
+	const def = unwrap(schema)._zod.def as { type: string; options?: z.ZodType[]; entries?: Record<string, string>; values?: unknown[]; element?: z.ZodType };
+	if (def.type === 'union') return def.options!.flatMap(codesOf);
+	if (def.type === 'enum') return Object.values(def.entries!);
+	if (def.type === 'literal') return def.values!.filter((v): v is string => typeof v === 'string' && v !== '');
+	if (def.type === 'array') return codesOf(def.element!);
+	return [];
 }
 
 /** The object schema of an item, or of a list's items. */
@@ -112,6 +124,7 @@ export function fieldsOf(kind: Kind): readonly Field[] {
 				name: key,
 				key,
 				needed: meta.required !== undefined,
+				values: meta.type === 'choice' || meta.type === 'resolutions' || meta.type === 'languages' ? codesOf(schema as z.ZodType) : [],
 				get: (item) => (item as Fields)[key],
 				set: (item, value) => {
 					(item as Fields)[key] = value;
@@ -128,15 +141,36 @@ export function fieldOf(kind: Kind, name: string): Field | undefined {
 	return fieldsOf(kind).find((f) => f.name === name);
 }
 
+const listCache = new Map<Kind, ItemList[]>();
+
 /** The lists of items a kind holds, in the schema's order. */
 export function itemListsOf(kind: Kind): readonly ItemList[] {
-	return Object.entries(schemaOf(kind).shape).flatMap(([key, schema]) => {
-		const meta = fieldRegistry.get(schema as z.ZodType);
-		return meta?.type === 'items'
-			? [{ key, of: meta.of, label: meta.label, item: meta.item, required: meta.required, get: (item: object) => (item as Fields)[key] as object[] }]
-			: [];
-	});
+	let lists = listCache.get(kind);
+	if (!lists) {
+		lists = Object.entries(schemaOf(kind).shape).flatMap(([key, schema]) => {
+			const meta = fieldRegistry.get(schema as z.ZodType);
+			return meta?.type === 'items'
+				? [{ key, of: meta.of, label: meta.label, item: meta.item, required: meta.required, get: (item: object) => (item as Fields)[key] as object[] }]
+				: [];
+		});
+		listCache.set(kind, lists);
+	}
+	return lists;
 }
+
+/** The kind whose lists hold items of `kind`. */
+const holderOf = (kind: Kind): Kind | undefined => KINDS.find((k) => itemListsOf(k).some((l) => l.of === kind));
+
+/** The kind of item an item of `kind` sits under (an action's is the objective); undefined for one
+ * listed at the top of the plan or of a section (an institution, a baseline figure). */
+export function parentKindOf(kind: Kind): Kind | undefined {
+	if (!parentCache.has(kind)) {
+		const holder = holderOf(kind);
+		parentCache.set(kind, holder && holderOf(holder) ? holder : undefined);
+	}
+	return parentCache.get(kind);
+}
+const parentCache = new Map<Kind, Kind | undefined>();
 
 /** The parts of the plan with fields of their own (overview, context…), in the schema's order. */
 export function sectionsOf(): readonly { key: string; of: Kind; label: string }[] {

@@ -191,6 +191,31 @@ export function kindLabel(kind: Kind): string | undefined {
 	return undefined;
 }
 
+/** One text the team typed, where it sits in the plan (`pillars[0].objectives[1].title`). */
+export interface TypedText {
+	path: string;
+	kind: Kind;
+	field: Field;
+	text: string;
+}
+
+/** Every text the team typed in a plan, in the schema's order: the short and long text fields of every
+ * part and item (not codes, numbers, dates or choices, nor ids and comments). */
+export function* textsOf(plan: object): Generator<TypedText> {
+	function* visit(kind: Kind, item: object, path: string): Generator<TypedText> {
+		const at = (key: string) => (path ? `${path}.${key}` : key);
+		for (const field of fieldsOf(kind)) {
+			const value = field.get(item);
+			if ((field.type === 'shortText' || field.type === 'longText') && typeof value === 'string')
+				yield { path: at(field.name), kind, field, text: value };
+			else if (field.type === 'rows') for (const [i, row] of (value as object[]).entries()) yield* visit(field.of, row, `${at(field.name)}[${i}]`);
+		}
+		if (kind === 'plan') for (const section of sectionsOf()) yield* visit(section.of, (item as Fields)[section.key] as object, at(section.key));
+		for (const list of itemListsOf(kind)) for (const [i, child] of list.get(item).entries()) yield* visit(list.of, child, `${at(list.key)}[${i}]`);
+	}
+	yield* visit('plan', plan, '');
+}
+
 /** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */
 export function isEmptyValue(value: unknown): boolean {
 	return value === null || value === undefined || value === false || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);

@@ -101,4 +101,15 @@ describe('completeness', () => {
 		plan.monitoring.responsibleId = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Women' }).id;
 		expect(gaps(plan).map((g) => g.key)).not.toContain('monitoringResponsible');
 	});
+
+	it('flags a placeholder left in any text of an indicator, at its field', () => {
+		const plan = createPlan();
+		applyFramework(plan, 'pillars');
+		const action = addItem(addItem(plan.pillars[0].objectives, blank.objective()).actions, blank.action());
+		const indicator = addItem(action.indicators, blank.indicator());
+		indicator.unit = '[[unit]]';
+		indicator.globalIndicator = '[[number]]';
+		const flagged = checks(plan).filter((c) => c.key === 'indicatorPlaceholder').map((c) => c.field);
+		expect(flagged).toEqual([`indicator-${indicator.id}-unit`, `indicator-${indicator.id}-globalIndicator`]);
+	});
 });

@@ -105,10 +105,15 @@ export function checks(plan: Plan): Check[] {
 		if (list?.required) add(step, list.required, list.get(item).length > 0, addControl(kind, list, itemId), params);
 	};
 
-	/** Template text marks a country's own figure as [[…]]: flagged until the team writes the figure in. */
-	const placeholder = (step: Step, item: 'objective' | 'action' | 'indicator', text: string, field: string, ref: string) => {
-		const [first] = placeholders(text);
-		if (first !== undefined) out.push({ step, key: `${item}Placeholder`, ok: false, field, params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
+	/** Template text marks a country's own figure as [[…]]: each text of the item that holds one is
+	 * flagged until the team writes the figure in. */
+	const placeholdersIn = (step: Step, kind: 'objective' | 'action' | 'indicator', item: object, ref: string, itemId: string) => {
+		for (const field of fieldsOf(kind)) {
+			if (field.type !== 'shortText' && field.type !== 'longText') continue;
+			const [first] = placeholders(field.get(item) as string);
+			if (first !== undefined)
+				out.push({ step, key: `${kind}Placeholder`, ok: false, field: fieldId(SCOPES[kind], field.key, itemId), params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
+		}
 	};
 
 	// Getting started
@@ -157,8 +162,7 @@ export function checks(plan: Plan): Check[] {
 		for (const [i, objective] of pillar.objectives.entries()) {
 			const ref = `${p + 1}.${i + 1}`;
 			needs('pillars', 'objective', objective, { ref }, objective.id);
-			placeholder('pillars', 'objective', objective.title, fieldId('objective', 'title', objective.id), ref);
-			placeholder('pillars', 'objective', objective.expectedResults, fieldId('objective', 'expectedResults', objective.id), ref);
+			placeholdersIn('pillars', 'objective', objective, ref, objective.id);
 		}
 	}
 
@@ -170,7 +174,7 @@ export function checks(plan: Plan): Check[] {
 	for (const { action, ref } of actionsOf(plan)) {
 		const params = { ref };
 		needs('actions', 'action', action, params, action.id);
-		placeholder('actions', 'action', action.description, fieldId('action', 'description', action.id), ref);
+		placeholdersIn('actions', 'action', action, ref, action.id);
 		contradiction('actions', 'actionTimeframeOrder', action.startYear !== null && action.endYear !== null && action.endYear < action.startYear, fieldId('action', 'endYear', action.id), params);
 		contradiction(
 			'actions',
@@ -182,12 +186,10 @@ export function checks(plan: Plan): Check[] {
 		);
 		needsItems('actions', 'action', action, 'indicators', params, action.id);
 		for (const [n, indicator] of action.indicators.entries()) {
-			const at = (field: string) => fieldId('indicator', field, indicator.id);
 			const iParams = { ref: `${ref}.${n + 1}` };
 			needs('actions', 'indicator', indicator, iParams, indicator.id);
-			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, at('targetYear'), iParams);
-			for (const field of ['statement', 'unit', 'baselineValue', 'targetValue', 'meansOfVerification'] as const)
-				placeholder('actions', 'indicator', indicator[field], at(field), iParams.ref);
+			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, fieldId('indicator', 'targetYear', indicator.id), iParams);
+			placeholdersIn('actions', 'indicator', indicator, iParams.ref, indicator.id);
 		}
 	}
 

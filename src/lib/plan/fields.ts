@@ -199,21 +199,42 @@ export interface TypedText {
 	text: string;
 }
 
-/** Every text the team typed in a plan, in the schema's order: the short and long text fields of every
- * part and item (not codes, numbers, dates or choices, nor ids and comments). */
-export function* textsOf(plan: object): Generator<TypedText> {
-	function* visit(kind: Kind, item: object, path: string): Generator<TypedText> {
+/** One part of a plan (the plan itself, a section) or one item in it, where it sits (`pillars[0].objectives[1]`). */
+export interface Part {
+	kind: Kind;
+	item: object;
+	path: string;
+}
+
+/** The plan, each of its sections and each item of each list (rows of a small table too), in the
+ * schema's order. A group (an action's budget line) is not a part: its fields are its item's. */
+export function* partsOf(plan: object): Generator<Part> {
+	function* visit(kind: Kind, item: object, path: string): Generator<Part> {
 		const at = (key: string) => (path ? `${path}.${key}` : key);
-		for (const field of fieldsOf(kind)) {
-			const value = field.get(item);
-			if ((field.type === 'shortText' || field.type === 'longText') && typeof value === 'string')
-				yield { path: at(field.name), kind, field, text: value };
-			else if (field.type === 'rows') for (const [i, row] of (value as object[]).entries()) yield* visit(field.of, row, `${at(field.name)}[${i}]`);
-		}
+		yield { kind, item, path };
+		for (const field of fieldsOf(kind))
+			if (field.type === 'rows') for (const [i, row] of (field.get(item) as object[]).entries()) yield* visit(field.of, row, `${at(field.name)}[${i}]`);
 		if (kind === 'plan') for (const section of sectionsOf()) yield* visit(section.of, (item as Fields)[section.key] as object, at(section.key));
 		for (const list of itemListsOf(kind)) for (const [i, child] of list.get(item).entries()) yield* visit(list.of, child, `${at(list.key)}[${i}]`);
 	}
 	yield* visit('plan', plan, '');
+}
+
+/** Every text the team typed in a plan, in the schema's order: the short and long text fields of every
+ * part and item (not codes, numbers, dates or choices, nor ids and comments). */
+export function* textsOf(plan: object): Generator<TypedText> {
+	for (const { kind, item, path } of partsOf(plan))
+		for (const field of fieldsOf(kind)) {
+			const value = field.get(item);
+			if ((field.type === 'shortText' || field.type === 'longText') && typeof value === 'string')
+				yield { path: path ? `${path}.${field.name}` : field.name, kind, field, text: value };
+		}
+}
+
+/** The fields of a part that name institutions, with their values. */
+export function* institutionFieldsOf(part: Part): Generator<{ field: Field; value: string | string[] }> {
+	for (const field of fieldsOf(part.kind))
+		if (field.type === 'institution' || field.type === 'institutions') yield { field, value: field.get(part.item) as string | string[] };
 }
 
 /** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */

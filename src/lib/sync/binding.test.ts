@@ -1,0 +1,370 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { samplePlan } from '../../../tests/unit/sample-plan.ts';
+import { fieldsOf, itemListsOf, partsOf, sectionsOf, type Field, type Kind } from '../plan/fields.ts';
+import { repairPlan } from '../plan/guard.ts';
+import { blank, createPlan, moveActionTo, newId } from '../plan/operations.ts';
+import { planSchema, type Plan } from '../plan/schema.ts';
+import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT, splice } from './binding.ts';
+
+const clone = (plan: Plan): Plan => structuredClone(plan);
+
+/** Two documents on one plan, as two devices hold it once synced. */
+function pair(plan: Plan): [Y.Doc, Y.Doc] {
+	const one = new Y.Doc();
+	planToDoc(plan, one);
+	const two = new Y.Doc();
+	Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+	return [one, two];
+}
+
+/** Each document receives what the other has and it does not. */
+function exchange(one: Y.Doc, two: Y.Doc): void {
+	const toTwo = Y.encodeStateAsUpdate(one, Y.encodeStateVector(two));
+	const toOne = Y.encodeStateAsUpdate(two, Y.encodeStateVector(one));
+	Y.applyUpdate(two, toTwo);
+	Y.applyUpdate(one, toOne);
+}
+
+/** Applies an edit of the plan as the app makes it: on the plan the document holds, then the difference. */
+function edit(doc: Y.Doc, change: (plan: Plan) => void): void {
+	const before = planFromDoc(doc);
+	const after = clone(before);
+	change(after);
+	applyPlanChange(doc, before, after);
+}
+
+// ----- Random plans, built from the field descriptions: every kind, every field ------------------
+
+const text = fc.string({ maxLength: 12 });
+function valueOf(field: Field, institutionIds: string[]): fc.Arbitrary<unknown> {
+	switch (field.type) {
+		case 'shortText':
+		case 'longText':
+			return text;
+		case 'code':
+			return fc.string({ maxLength: 10 });
+		case 'year':
+			return fc.option(fc.integer({ min: 1900, max: 2200 }), { nil: null });
+		case 'number':
+			return fc.option(fc.integer({ min: 1, max: 20 }), { nil: null });
+		case 'amount':
+			return fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: null });
+		case 'date':
+			return fc.constantFrom('', '2025', '2025-03', '2025-03-08');
+		case 'boolean':
+			return fc.boolean();
+		case 'choice':
+			// '' where the schema refuses it (a plan's status) is repaired to the default below
+			return fc.constantFrom('', ...field.values);
+		case 'institution':
+			return fc.constantFrom('', ...institutionIds);
+		case 'institutions':
+			return fc.subarray(institutionIds);
+		case 'resolutions':
+		case 'languages':
+			return fc.subarray([...field.values]);
+		default:
+			return fc.constant(undefined);
+	}
+}
+
+function itemOf(kind: Kind, depth: number, institutionIds: string[]): fc.Arbitrary<Record<string, unknown>> {
+	const record: Record<string, fc.Arbitrary<unknown>> = { id: fc.constant('') };
+	for (const field of fieldsOf(kind)) {
+		if (field.type === 'rows') record[field.key] = fc.array(itemOf(field.of, depth + 1, institutionIds), { maxLength: 2 });
+		else if (!field.name.includes('.')) record[field.key] = valueOf(field, institutionIds);
+	}
+	const groups = fieldsOf(kind).filter((f) => f.name.includes('.'));
+	for (const [group] of new Set(groups.map((f) => f.name.split('.')))) {
+		const inner: Record<string, fc.Arbitrary<unknown>> = {};
+		for (const f of groups.filter((g) => g.name.startsWith(`${group}.`))) inner[f.key] = valueOf(f, institutionIds);
+		record[group] = fc.record(inner);
+	}
+	if (kind === 'plan') for (const section of sectionsOf()) record[section.key] = itemOf(section.of, depth, institutionIds);
+	for (const list of itemListsOf(kind)) record[list.key] = fc.array(itemOf(list.of, depth + 1, institutionIds), { maxLength: depth < 2 ? 2 : 1 });
+	return fc.record(record).map((value) => {
+		delete value.id;
+		return value;
+	});
+}
+
+/** Gives every item a unique id, as the app does. */
+function withIds(value: unknown, top = true): unknown {
+	if (Array.isArray(value)) return value.map((v) => withIds(v, false));
+	if (value && typeof value === 'object') {
+		const copy: Record<string, unknown> = top ? {} : { id: newId() };
+		for (const [k, v] of Object.entries(value)) copy[k] = withIds(v, false);
+		return copy;
+	}
+	return value;
+}
+
+const institutionIds = ['inst-a', 'inst-b'];
+const arbitraryPlan: fc.Arbitrary<Plan> = itemOf('plan', 0, institutionIds).map((value) => {
+	const base = createPlan({ now: new Date('2026-01-01T00:00:00Z') });
+	const body = withIds(value) as Record<string, unknown>;
+	body.institutions = institutionIds.map((id, i) => ({ ...blank.institution(), id, name: `Ministry ${i}` }));
+	return repairPlan({ ...base, ...body, comments: [{ id: newId(), target: 'section', targetId: 'overview', createdAt: base.createdAt, text: 'A comment', replies: [{ id: newId(), createdAt: base.createdAt, text: 'A reply' }] }] }).plan;
+});
+
+// ----- Random edits, as the wizard makes them -------------------------------------------------
+
+type Op = { what: number; a: number; b: number; text: string };
+const arbitraryOp: fc.Arbitrary<Op> = fc.record({ what: fc.nat(5), a: fc.nat(), b: fc.nat(), text: fc.string({ minLength: 1, maxLength: 6 }) });
+
+/** Applies one random edit to the plan, in place: typing, a value, an item added, removed, moved. */
+function applyOp(plan: Plan, { what, a, b, text }: Op): void {
+	const parts = [...partsOf(plan)];
+	const part = parts[a % parts.length];
+	const texts = fieldsOf(part.kind).filter((f) => f.type === 'shortText' || f.type === 'longText');
+	const lists = itemListsOf(part.kind);
+	if (what <= 1 && texts.length) {
+		const field = texts[b % texts.length];
+		const value = field.get(part.item) as string;
+		const at = b % (value.length + 1);
+		field.set(part.item, what === 0 ? value.slice(0, at) + text + value.slice(at) : value.slice(0, at) + value.slice(at + 1 + (b % 3)));
+	} else if (what === 2) {
+		const field = fieldsOf(part.kind).find((f) => f.type === 'year' || f.type === 'boolean' || f.type === 'choice');
+		if (field?.type === 'year') field.set(part.item, 1990 + (b % 50));
+		else if (field?.type === 'boolean') field.set(part.item, !field.get(part.item));
+		else if (field?.type === 'choice') field.set(part.item, field.values[b % field.values.length]);
+	} else if (what === 3 && lists.length) {
+		const list = lists[b % lists.length];
+		const items = list.get(part.item) as { id: string }[];
+		const make = (blank as Record<string, (() => { id: string }) | undefined>)[list.of];
+		if (make) items.splice(b % (items.length + 1), 0, make());
+	} else if (what === 4 && lists.length) {
+		const items = lists[b % lists.length].get(part.item) as unknown[];
+		if (items.length) items.splice(b % items.length, 1);
+	} else if (what === 5) {
+		const actions = plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions));
+		const objectives = plan.pillars.flatMap((p) => p.objectives);
+		if (actions.length && objectives.length) moveActionTo(plan, actions[a % actions.length].id, objectives[b % objectives.length].id);
+		else if (lists.length) {
+			const items = lists[b % lists.length].get(part.item) as unknown[];
+			if (items.length > 1) items.push(items.shift());
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('a plan in a Y.Doc', () => {
+	it('reads back as it was written: the sample plan', () => {
+		for (const language of ['en', 'fr', 'es'] as const) {
+			const plan = samplePlan(language);
+			const doc = new Y.Doc();
+			planToDoc(plan, doc);
+			expect(planFromDoc(doc)).toEqual(plan);
+		}
+	});
+
+	it('reads back as it was written: random plans, every kind of field', () => {
+		fc.assert(
+			fc.property(arbitraryPlan, (plan) => {
+				const doc = new Y.Doc();
+				planToDoc(plan, doc);
+				expect(planFromDoc(doc)).toEqual(plan);
+				// and through an encoded update, as another device receives it
+				const other = new Y.Doc();
+				Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+				expect(planFromDoc(other)).toEqual(plan);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('holds each text the team types as a Y.Text, a list of items as an array of maps, a choice as its value', () => {
+		const plan = samplePlan('en');
+		const doc = new Y.Doc();
+		planToDoc(plan, doc);
+		const root = doc.getMap(PLAN_ROOT);
+		const overview = root.get('overview') as Y.Map<unknown>;
+		expect(overview.get('title')).toBeInstanceOf(Y.Text);
+		expect(overview.get('status')).toBe(plan.overview.status);
+		expect(overview.get('resolutions')).toEqual(plan.overview.resolutions);
+		const pillars = root.get('pillars') as Y.Array<Y.Map<unknown>>;
+		expect(pillars).toBeInstanceOf(Y.Array);
+		expect(pillars.get(0).get('id')).toBe(plan.pillars[0].id);
+		const action = ((pillars.get(0).get('objectives') as Y.Array<Y.Map<unknown>>).get(0).get('actions') as Y.Array<Y.Map<unknown>>).get(0);
+		expect(action.get('description')).toBeInstanceOf(Y.Text);
+		expect((action.get('budget') as Y.Map<unknown>).get('amount')).toBe(plan.pillars[0].objectives[0].actions[0].budget.amount);
+		// comments are not in the plan's map: they have a document (or array) of their own
+		expect(root.has('comments')).toBe(false);
+		expect(doc.getArray('comments').length).toBe(plan.comments.length);
+	});
+
+	it('keeps comments in a document of their own when given one', () => {
+		const plan = samplePlan('en');
+		plan.comments.push({ id: newId(), target: 'section', targetId: 'context', field: '', author: 'Parliament', createdAt: plan.createdAt, text: 'Add a baseline', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+		const [planDoc, commentsDoc] = [new Y.Doc(), new Y.Doc()];
+		planToDoc(plan, planDoc, { comments: commentsDoc });
+		expect(planDoc.getArray('comments').length).toBe(0);
+		expect(planFromDoc(planDoc, { comments: commentsDoc })).toEqual(plan);
+		const after = clone(plan);
+		after.comments[0].resolved = !after.comments[0].resolved;
+		applyPlanChange(planDoc, plan, after, { comments: commentsDoc });
+		expect(planFromDoc(planDoc, { comments: commentsDoc }).comments[0].resolved).toBe(after.comments[0].resolved);
+	});
+
+	it('an empty document holds no plan, and still reads as one that parses', () => {
+		const doc = new Y.Doc();
+		expect(docHasPlan(doc)).toBe(false);
+		expect(planSchema.safeParse(planFromDoc(doc)).success).toBe(true);
+	});
+});
+
+describe('applyPlanChange', () => {
+	it('writes exactly the change: after it the document reads as the new plan, for random edits', () => {
+		fc.assert(
+			fc.property(arbitraryPlan, fc.array(arbitraryOp, { minLength: 1, maxLength: 8 }), (plan, ops) => {
+				const doc = new Y.Doc();
+				planToDoc(plan, doc);
+				let before = plan;
+				for (const op of ops) {
+					const after = clone(before);
+					applyOp(after, op);
+					applyPlanChange(doc, before, after);
+					expect(planFromDoc(doc)).toEqual(after);
+					before = after;
+				}
+			}),
+			{ numRuns: 80 }
+		);
+	});
+
+	it('types into a field as a splice of its Y.Text, not a new one', () => {
+		const plan = samplePlan('en');
+		const doc = new Y.Doc();
+		planToDoc(plan, doc);
+		const title = (doc.getMap(PLAN_ROOT).get('overview') as Y.Map<unknown>).get('title') as Y.Text;
+		const deltas: unknown[] = [];
+		title.observe((event) => deltas.push(event.delta));
+		edit(doc, (p) => (p.overview.title = `${p.overview.title} 2027`));
+		expect((doc.getMap(PLAN_ROOT).get('overview') as Y.Map<unknown>).get('title')).toBe(title);
+		expect(deltas).toEqual([[{ retain: plan.overview.title.length }, { insert: ' 2027' }]]);
+	});
+
+	it('an unchanged plan writes nothing', () => {
+		const plan = samplePlan('fr');
+		const doc = new Y.Doc();
+		planToDoc(plan, doc);
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		applyPlanChange(doc, plan, clone(plan));
+		expect(updates).toEqual([]);
+	});
+
+	it('the splice of two texts is the change a keystroke, a paste or a cut makes', () => {
+		expect(splice('abc', 'abXc')).toEqual({ index: 2, remove: 0, insert: 'X' });
+		expect(splice('aaa', 'aa')).toEqual({ index: 2, remove: 1, insert: '' });
+		expect(splice('hello world', 'hello brave new world')).toEqual({ index: 6, remove: 0, insert: 'brave new ' });
+		expect(splice('same', 'same')).toEqual({ index: 4, remove: 0, insert: '' });
+	});
+});
+
+describe('two devices editing at once', () => {
+	it('converge on the same plan, and it parses, for random concurrent edits', () => {
+		fc.assert(
+			fc.property(arbitraryPlan, fc.array(arbitraryOp, { maxLength: 6 }), fc.array(arbitraryOp, { maxLength: 6 }), (plan, opsOne, opsTwo) => {
+				const [one, two] = pair(plan);
+				for (const op of opsOne) edit(one, (p) => applyOp(p, op));
+				for (const op of opsTwo) edit(two, (p) => applyOp(p, op));
+				exchange(one, two);
+				const [a, b] = [planFromDoc(one), planFromDoc(two)];
+				expect(a).toEqual(b);
+				expect(planSchema.safeParse(a).success).toBe(true);
+			}),
+			{ numRuns: 80 }
+		);
+	});
+
+	it('two people typing in one long field keep both texts, each whole', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		const start = plan.context.situationAnalysis;
+		// Keystroke by keystroke, each device at its own end of the field.
+		let typed = '';
+		for (const ch of 'Defence adds this. ') {
+			typed += ch;
+			edit(one, (p) => (p.context.situationAnalysis = typed + start));
+		}
+		typed = '';
+		for (const ch of ' Justice adds that.') {
+			typed += ch;
+			edit(two, (p) => (p.context.situationAnalysis = start + typed));
+		}
+		exchange(one, two);
+		const text = planFromDoc(one).context.situationAnalysis;
+		expect(planFromDoc(two).context.situationAnalysis).toBe(text);
+		expect(text).toBe(`Defence adds this. ${start} Justice adds that.`);
+		expect(text.length).toBe(start.length + 2 * 19);
+	});
+
+	it('an edit in an action deleted meanwhile leaves a valid plan without it', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		const action = plan.pillars[0].objectives[0].actions[0];
+		edit(one, (p) => (p.pillars[0].objectives[0].actions[0].description += ' (revised)'));
+		edit(two, (p) => p.pillars[0].objectives[0].actions.shift());
+		exchange(one, two);
+		const [a, b] = [planFromDoc(one), planFromDoc(two)];
+		expect(a).toEqual(b);
+		expect(planSchema.safeParse(a).success).toBe(true);
+		expect(a.pillars[0].objectives[0].actions.some((x) => x.id === action.id)).toBe(false);
+	});
+
+	it('an edit in a field while another device changes another field of the same item keeps both', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		edit(one, (p) => (p.pillars[0].objectives[0].actions[0].description += ' (revised)'));
+		edit(two, (p) => (p.pillars[0].objectives[0].actions[0].startYear = 2031));
+		exchange(one, two);
+		const action = planFromDoc(one).pillars[0].objectives[0].actions[0];
+		expect(action.description.endsWith(' (revised)')).toBe(true);
+		expect(action.startYear).toBe(2031);
+	});
+
+	it('an action moved into an objective deleted meanwhile leaves a valid plan, the same on both', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		const from = plan.pillars[0].objectives[0];
+		const into = plan.pillars[1].objectives[0];
+		const moved = from.actions[0];
+		edit(one, (p) => moveActionTo(p, moved.id, into.id));
+		edit(two, (p) => p.pillars[1].objectives.shift());
+		exchange(one, two);
+		const [a, b] = [planFromDoc(one), planFromDoc(two)];
+		expect(a).toEqual(b);
+		expect(planSchema.safeParse(a).success).toBe(true);
+		expect(a.pillars[1].objectives.some((o) => o.id === into.id)).toBe(false);
+	});
+
+	it('one action moved by two people to two objectives is in one of them only, the same on both', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		const moved = plan.pillars[0].objectives[0].actions[0];
+		edit(one, (p) => moveActionTo(p, moved.id, plan.pillars[1].objectives[0].id));
+		edit(two, (p) => moveActionTo(p, moved.id, plan.pillars[2].objectives[0].id));
+		exchange(one, two);
+		const [a, b] = [planFromDoc(one), planFromDoc(two)];
+		expect(a).toEqual(b);
+		const places = a.pillars.flatMap((p) => p.objectives).filter((o) => o.actions.some((x) => x.id === moved.id));
+		expect(places).toHaveLength(1);
+	});
+
+	it('an item added by each device keeps both', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		const [x, y] = [{ ...blank.institution(), name: 'Ministry of Defence' }, { ...blank.institution(), name: 'Ministry of Justice' }];
+		edit(one, (p) => p.institutions.push(x));
+		edit(two, (p) => p.institutions.push(y));
+		exchange(one, two);
+		const names = planFromDoc(one).institutions.map((i) => i.name);
+		expect(names).toContain('Ministry of Defence');
+		expect(names).toContain('Ministry of Justice');
+		expect(planFromDoc(two).institutions.map((i) => i.name)).toEqual(names);
+	});
+});

@@ -17,6 +17,18 @@ export const SAVE_DELAY_MS = 400;
 export const MAX_WAIT_MS = 750;
 export const RETRY_DELAY_MS = 5_000;
 
+/**
+ * A shared draft's link to its document (state/shared-draft.svelte.ts), loaded only for a shared
+ * draft: it writes each edit made here into the shared document and brings colleagues' edits in.
+ */
+export interface SharedAttachment {
+	/** This person may not change the plan (a commenter, a reader), or the document is not loaded yet. */
+	readonly readOnly: boolean;
+	/** The plan was just edited here. */
+	edited(): void;
+	dispose(): void;
+}
+
 export class DraftSession implements LockHolder {
 	plan: Plan = $state() as Plan;
 	status = $state<SaveStatus>('saved');
@@ -33,6 +45,9 @@ export class DraftSession implements LockHolder {
 	#base: string;
 	/** Which tab edits the draft (draft-lock.svelte.ts); without one, this session always does. */
 	readonly lock: DraftLock | undefined;
+	/** Set while the draft is shared: its link to the shared document. */
+	shared = $state.raw<SharedAttachment | undefined>();
+	readonly #changedElsewhere = new Set<() => void>();
 
 	constructor(plan: Plan, write: (plan: Plan, base: string) => Promise<void>, lock?: DraftLock) {
 		this.plan = plan;
@@ -45,8 +60,28 @@ export class DraftSession implements LockHolder {
 	}
 
 	/** Another tab edits this draft: this one shows it and writes nothing. */
-	get readOnly(): boolean {
+	get otherTabEdits(): boolean {
 		return this.lock !== undefined && !this.lock.canEdit;
+	}
+
+	/** The plan may not be changed here: another tab edits it, or this person's role in a shared draft does not allow it. */
+	get readOnly(): boolean {
+		return this.otherTabEdits || (this.shared?.readOnly ?? false);
+	}
+
+	/** Calls `listener` after each change that came from elsewhere (a colleague, an undo); returns how to stop. */
+	onChangedElsewhere(listener: () => void): () => void {
+		this.#changedElsewhere.add(listener);
+		return () => this.#changedElsewhere.delete(listener);
+	}
+
+	/** The plan was changed from elsewhere (a shared draft's colleague): it is stored on the device as one's own edits are. */
+	changedElsewhere(): void {
+		for (const listener of this.#changedElsewhere) listener();
+		if (this.otherTabEdits) return;
+		if (this.status !== 'error') this.status = 'pending';
+		this.#firstUnsaved ??= Date.now();
+		this.#schedule(SAVE_DELAY_MS);
 	}
 
 	/**
@@ -56,6 +91,7 @@ export class DraftSession implements LockHolder {
 	 */
 	edited(): void {
 		if (this.readOnly) return;
+		this.shared?.edited();
 		if (this.status !== 'error') this.status = 'pending';
 		this.#firstUnsaved ??= Date.now();
 		this.#schedule(SAVE_DELAY_MS);
@@ -70,7 +106,7 @@ export class DraftSession implements LockHolder {
 
 	/** Writes now whatever is not saved yet; resolves when it is stored (or the write failed). */
 	async flush(): Promise<void> {
-		if (this.readOnly) return this.#writing;
+		if (this.otherTabEdits) return this.#writing;
 		return this.#flush();
 	}
 
@@ -137,6 +173,8 @@ export class DraftSession implements LockHolder {
 
 	dispose(): void {
 		clearTimeout(this.#timer);
+		this.shared?.dispose();
+		this.#changedElsewhere.clear();
 		if (this.lock?.holder === this) this.lock.holder = undefined;
 		open.delete(this);
 	}

@@ -69,7 +69,7 @@ function build(shape: Shape, value: unknown): unknown {
 			return map;
 		}
 		case 'list':
-			return Y.Array.from((Array.isArray(value) ? value : []).map((item) => build(shape.item, item)));
+			return Y.Array.from((Array.isArray(value) ? value : []).map((item) => build(shape.item, item) as Y.Map<unknown>));
 		default:
 			return plainValue(value);
 	}

@@ -1,0 +1,304 @@
+// A shared draft on this device: the plan's Y.Doc (and its comments'), kept on the device by
+// y-indexeddb and synced with the sync server on the app's own origin (/sync) by Hocuspocus. It rides
+// on the DraftSession the wizard already edits: each edit made here is written into the document as
+// the difference it makes (sync/binding.ts), and each change from elsewhere (a colleague, the
+// device's own store, an undo) is brought into the plan field by field (sync/reconcile.ts), then
+// saved on the device as the draft always is. Loaded with a dynamic import, only for a shared draft.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { Plan } from '../plan/schema.ts';
+import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT } from '../sync/binding.ts';
+import { reconcile } from '../sync/reconcile.ts';
+import { closeReasons, rememberSharedLink, type Role, type SharedLink } from '../sync/sharing.ts';
+import type { DraftSession, SharedAttachment } from './draft-session.svelte.ts';
+import { planJson } from './plan-json.svelte.ts';
+
+/**
+ * synced: online, every change here is on the server; sending: online, some are on their way;
+ * offline: the device is offline (changes wait on the device); reconnecting: online, the server is
+ * not reached yet; refused: the server refused this link (`refusal` says why).
+ */
+export type SyncState = 'connecting' | 'synced' | 'sending' | 'offline' | 'reconnecting' | 'refused';
+
+/** Reasons after which trying again cannot help: the link is no good, or the server is full. */
+const final = new Set<string>([
+	closeReasons.unknownLink,
+	closeReasons.linkRevoked,
+	closeReasons.invalidDocument,
+	closeReasons.tooManyDocuments,
+	closeReasons.tooManyConnectionsDocument,
+	closeReasons.tooManyConnectionsAddress
+]);
+
+/** Typing within this long of the last keystroke is one step of undo, as a word processor groups it. */
+const UNDO_GROUP_MS = 800;
+
+/** The device's copy of a document, by draft and link (the link's id, or 'owner'; never its secret). */
+const databaseName = (link: SharedLink, kind: 'plan' | 'comments') => `nap-builder.shared.${link.draftId}.${link.token.split('.')[0]}.${kind}`;
+
+export function syncUrl(): string {
+	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
+}
+
+export class SharedDraft implements SharedAttachment {
+	readonly link: SharedLink;
+	readonly doc = new Y.Doc();
+	readonly comments = new Y.Doc();
+	/** The role the server grants (known once it answered; until then the one this device was given). */
+	role = $state<Role>('reader');
+	/** Whether the plan is in the document yet (a draft joined on this device before it synced is not). */
+	loaded = $state(false);
+	#online = $state(true);
+	#socketStatus = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
+	#serverSynced = $state(false);
+	#unsent = $state(0);
+	/** Changes made here since everything was last on the server: what "n changes waiting" counts. */
+	waiting = $state(0);
+	/** The server's close reason, when it refused this link. */
+	refusal = $state('');
+	canUndo = $state(false);
+	canRedo = $state(false);
+
+	state: SyncState = $derived.by(() => {
+		if (this.refusal) return 'refused';
+		if (!this.#online) return 'offline';
+		if (this.#socketStatus !== 'connected') return this.#serverSynced || this.waiting ? 'reconnecting' : 'connecting';
+		return this.#serverSynced && this.#unsent === 0 ? 'synced' : 'sending';
+	});
+
+	readonly #session: DraftSession;
+	/** The transaction origin of this person's own edits: what undo tracks, and what is never read back. */
+	readonly #origin = { shared: 'local' };
+	/** The plan as the document last held it, as plain objects: an edit is the difference from it. */
+	#synced: Plan | undefined;
+	#pullQueued = false;
+	#socket: HocuspocusProviderWebsocket | undefined;
+	#providers: HocuspocusProvider[] = [];
+	#stores: IndexeddbPersistence[] = [];
+	#undo: Y.UndoManager;
+	#stops: (() => void)[] = [];
+
+	private constructor(session: DraftSession, link: SharedLink) {
+		this.#session = session;
+		this.link = link;
+		this.role = link.role;
+		this.#undo = new Y.UndoManager(this.doc.getMap(PLAN_ROOT), { trackedOrigins: new Set([this.#origin]), captureTimeout: UNDO_GROUP_MS });
+		const stacks = () => {
+			this.canUndo = this.#undo.canUndo();
+			this.canRedo = this.#undo.canRedo();
+		};
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#undo.on(event, stacks);
+		for (const doc of [this.doc, this.comments])
+			doc.on('update', (_update: Uint8Array, origin: unknown) => {
+				if (origin === this.#origin) {
+					if (this.state !== 'synced') this.waiting++;
+				} else this.#queuePull();
+			});
+	}
+
+	/**
+	 * Opens the shared draft of `session`: its document from the device, then the server. The
+	 * coordinator's first open writes the plan into the empty document: the upload.
+	 */
+	static async open(session: DraftSession, link: SharedLink): Promise<SharedDraft> {
+		const shared = new SharedDraft(session, link);
+		await shared.#load();
+		if (!docHasPlan(shared.doc) && link.ownerSecret) {
+			const plan = JSON.parse(planJson(session.plan)) as Plan;
+			planToDoc(plan, shared.doc, { comments: shared.comments, origin: shared.#origin });
+			shared.#undo.clear(); // the upload is not an edit to undo
+		}
+		shared.#pull();
+		shared.#connect();
+		return shared;
+	}
+
+	get readOnly(): boolean {
+		return !this.loaded || this.role !== 'editor';
+	}
+
+	async #load(): Promise<void> {
+		this.#stores = [new IndexeddbPersistence(databaseName(this.link, 'plan'), this.doc), new IndexeddbPersistence(databaseName(this.link, 'comments'), this.comments)];
+		// A device whose storage refuses still works online: it only loses the offline copy.
+		await Promise.all(this.#stores.map((store) => store.whenSynced.catch(() => undefined)));
+	}
+
+	#connect(): void {
+		const online = () => {
+			this.#online = true;
+			if (!this.#socket) return;
+			// Back online before the socket closed for going offline: it reconnects once it has closed.
+			this.#socket.shouldConnect = true;
+			void this.#socket.connect();
+		};
+		// Browsers keep a WebSocket open through a lost network for a long while: going offline closes
+		// it at once, so that the status says so and changes wait on the device until the network is back.
+		const offline = () => {
+			this.#online = false;
+			this.#serverSynced = false;
+			this.#socket?.disconnect();
+		};
+		window.addEventListener('online', online);
+		window.addEventListener('offline', offline);
+		this.#stops.push(() => window.removeEventListener('online', online), () => window.removeEventListener('offline', offline));
+		this.#online = navigator.onLine;
+
+		const socket = new HocuspocusProviderWebsocket({ url: syncUrl(), autoConnect: navigator.onLine, delay: 500, minDelay: 500, maxDelay: 5000 });
+		this.#socket = socket;
+		socket.on('status', ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
+			this.#socketStatus = status;
+			if (status !== 'connected') this.#serverSynced = false;
+		});
+		const refused = (reason: string) => {
+			this.refusal = reason || closeReasons.unknownLink;
+			socket.disconnect();
+		};
+		for (const [kind, doc] of [['plan', this.doc], ['comments', this.comments]] as const) {
+			const provider = new HocuspocusProvider({
+				websocketProvider: socket,
+				name: `${kind}:${this.link.draftId}`,
+				token: this.link.token,
+				document: doc,
+				onAuthenticationFailed: ({ reason }) => refused(reason),
+				onAuthenticated: ({ scope }) => {
+					this.#scopes[kind] = scope;
+					this.#grant();
+				},
+				onClose: ({ event }) => {
+					if (final.has(event.reason)) refused(event.reason);
+				}
+			});
+			if (kind === 'plan') {
+				provider.on('synced', () => this.#updateSynced(provider));
+				provider.on('unsyncedChanges', () => this.#updateSynced(provider));
+			}
+			provider.attach();
+			this.#providers.push(provider);
+		}
+	}
+
+	#updateSynced(provider: HocuspocusProvider): void {
+		this.#serverSynced = provider.isSynced;
+		this.#unsent = provider.unsyncedChanges;
+		if (provider.isSynced && provider.unsyncedChanges === 0) this.waiting = 0;
+	}
+
+	/** What the server let each document do, once it said. */
+	#scopes: { plan?: string; comments?: string } = {};
+
+	/** The role the server's answers mean: the plan writable is an editor, the comments only a commenter. */
+	#grant(): void {
+		const { plan, comments } = this.#scopes;
+		const role: Role | undefined = plan === 'read-write' ? 'editor' : plan && comments ? (comments === 'read-write' ? 'commenter' : 'reader') : undefined;
+		if (!role || this.role === role) return;
+		this.role = role;
+		rememberSharedLink(this.#session.plan.id, { ...this.link, role });
+	}
+
+	/** An edit made here: written into the document as the difference it makes. */
+	edited(): void {
+		if (this.readOnly || !this.#synced) return;
+		// The times of the device's record are its own, never shared.
+		const now = { ...(JSON.parse(planJson(this.#session.plan)) as Plan), createdAt: this.#synced.createdAt, updatedAt: this.#synced.updatedAt };
+		applyPlanChange(this.doc, this.#synced, now, { comments: this.comments, origin: this.#origin });
+		this.#synced = now;
+	}
+
+	#queuePull(): void {
+		if (this.#pullQueued) return;
+		this.#pullQueued = true;
+		queueMicrotask(() => {
+			this.#pullQueued = false;
+			this.#pull();
+		});
+	}
+
+	/** Brings the document's plan into the session's, after writing whatever was typed here first. */
+	#pull(): void {
+		if (!docHasPlan(this.doc)) return;
+		if (this.loaded) this.edited();
+		const plan = planFromDoc(this.doc, { comments: this.comments });
+		this.#synced = plan;
+		this.loaded = true;
+		// The plan's own record keeps its times on the device (the session sets them as it saves).
+		const copy = { ...structuredClone(plan), createdAt: this.#session.plan.createdAt, updatedAt: this.#session.plan.updatedAt };
+		if (reconcile(this.#session.plan as unknown as Record<string, unknown>, copy)) this.#session.changedElsewhere();
+	}
+
+	/** Undoes this person's last change to the plan (never a colleague's). */
+	undo(): void {
+		this.edited();
+		this.#undo.stopCapturing();
+		this.#undo.undo();
+		this.#pull();
+	}
+
+	redo(): void {
+		this.edited();
+		this.#undo.redo();
+		this.#pull();
+	}
+
+	dispose(): void {
+		for (const stop of this.#stops.splice(0)) stop();
+		for (const provider of this.#providers) provider.destroy();
+		this.#socket?.destroy();
+		this.#undo.destroy();
+		for (const store of this.#stores) void store.destroy();
+		this.doc.destroy();
+		this.comments.destroy();
+	}
+}
+
+/**
+ * Joins a shared draft from an invitation on this device: fetches its documents from the server (and
+ * keeps them on the device, where the draft's page opens them) and resolves with the plan they hold,
+ * or rejects with the server's reason for refusing (a revoked link, one that never was).
+ */
+export async function joinSharedDraft(link: SharedLink, timeoutMs = 30_000): Promise<{ plan: Plan; role: Role }> {
+	const docs = { plan: new Y.Doc(), comments: new Y.Doc() };
+	const stores = Object.entries(docs).map(([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc));
+	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
+	const socket = new HocuspocusProviderWebsocket({ url: syncUrl(), delay: 500, minDelay: 500, maxDelay: 5000 });
+	const providers: HocuspocusProvider[] = [];
+	const scopes: Record<string, string> = {};
+	try {
+		return await new Promise<{ plan: Plan; role: Role }>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+			const done = () => {
+				if (!providers.every((p) => p.isSynced) || !scopes.plan || !scopes.comments || !docHasPlan(docs.plan)) return;
+				clearTimeout(timer);
+				const role: Role = scopes.plan === 'read-write' ? 'editor' : scopes.comments === 'read-write' ? 'commenter' : 'reader';
+				resolve({ plan: planFromDoc(docs.plan, { comments: docs.comments }), role });
+			};
+			docs.plan.on('update', done); // a draft shared a moment ago may reach the server after this device
+			for (const [kind, doc] of Object.entries(docs)) {
+				const provider = new HocuspocusProvider({
+					websocketProvider: socket,
+					name: `${kind}:${link.draftId}`,
+					token: link.token,
+					document: doc,
+					onAuthenticationFailed: ({ reason }) => {
+						clearTimeout(timer);
+						reject(new Error(reason || closeReasons.unknownLink));
+					},
+					onAuthenticated: ({ scope }) => {
+						scopes[kind] = scope;
+						done();
+					},
+					onSynced: done
+				});
+				provider.attach();
+				providers.push(provider);
+			}
+		});
+	} finally {
+		for (const provider of providers) provider.destroy();
+		socket.destroy();
+		// The documents are stored on the device before the draft's page opens them again.
+		await Promise.all(stores.map((store) => store.destroy()));
+		docs.plan.destroy();
+		docs.comments.destroy();
+	}
+}

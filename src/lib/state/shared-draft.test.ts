@@ -1,0 +1,156 @@
+// A shared draft's session against the real sync server (server/, on a loopback port with its own
+// data file), each "device" a DraftSession with its SharedDraft over fake-indexeddb: the coordinator's
+// first open uploads the plan, an invitation joins it, edits travel both ways, undo undoes one's own
+// edits only, a reader changes nothing, an offline device's edits wait and then arrive, and a revoked
+// link gets nothing.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { samplePlan } from '../../../tests/unit/sample-plan.ts';
+import { invite, share, startServer, until, type TestServer } from '../../../tests/server/helpers.ts';
+import type { Plan } from '../plan/schema.ts';
+import type { SharedLink } from '../sync/sharing.ts';
+import { DraftSession } from './draft-session.svelte.ts';
+import { joinSharedDraft, SharedDraft } from './shared-draft.svelte.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let server: TestServer;
+const opened: DraftSession[] = [];
+const browserWindow = new EventTarget();
+const network = { onLine: true };
+
+beforeEach(async () => {
+	server = await startServer();
+	const { host } = new URL(server.url);
+	vi.stubGlobal('window', browserWindow);
+	vi.stubGlobal('location', { protocol: 'http:', host });
+	vi.stubGlobal('navigator', network);
+	network.onLine = true;
+});
+
+afterEach(async () => {
+	for (const session of opened.splice(0)) session.dispose();
+	await server.stop();
+	vi.unstubAllGlobals();
+});
+
+/** A device's draft session on a shared draft, its saves to the device recorded. */
+async function device(plan: Plan, link: SharedLink) {
+	const saved: Plan[] = [];
+	const session = new DraftSession(structuredClone(plan), async (snapshot) => void saved.push(snapshot));
+	opened.push(session);
+	const shared = await SharedDraft.open(session, link);
+	session.shared = shared;
+	return { session, shared, saved };
+}
+
+/** The coordinator shares the sample plan; `roles` are invited and join. */
+async function sharedPlan() {
+	const plan = samplePlan('en');
+	const draft = await share(server.url);
+	const owner = await device(plan, { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret });
+	await until(() => owner.shared.state === 'synced', 15_000, 'the upload');
+	const join = async (role: 'editor' | 'commenter' | 'reader') => {
+		const { token } = await invite(server.url, draft, role);
+		const link: SharedLink = { draftId: draft.draftId, token, role };
+		const joined = await joinSharedDraft(link);
+		const other = await device(joined.plan, { ...link, role: joined.role });
+		await until(() => other.shared.state === 'synced', 15_000, `the ${role} to sync`);
+		return { ...other, joined };
+	};
+	return { plan, draft, owner, join };
+}
+
+describe('a shared draft', () => {
+	it('is uploaded by its coordinator and joined through an invitation, whole', async () => {
+		const { plan, join } = await sharedPlan();
+		const editor = await join('editor');
+		expect(editor.joined.role).toBe('editor');
+		expect(editor.joined.plan).toEqual(plan);
+		expect(editor.shared.readOnly).toBe(false);
+	});
+
+	it("carries one device's edit to the other, which saves it on the device", async () => {
+		const { owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		owner.session.plan.overview.title = 'National action plan 2027–2031';
+		owner.session.edited();
+		await until(() => editor.session.plan.overview.title === 'National action plan 2027–2031', 15_000, 'the title to arrive');
+		await until(() => editor.saved.at(-1)?.overview.title === 'National action plan 2027–2031', 15_000, 'the title saved on the device');
+	});
+
+	it('undoes only its own edits, never a colleague’s', async () => {
+		const { owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		const before = owner.session.plan.overview.vision;
+		owner.session.plan.overview.vision = `${before} Mine.`;
+		owner.session.edited();
+		editor.session.plan.overview.goal = 'Theirs.';
+		editor.session.edited();
+		await until(() => owner.session.plan.overview.goal === 'Theirs.' && editor.session.plan.overview.vision.endsWith('Mine.'), 15_000, 'both edits on both');
+		expect(owner.shared.canUndo).toBe(true);
+		owner.shared.undo();
+		expect(owner.session.plan.overview.vision).toBe(before);
+		expect(owner.session.plan.overview.goal).toBe('Theirs.');
+		await until(() => editor.session.plan.overview.vision === before, 15_000, 'the undo to arrive');
+		owner.shared.redo();
+		expect(owner.session.plan.overview.vision).toBe(`${before} Mine.`);
+	});
+
+	it('is read only for a reader and a commenter, and their attempts change nothing', async () => {
+		const { owner, join } = await sharedPlan();
+		for (const role of ['reader', 'commenter'] as const) {
+			const other = await join(role);
+			expect(other.joined.role).toBe(role);
+			expect(other.session.readOnly).toBe(true);
+			const title = other.session.plan.overview.title;
+			other.session.plan.overview.title = 'Changed by a reader';
+			other.session.edited();
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(owner.session.plan.overview.title).toBe(title);
+		}
+	});
+
+	it('keeps edits made offline on the device, says how many wait, and sends them on reconnecting', async () => {
+		const { owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		network.onLine = false;
+		browserWindow.dispatchEvent(new Event('offline'));
+		expect(owner.shared.state).toBe('offline');
+		// Both devices share the stubbed network: the editor goes offline too; the owner's edits wait.
+		owner.session.plan.context.introduction = 'Written offline.';
+		owner.session.edited();
+		owner.session.plan.budget.currency = 'EUR';
+		owner.session.edited();
+		expect(owner.shared.waiting).toBe(2);
+		network.onLine = true;
+		browserWindow.dispatchEvent(new Event('online'));
+		await until(() => editor.session.plan.context.introduction === 'Written offline.' && editor.session.plan.budget.currency === 'EUR', 15_000, 'the offline edits to arrive');
+		await until(() => owner.shared.state === 'synced' && owner.shared.waiting === 0, 15_000, 'the owner to be in sync');
+	});
+
+	it('keeps offline edits through a reload, and sends them once online', async () => {
+		const { plan, draft, owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		network.onLine = false;
+		browserWindow.dispatchEvent(new Event('offline'));
+		owner.session.plan.consultation.summary = 'Typed offline, then the page reloaded.';
+		owner.session.edited();
+		// The page goes away before its draft was saved: only the device's copy of the document has the edit.
+		owner.session.dispose();
+		const link: SharedLink = { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret };
+		const reloaded = await device(plan, link);
+		expect(reloaded.session.plan.consultation.summary).toBe('Typed offline, then the page reloaded.');
+		network.onLine = true;
+		browserWindow.dispatchEvent(new Event('online'));
+		await until(() => editor.session.plan.consultation.summary === 'Typed offline, then the page reloaded.', 15_000, 'the edit to arrive');
+	});
+
+	it('refuses a revoked link, with its reason', async () => {
+		const { draft } = await sharedPlan();
+		const { token, link } = await invite(server.url, draft, 'editor');
+		const response = await fetch(`${server.url}/sync/api/drafts/${draft.draftId}/links/${link.linkId}`, { method: 'DELETE', headers: { authorization: `Bearer ${draft.ownerSecret}` } });
+		expect(response.status).toBe(200);
+		await expect(joinSharedDraft({ draftId: draft.draftId, token, role: 'editor' })).rejects.toThrow('link-revoked');
+	});
+});

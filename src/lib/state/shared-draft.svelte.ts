@@ -196,8 +196,21 @@ export class SharedDraft implements SharedAttachment {
 		rememberSharedLink(this.#session.plan.id, { ...this.link, role });
 	}
 
-	/** An edit made here: written into the document as the difference it makes. */
+	#pushTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/**
+	 * An edit is being made here: written into the document as the difference it makes, once the
+	 * event that makes it is through (the wizard calls this as the event starts, before the input's
+	 * binding has changed the plan).
+	 */
 	edited(): void {
+		if (this.readOnly || this.#pushTimer) return;
+		this.#pushTimer = setTimeout(() => this.#push(), 0);
+	}
+
+	#push(): void {
+		clearTimeout(this.#pushTimer);
+		this.#pushTimer = undefined;
 		if (this.readOnly || !this.#synced) return;
 		// The times of the device's record are its own, never shared.
 		const now = { ...(JSON.parse(planJson(this.#session.plan)) as Plan), createdAt: this.#synced.createdAt, updatedAt: this.#synced.updatedAt };
@@ -217,7 +230,7 @@ export class SharedDraft implements SharedAttachment {
 	/** Brings the document's plan into the session's, after writing whatever was typed here first. */
 	#pull(): void {
 		if (!docHasPlan(this.doc)) return;
-		if (this.loaded) this.edited();
+		if (this.loaded) this.#push();
 		const plan = planFromDoc(this.doc, { comments: this.comments });
 		this.#synced = plan;
 		this.loaded = true;
@@ -228,19 +241,24 @@ export class SharedDraft implements SharedAttachment {
 
 	/** Undoes this person's last change to the plan (never a colleague's). */
 	undo(): void {
-		this.edited();
+		this.#push();
 		this.#undo.stopCapturing();
 		this.#undo.undo();
 		this.#pull();
 	}
 
 	redo(): void {
-		this.edited();
+		this.#push();
 		this.#undo.redo();
 		this.#pull();
 	}
 
+	#disposed = false;
+
 	dispose(): void {
+		if (this.#disposed) return;
+		this.#disposed = true;
+		this.#push(); // what was typed a moment ago is in the document (and on the device) before it goes
 		for (const stop of this.#stops.splice(0)) stop();
 		for (const provider of this.#providers) provider.destroy();
 		this.#socket?.destroy();

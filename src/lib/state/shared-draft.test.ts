@@ -44,6 +44,13 @@ async function device(plan: Plan, link: SharedLink) {
 	return { session, shared, saved };
 }
 
+/** A change made as the wizard makes it: the plan changes, the session is told, the event ends. */
+async function change(session: DraftSession, edit: (plan: Plan) => void) {
+	session.edited();
+	edit(session.plan);
+	await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /** The coordinator shares the sample plan; `roles` are invited and join. */
 async function sharedPlan() {
 	const plan = samplePlan('en');
@@ -73,8 +80,7 @@ describe('a shared draft', () => {
 	it("carries one device's edit to the other, which saves it on the device", async () => {
 		const { owner, join } = await sharedPlan();
 		const editor = await join('editor');
-		owner.session.plan.overview.title = 'National action plan 2027–2031';
-		owner.session.edited();
+		await change(owner.session, (p) => (p.overview.title = 'National action plan 2027–2031'));
 		await until(() => editor.session.plan.overview.title === 'National action plan 2027–2031', 15_000, 'the title to arrive');
 		await until(() => editor.saved.at(-1)?.overview.title === 'National action plan 2027–2031', 15_000, 'the title saved on the device');
 	});
@@ -83,10 +89,8 @@ describe('a shared draft', () => {
 		const { owner, join } = await sharedPlan();
 		const editor = await join('editor');
 		const before = owner.session.plan.overview.vision;
-		owner.session.plan.overview.vision = `${before} Mine.`;
-		owner.session.edited();
-		editor.session.plan.overview.goal = 'Theirs.';
-		editor.session.edited();
+		await change(owner.session, (p) => (p.overview.vision = `${before} Mine.`));
+		await change(editor.session, (p) => (p.overview.goal = 'Theirs.'));
 		await until(() => owner.session.plan.overview.goal === 'Theirs.' && editor.session.plan.overview.vision.endsWith('Mine.'), 15_000, 'both edits on both');
 		expect(owner.shared.canUndo).toBe(true);
 		owner.shared.undo();
@@ -104,8 +108,7 @@ describe('a shared draft', () => {
 			expect(other.joined.role).toBe(role);
 			expect(other.session.readOnly).toBe(true);
 			const title = other.session.plan.overview.title;
-			other.session.plan.overview.title = 'Changed by a reader';
-			other.session.edited();
+			await change(other.session, (p) => (p.overview.title = 'Changed by a reader'));
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			expect(owner.session.plan.overview.title).toBe(title);
 		}
@@ -118,10 +121,8 @@ describe('a shared draft', () => {
 		browserWindow.dispatchEvent(new Event('offline'));
 		expect(owner.shared.state).toBe('offline');
 		// Both devices share the stubbed network: the editor goes offline too; the owner's edits wait.
-		owner.session.plan.context.introduction = 'Written offline.';
-		owner.session.edited();
-		owner.session.plan.budget.currency = 'EUR';
-		owner.session.edited();
+		await change(owner.session, (p) => (p.context.introduction = 'Written offline.'));
+		await change(owner.session, (p) => (p.budget.currency = 'EUR'));
 		expect(owner.shared.waiting).toBe(2);
 		network.onLine = true;
 		browserWindow.dispatchEvent(new Event('online'));
@@ -134,8 +135,7 @@ describe('a shared draft', () => {
 		const editor = await join('editor');
 		network.onLine = false;
 		browserWindow.dispatchEvent(new Event('offline'));
-		owner.session.plan.consultation.summary = 'Typed offline, then the page reloaded.';
-		owner.session.edited();
+		await change(owner.session, (p) => (p.consultation.summary = 'Typed offline, then the page reloaded.'));
 		// The page goes away before its draft was saved: only the device's copy of the document has the edit.
 		owner.session.dispose();
 		const link: SharedLink = { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret };

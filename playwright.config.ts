@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium.js';
 
@@ -29,7 +32,13 @@ export default defineConfig({
 	// The built app, served as `npm start` serves it (the build runs before the browser tests).
 	webServer: {
 		command: 'node scripts/serve.js',
-		env: { PORT: String(port) },
+		// The sync server runs beside the app (shared drafts), on a data file of this run's own.
+		env: {
+			PORT: String(port),
+			SYNC_DATA_FILE: join(mkdtempSync(join(tmpdir(), 'nap-browser-sync-')), 'sync.sqlite'),
+			SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: '1000',
+			SYNC_STORE_DEBOUNCE_MS: '200'
+		},
 		url: `http://localhost:${port}`,
 		reuseExistingServer: false
 	}

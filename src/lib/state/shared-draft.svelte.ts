@@ -236,7 +236,9 @@ export class SharedDraft implements SharedAttachment {
 		this.loaded = true;
 		// The plan's own record keeps its times on the device (the session sets them as it saves).
 		const copy = { ...structuredClone(plan), createdAt: this.#session.plan.createdAt, updatedAt: this.#session.plan.updatedAt };
-		if (reconcile(this.#session.plan as unknown as Record<string, unknown>, copy)) this.#session.changedElsewhere();
+		let changed = false;
+		this.around(() => (changed = reconcile(this.#session.plan as unknown as Record<string, unknown>, copy)));
+		if (changed) this.#session.changedElsewhere();
 	}
 
 	/** Undoes this person's last change to the plan (never a colleague's). */
@@ -254,6 +256,9 @@ export class SharedDraft implements SharedAttachment {
 	}
 
 	#disposed = false;
+
+	/** Wraps each change from elsewhere as it reaches the plan (the page keeps the caret of the field being typed in). */
+	around: (apply: () => void) => void = (apply) => apply();
 
 	dispose(): void {
 		if (this.#disposed) return;

@@ -303,6 +303,26 @@ describe('two devices editing at once', () => {
 		expect(text.length).toBe(start.length + 2 * 19);
 	});
 
+	it('typing written after a colleague’s typing reached the document, before the plan read it, lands where it was typed', () => {
+		const plan = samplePlan('en');
+		const [one, two] = pair(plan);
+		const start = plan.overview.vision;
+		let typed = '';
+		let before = planFromDoc(one);
+		for (const ch of ' Mine.') {
+			// Each keystroke on device one; device two's keystroke reaches it in between, unread by its plan.
+			edit(two, (p) => (p.overview.vision = `T${p.overview.vision}`));
+			Y.applyUpdate(one, Y.encodeStateAsUpdate(two, Y.encodeStateVector(one)));
+			typed += ch;
+			const after = { ...clone(before), overview: { ...before.overview, vision: start + typed } };
+			applyPlanChange(one, before, after);
+			before = after;
+		}
+		exchange(one, two);
+		expect(planFromDoc(one).overview.vision).toBe(`TTTTTT${start} Mine.`);
+		expect(planFromDoc(two).overview.vision).toBe(`TTTTTT${start} Mine.`);
+	});
+
 	it('an edit in an action deleted meanwhile leaves a valid plan without it', () => {
 		const plan = samplePlan('en');
 		const [one, two] = pair(plan);

@@ -15,6 +15,9 @@ import { fieldRegistry } from '../plan/descriptions.ts';
 import { unwrap } from '../plan/fields.ts';
 import { repairPlan, type Repair } from '../plan/guard.ts';
 import { commentSchema, planSchema, type Plan } from '../plan/schema.ts';
+import { mapPosition, splice } from './splice.ts';
+
+export { splice };
 
 export const PLAN_ROOT = 'plan';
 export const COMMENTS_ROOT = 'comments';
@@ -165,23 +168,17 @@ function patchMap(map: Y.Map<unknown>, shape: Shape & { type: 'object' }, before
 	}
 }
 
-/** The one splice that turns `was` into `now`: what a keystroke, a paste or a cut makes. */
-export function splice(was: string, now: string): { index: number; remove: number; insert: string } {
-	let start = 0;
-	const max = Math.min(was.length, now.length);
-	while (start < max && was.charCodeAt(start) === now.charCodeAt(start)) start++;
-	let end = 0;
-	while (end < max - start && was.charCodeAt(was.length - 1 - end) === now.charCodeAt(now.length - 1 - end)) end++;
-	return { index: start, remove: was.length - start - end, insert: now.slice(start, now.length - end) };
-}
-
 function patchText(text: Y.Text, was: string, now: string): void {
-	// `was` is the text as the plan last read it from the document; should the document hold something
-	// else already, the splice still lands, within the text.
-	const { index, remove, insert } = splice(was, now);
-	const at = Math.min(index, text.length);
-	if (remove) text.delete(at, Math.min(remove, text.length - at));
-	if (insert) text.insert(at, insert);
+	const local = splice(was, now);
+	// `was` is the text as the plan last read it from the document. A colleague's edit may have reached
+	// the document since (the plan reads it a moment later): the splice typed here is moved past it, so
+	// that it lands where it was typed.
+	const current = text.toString();
+	const remote = current === was ? undefined : splice(was, current);
+	const from = remote ? mapPosition(local.index, remote) : local.index;
+	const to = remote ? Math.max(from, mapPosition(local.index + local.remove, remote)) : local.index + local.remove;
+	if (to > from) text.delete(from, to - from);
+	if (local.insert) text.insert(from, local.insert);
 }
 
 const idOf = (value: unknown) => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);

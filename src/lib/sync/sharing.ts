@@ -2,7 +2,7 @@
 // invitation link, and which drafts on this device are shared (with what token). Small and free of
 // Yjs: the home page and every draft page may import it; the sync engine itself loads only for a
 // shared draft (state/shared-draft.svelte.ts).
-import { closeReasons, type CloseReason } from '../../../server/reasons.ts';
+import { closeReasons, type CloseReason } from './reasons.ts';
 
 export { closeReasons, type CloseReason };
 

@@ -1,0 +1,153 @@
+// Drafting together, as people do it: a coordinator shares a draft and makes invitation links; others
+// open them in their own browsers (separate contexts: separate devices). Driven by role and accessible
+// name, against the sync server that `npm start` serves beside the app (playwright.config.ts gives it
+// a data file of its own).
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { strings, waitForSaved } from './helpers.ts';
+
+const en = strings('en');
+const text = (key: string, params: Record<string, string | number> = {}) => en.get(key)!.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name]));
+
+// The sample plan is large and two or three browsers share the machine with other work.
+test.setTimeout(120_000);
+
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+	for (const context of contexts.splice(0)) await context.close();
+});
+
+async function device(browser: Browser): Promise<Page> {
+	const context = await browser.newContext();
+	contexts.push(context);
+	return context.newPage();
+}
+
+const vision = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
+const goal = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.goal')!, exact: true });
+const foreword = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.foreword')!, exact: true });
+const syncStatus = (page: Page, key: string, params?: Record<string, string | number>) => page.getByRole('status').filter({ hasText: text(`sharing.status.${key}`, params) });
+
+/** The coordinator opens the sample plan and shares it. */
+async function coordinator(browser: Browser): Promise<Page> {
+	const page = await device(browser);
+	await page.goto('/');
+	await page.getByRole('button', { name: en.get('home.sample')! }).click();
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await waitForSaved(page);
+	await page.getByRole('button', { name: en.get('sharing.share')!, exact: true }).click();
+	await page.getByRole('button', { name: en.get('sharing.shareDraft')! }).click();
+	await expect(page.getByText(en.get('sharing.shared')!)).toBeVisible();
+	await expect(syncStatus(page, 'synced')).toBeVisible();
+	return page;
+}
+
+/** The coordinator makes an invitation link for `who` in `role`; returns its address. */
+async function invite(page: Page, role: 'editor' | 'commenter' | 'reader', who: string): Promise<string> {
+	await page.getByRole('combobox', { name: en.get('sharing.role')! }).selectOption({ label: en.get(`sharing.roles.${role}`)! });
+	await page.getByRole('textbox', { name: en.get('sharing.label')! }).fill(who);
+	await page.getByRole('button', { name: en.get('sharing.createLink')! }).click();
+	const link = page.getByRole('textbox', { name: text('sharing.linkFor', { who }) });
+	await expect(link).toHaveValue(/\/join#/);
+	// The secret is in the fragment, which no request carries.
+	const url = await link.inputValue();
+	expect(new URL(url).pathname).toBe('/join');
+	return url;
+}
+
+/** Someone opens an invitation on their own device and lands in the wizard on the shared draft. */
+async function join(browser: Browser, url: string): Promise<Page> {
+	const page = await device(browser);
+	await page.goto(url);
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await expect(page.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })).not.toHaveValue('');
+	return page;
+}
+
+test('an edit on one device appears on the other, both ways', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Defence'));
+	await expect(vision(editor)).toHaveValue(await vision(owner).inputValue());
+	await expect(syncStatus(editor, 'synced')).toBeVisible();
+
+	await vision(owner).fill('A Lumeria at peace, drafted by all its ministries.');
+	await expect(vision(editor)).toHaveValue('A Lumeria at peace, drafted by all its ministries.');
+	await goal(editor).fill('Every ministry owns its part of the plan.');
+	await expect(goal(owner)).toHaveValue('Every ministry owns its part of the plan.');
+	// Each device keeps the draft as its own: a reload opens it with both edits.
+	await waitForSaved(editor);
+	await editor.reload();
+	await expect(vision(editor)).toHaveValue('A Lumeria at peace, drafted by all its ministries.');
+	await expect(goal(editor)).toHaveValue('Every ministry owns its part of the plan.');
+});
+
+test('two people typing in the same long field at once both keep their text', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Justice'));
+	const start = 'The plan is written by the ministries together.';
+	await vision(owner).fill(start);
+	await expect(vision(editor)).toHaveValue(start);
+
+	const defence = ' Defence adds its targets for women in the armed forces.';
+	const justice = 'Justice adds its targets for women judges. ';
+	await vision(owner).click();
+	await vision(owner).press('ControlOrMeta+End');
+	await vision(editor).click();
+	await vision(editor).press('ControlOrMeta+Home');
+	await Promise.all([vision(owner).pressSequentially(defence, { delay: 40 }), vision(editor).pressSequentially(justice, { delay: 40 })]);
+
+	const both = `${justice}${start}${defence}`;
+	await expect(vision(owner)).toHaveValue(both);
+	await expect(vision(editor)).toHaveValue(both);
+});
+
+test('a device offline keeps its edits, says they wait, and both devices have every edit once it reconnects', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Interior'));
+
+	await editor.context().setOffline(true);
+	await expect(syncStatus(editor, 'offlineNone')).toBeVisible();
+	await goal(editor).fill('Written on the train, offline.');
+	await expect(syncStatus(editor, 'offline_one', { count: 1 })).toBeVisible();
+	await foreword(owner).fill('Written at the ministry, online.');
+	// Nothing crosses while one is offline.
+	await expect(goal(owner)).not.toHaveValue('Written on the train, offline.');
+	await expect(foreword(editor)).not.toHaveValue('Written at the ministry, online.');
+
+	await editor.context().setOffline(false);
+	await expect(syncStatus(editor, 'synced')).toBeVisible();
+	await expect(goal(owner)).toHaveValue('Written on the train, offline.');
+	await expect(foreword(editor)).toHaveValue('Written at the ministry, online.');
+	await expect(goal(editor)).toHaveValue('Written on the train, offline.');
+	await expect(foreword(owner)).toHaveValue('Written at the ministry, online.');
+});
+
+test('a reader sees the plan as it changes and can change nothing', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const reader = await join(browser, await invite(owner, 'reader', 'Parliament library'));
+	await expect(reader.getByText(text('sharing.status.readOnly', { role: en.get('sharing.roles.reader')! }))).toBeVisible();
+	await expect(vision(reader)).toBeDisabled();
+	await expect(reader.getByRole('button', { name: en.get('fields.institutions.add')! })).toBeDisabled();
+	await expect(reader.getByRole('button', { name: en.get('sharing.undo')! })).toHaveCount(0);
+
+	await vision(owner).fill('Read by parliament as it is written.');
+	await expect(vision(reader)).toHaveValue('Read by parliament as it is written.');
+});
+
+test('a revoked link disconnects its holder and lets nobody in', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const url = await invite(owner, 'editor', 'Former adviser');
+	const editor = await join(browser, url);
+	await expect(syncStatus(editor, 'synced')).toBeVisible();
+
+	await owner.getByRole('button', { name: text('sharing.revoke', { who: 'Former adviser' }) }).click();
+	await expect(owner.getByText(`(${en.get('sharing.revoked')})`)).toBeVisible();
+	await expect(editor.getByRole('alert').filter({ hasText: en.get('sharing.refused.link-revoked')! })).toBeVisible();
+	// Edits made after that no longer reach the holder.
+	await vision(owner).fill('Only for those still invited.');
+	await expect(vision(editor)).not.toHaveValue('Only for those still invited.');
+
+	const stranger = await device(browser);
+	await stranger.goto(url);
+	await expect(stranger.getByRole('alert')).toHaveText(en.get('sharing.refused.link-revoked')!);
+	await expect(stranger.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })).toHaveCount(0);
+});

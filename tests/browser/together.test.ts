@@ -2,8 +2,9 @@
 // open them in their own browsers (separate contexts: separate devices). Driven by role and accessible
 // name, against the sync server that `npm start` serves beside the app (playwright.config.ts gives it
 // a data file of its own).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { strings, waitForSaved } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, strings, waitForSaved } from './helpers.ts';
 
 const en = strings('en');
 const text = (key: string, params: Record<string, string | number> = {}) => en.get(key)!.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name]));
@@ -150,4 +151,29 @@ test('a revoked link disconnects its holder and lets nobody in', async ({ browse
 	await stranger.goto(url);
 	await expect(stranger.getByRole('alert')).toHaveText(en.get('sharing.refused.link-revoked')!);
 	await expect(stranger.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })).toHaveCount(0);
+});
+
+test('the sharing panel and the status line meet WCAG 2.1 AA, and read in French', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	await invite(owner, 'commenter', 'Parliament');
+	const { violations } = await new AxeBuilder({ page: owner }).include('.step-bar').include('#share-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+	await chooseLanguage(owner, 'fr');
+	const fr = strings('fr');
+	await expect(owner.getByRole('status').filter({ hasText: fr.get('sharing.status.synced')! })).toBeVisible();
+	await expect(owner.getByRole('button', { name: fr.get('sharing.revoke')!.replace('{{who}}', 'Parliament') })).toBeVisible();
+	await expectNoEnglish(owner, 'fr');
+});
+
+test('on a host without the sync server, sharing says it is not available', async ({ browser }) => {
+	const page = await device(browser);
+	// What a static host answers for any path it does not have: its 404 page.
+	await page.route('**/sync/api/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title><p>Not found</p>' }));
+	await page.goto('/');
+	await page.getByRole('button', { name: en.get('home.sample')! }).click();
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await page.getByRole('button', { name: en.get('sharing.share')!, exact: true }).click();
+	await page.getByRole('button', { name: en.get('sharing.shareDraft')! }).click();
+	await expect(page.getByRole('alert')).toHaveText(en.get('sharing.unavailable')!);
+	await expect(page.getByRole('button', { name: en.get('sharing.shareDraft')! })).toBeVisible();
 });

@@ -8,7 +8,7 @@
 // Pure: no Svelte, no DOM.
 import type { z } from 'zod';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
-import { fieldRegistry, KINDS, type FieldType, type Kind, type Need } from './descriptions.ts';
+import { fieldRegistry, KINDS, type FieldMeta, type FieldType, type Kind, type Need } from './descriptions.ts';
 import { planSchema, type Institution, type Language } from './schema.ts';
 
 export { KINDS, type Kind } from './descriptions.ts';
@@ -235,6 +235,31 @@ export function* textsOf(plan: object): Generator<TypedText> {
 export function* institutionFieldsOf(part: Part): Generator<{ field: Field; value: string | string[] }> {
 	for (const field of fieldsOf(part.kind))
 		if (field.type === 'institution' || field.type === 'institutions') yield { field, value: field.get(part.item) as string | string[] };
+}
+
+/** Text key of the name of what a path in a plan leads to: a field (`overview.adoptionDate`, an action's
+ * `budget.amount`, an entry of `partnerIds`) or a list of items; undefined for a part or an item as a
+ * whole, and for what is not the plan's content (ids, comments). */
+export function labelAt(path: readonly (string | number)[]): string | undefined {
+	let kind: Kind = 'plan';
+	let at: { type: 'part' } | { type: 'list' | 'field'; label: string } = { type: 'part' };
+	for (const key of path) {
+		if (typeof key === 'number') {
+			if (at.type === 'part') return undefined;
+			if (at.type === 'list') at = { type: 'part' }; // an item of the list
+			continue;
+		}
+		if (at.type !== 'part') return undefined;
+		const schema = schemaOf(kind).shape[key] as z.ZodType | undefined;
+		const meta: FieldMeta | undefined = schema && fieldRegistry.get(schema);
+		if (!meta || meta.type === 'internal') return undefined;
+		if (meta.type === 'section' || meta.type === 'group') kind = meta.of;
+		else if (meta.type === 'items' || meta.type === 'rows') {
+			kind = meta.of;
+			at = { type: 'list', label: meta.label };
+		} else at = { type: 'field', label: meta.label };
+	}
+	return at.type === 'part' ? undefined : at.label;
 }
 
 /** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */

@@ -91,7 +91,7 @@ describe('completeness', () => {
 		plan.overview.periodStart = 2026;
 		expect(gaps(plan).find((g) => g.key === 'period')?.field).toBe('overview-periodEnd');
 		const figure = addItem(plan.context.baselineData, { ...blank.baselineFigure(), figure: 'Women among judges (%)', source: 'Judicial council' });
-		expect(gaps(plan).filter((g) => g.params.name === 'Women among judges (%)').map((g) => g.field)).toEqual([`figure-${figure.id}-value`, `figure-${figure.id}-year`]);
+		expect(gaps(plan).filter((g) => g.params.name === 'Women among judges (%)').map((g) => g.field)).toEqual([`baselineFigure-${figure.id}-value`, `baselineFigure-${figure.id}-year`]);
 	});
 
 	it('counts an institution field as filled only with an institution the plan lists', () => {

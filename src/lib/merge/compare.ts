@@ -3,7 +3,7 @@
 // name. Each difference says what was added, changed (field by field, before and after) or removed,
 // where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
 import { STEPS, type Step } from '../plan/completeness.ts';
-import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind } from '../plan/fields.ts';
+import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind, type Translate } from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 
@@ -73,7 +73,7 @@ export interface PlanIndex {
 	items: Map<string, Entry>;
 }
 
-export type Translate = (key: string) => string;
+export type { Translate } from '../plan/fields.ts';
 
 const LABEL_LENGTH = 120;
 
@@ -91,7 +91,7 @@ export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanInde
 	section('overview', plan.overview);
 	plan.institutions.forEach((i, n) => add('institution', i, '', `${n + 1}`, i.name || i.acronym));
 	section('context', plan.context);
-	plan.context.baselineData.forEach((f, n) => add('baselineFigure', f, '', `${n + 1}`, f.figure));
+	plan.context.baselineFigures.forEach((f, n) => add('baselineFigure', f, '', `${n + 1}`, f.figure));
 	section('consultation', plan.consultation);
 	plan.consultation.events.forEach((e, n) => add('consultationEvent', e, '', `${n + 1}`, e.title || e.place));
 	section('framework', plan);

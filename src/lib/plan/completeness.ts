@@ -40,26 +40,10 @@ export interface Check {
 const filled = (s: string) => s.trim() !== '';
 const label = (s: string) => excerpt(s, 60);
 
-/** The DOM id scope of each kind's controls: `fieldId(SCOPES.action, 'description', id)`. */
-export const SCOPES: Record<Kind, string> = {
-	plan: 'pillars', // the thematic framework, chosen in the pillars step
-	overview: 'overview',
-	institution: 'institution',
-	context: 'context',
-	baselineFigure: 'figure',
-	consultation: 'consultation',
-	consultationEvent: 'event',
-	participants: 'participants',
-	pillar: 'pillar',
-	objective: 'objective',
-	action: 'action',
-	budgetLine: 'action', // an action's budget is edited with the action, in the budget step
-	indicator: 'indicator',
-	coordination: 'coordination',
-	coordinationBody: 'body',
-	monitoring: 'monitoring',
-	budget: 'budget'
-};
+/** The DOM id scope of each kind's controls, its kind's name (`fieldId(scopeOf('action'), 'description', id)`):
+ * an action's budget line is edited as the action's, the plan's framework in the pillars step. */
+const OWN_SCOPES: Partial<Record<Kind, string>> = { plan: 'pillars', budgetLine: 'action' };
+export const scopeOf = (kind: Kind): string => OWN_SCOPES[kind] ?? kind;
 
 /** A kind's own needed fields by the gap each leaves (schema.ts: `required`), in the schema's order. A
  * group's are checked as its own kind's (an action's budget line, in the budget step). */
@@ -77,8 +61,8 @@ function neededFields(kind: Kind): [string, Field[]][] {
 /** The DOM id of the control that adds the first item to a list: "Add an institution", an objective's
  * "Add an action"; the pillars come from choosing a framework. */
 function addControl(holder: Kind, list: ItemList, holderId?: string): string {
-	if (holder === 'plan' && list.key === 'pillars') return fieldId(SCOPES.plan, 'framework');
-	return holderId ? fieldId(SCOPES[holder], `add${list.of[0].toUpperCase()}${list.of.slice(1)}`, holderId) : fieldId(list.key, 'add');
+	if (holder === 'plan' && list.key === 'pillars') return fieldId(scopeOf('plan'), 'framework');
+	return holderId ? fieldId(scopeOf(holder), `add${list.of[0].toUpperCase()}${list.of.slice(1)}`, holderId) : fieldId(list.key, 'add');
 }
 
 export function checks(plan: Plan): Check[] {
@@ -96,7 +80,7 @@ export function checks(plan: Plan): Check[] {
 			const done = fields.map((f) => isFilled(f, f.get(item), plan.institutions));
 			const ok = fields[0].any ? done.some(Boolean) : done.every(Boolean);
 			const at = fields[Math.max(0, done.indexOf(false))];
-			add(step, gap, ok, fieldId(SCOPES[kind], at.key, itemId), params);
+			add(step, gap, ok, fieldId(scopeOf(kind), at.key, itemId), params);
 		}
 	};
 	/** The gap a needed list leaves while it has no item. */
@@ -112,7 +96,7 @@ export function checks(plan: Plan): Check[] {
 			if (field.type !== 'shortText' && field.type !== 'longText') continue;
 			const [first] = placeholders(field.get(item) as string);
 			if (first !== undefined)
-				out.push({ step, key: `${kind}Placeholder`, ok: false, field: fieldId(SCOPES[kind], field.key, itemId), params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
+				out.push({ step, key: `${kind}Placeholder`, ok: false, field: fieldId(scopeOf(kind), field.key, itemId), params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
 		}
 	};
 
@@ -131,8 +115,8 @@ export function checks(plan: Plan): Check[] {
 	// Context and situation analysis
 	const c = plan.context;
 	needs('context', 'context', c);
-	needsItems('context', 'context', c, 'baselineData');
-	for (const figure of c.baselineData) needs('context', 'baselineFigure', figure, { name: label(figure.figure) || '…' }, figure.id);
+	needsItems('context', 'context', c, 'baselineFigures');
+	for (const figure of c.baselineFigures) needs('context', 'baselineFigure', figure, { name: label(figure.figure) || '…' }, figure.id);
 
 	// Consultation
 	const events = plan.consultation.events;
@@ -140,13 +124,13 @@ export function checks(plan: Plan): Check[] {
 	for (const event of events) {
 		const params = { name: label(event.title) || label(event.place) || '…' };
 		needs('consultation', 'consultationEvent', event, params, event.id);
-		add('consultation', 'eventParticipants', event.participants.some((p) => (p.women ?? 0) + (p.men ?? 0) > 0), fieldId('event', 'participants', event.id), params);
+		add('consultation', 'consultationEventParticipants', event.participants.some((p) => (p.women ?? 0) + (p.men ?? 0) > 0), fieldId('consultationEvent', 'participants', event.id), params);
 	}
 	add(
 		'consultation',
 		'civilSociety',
 		events.some((e) => e.participants.some((p) => p.sector === 'civil-society' && (p.women ?? 0) + (p.men ?? 0) > 0)),
-		events[0] ? fieldId('event', 'participants', events[0].id) : fieldId('events', 'add')
+		events[0] ? fieldId('consultationEvent', 'participants', events[0].id) : fieldId('events', 'add')
 	);
 	needs('consultation', 'consultation', plan.consultation);
 
@@ -198,7 +182,7 @@ export function checks(plan: Plan): Check[] {
 	needs('coordination', 'coordination', plan.coordination);
 	needsItems('coordination', 'coordination', plan.coordination, 'bodies');
 	for (const body of bodies) needs('coordination', 'coordinationBody', body, { name: label(body.name) || '…' }, body.id);
-	add('coordination', 'localLevel', bodies.some((b) => b.level === 'local' || b.level === 'provincial'), bodies[0] ? fieldId('body', 'level', bodies[0].id) : fieldId('bodies', 'add'));
+	add('coordination', 'localLevel', bodies.some((b) => b.level === 'local' || b.level === 'provincial'), bodies[0] ? fieldId('coordinationBody', 'level', bodies[0].id) : fieldId('bodies', 'add'));
 	const m = plan.monitoring;
 	needs('coordination', 'monitoring', m);
 	contradiction('coordination', 'evaluationOrder', filled(m.midTermReview) && filled(m.finalEvaluation) && dateBefore(m.finalEvaluation, m.midTermReview), fieldId('monitoring', 'finalEvaluation'));

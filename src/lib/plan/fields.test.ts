@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../i18n/format.ts';
 import { localeStrings, translator } from '../../../tests/unit/texts.ts';
 import { fieldRegistry, type FieldMeta } from './descriptions.ts';
-import { fieldOf, fieldsOf, formatValue, isFilled, itemListsOf, KINDS, schemaOf, sectionsOf, textsOf, unwrap, type Field } from './fields.ts';
+import { fieldOf, fieldsOf, formatValue, isFilled, itemListsOf, KINDS, labelAt, schemaOf, sectionsOf, textsOf, unwrap, type Field } from './fields.ts';
 import { addItem, applyFramework, blank, createPlan } from './operations.ts';
 import { ACTION_SCOPES, LANGUAGES, planSchema, RESOLUTIONS } from './schema.ts';
 
@@ -78,6 +78,21 @@ describe('field descriptions', () => {
 		expect(isFilled(lead, 'gone', plan.institutions)).toBe(false);
 		const ministry = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Gender' });
 		expect(isFilled(lead, ministry.id, plan.institutions)).toBe(true);
+	});
+});
+
+describe('labelAt', () => {
+	it('names the field, entry or list a path in the plan leads to, and nothing else', () => {
+		const action = ['pillars', 0, 'objectives', 1, 'actions', 2];
+		expect(labelAt(['overview', 'adoptionDate'])).toBe('fields.overview.adoptionDate');
+		expect(labelAt(['framework'])).toBe('fields.pillars.framework');
+		expect(labelAt([...action, 'budget', 'amount'])).toBe('fields.action.amount');
+		expect(labelAt([...action, 'partnerIds', 3])).toBe('fields.action.partnerIds');
+		expect(labelAt(['context', 'baselineFigures', 0, 'source'])).toBe('fields.baselineFigure.source');
+		expect(labelAt(['consultation', 'events', 0, 'participants', 1, 'women'])).toBe('fields.participants.women');
+		expect(labelAt([...action, 'indicators'])).toBe('fields.action.indicators');
+		for (const none of [['overview'], action, [...action, 'id'], [...action, 'templateId'], ['comments', 0, 'text'], ['overview', 'nothing']])
+			expect(labelAt(none), none.join('.')).toBeUndefined();
 	});
 });
 

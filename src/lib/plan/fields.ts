@@ -1,14 +1,17 @@
 // The fields of each kind of item, read from their descriptions beside the schema (descriptions.ts,
 // schema.ts), in the schema's order: what the comparison, the checks and the document list.
 //
-//   fieldsOf('action')          the action's fields, its budget line's read through it ('budget.amount')
-//   itemListsOf('objective')    the lists of items it holds (its actions)
+//   fieldsOf('action')          the action's fields (label key, kind of value, options, needed or not),
+//                               its budget line's read through it ('budget.amount'); fieldOf(kind, name)
+//   itemListsOf('objective')    the lists of items it holds (its actions); sectionsOf() the plan's parts
 //   field.get(action)           the value; formatValue(field, value, context) the value as text
+//   partsOf(plan)               the plan, its sections and every item, with its kind and path;
+//                               textsOf(plan) every text typed; labelAt(path) the label of a path
 //
 // Pure: no Svelte, no DOM.
 import type { z } from 'zod';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
-import { fieldRegistry, KINDS, type FieldType, type Kind, type Need } from './descriptions.ts';
+import { fieldRegistry, KINDS, type FieldMeta, type FieldType, type Kind, type Need } from './descriptions.ts';
 import { planSchema, type Institution, type Language } from './schema.ts';
 
 export { KINDS, type Kind } from './descriptions.ts';
@@ -161,6 +164,8 @@ export function itemListsOf(kind: Kind): readonly ItemList[] {
 /** The kind whose lists hold items of `kind`. */
 const holderOf = (kind: Kind): Kind | undefined => KINDS.find((k) => itemListsOf(k).some((l) => l.of === kind));
 
+const parentCache = new Map<Kind, Kind | undefined>();
+
 /** The kind of item an item of `kind` sits under (an action's is the objective); undefined for one
  * listed at the top of the plan or of a section (an institution, a baseline figure). */
 export function parentKindOf(kind: Kind): Kind | undefined {
@@ -170,7 +175,6 @@ export function parentKindOf(kind: Kind): Kind | undefined {
 	}
 	return parentCache.get(kind);
 }
-const parentCache = new Map<Kind, Kind | undefined>();
 
 /** The parts of the plan with fields of their own (overview, context…), in the schema's order. */
 export function sectionsOf(): readonly { key: string; of: Kind; label: string }[] {
@@ -235,6 +239,31 @@ export function* textsOf(plan: object): Generator<TypedText> {
 export function* institutionFieldsOf(part: Part): Generator<{ field: Field; value: string | string[] }> {
 	for (const field of fieldsOf(part.kind))
 		if (field.type === 'institution' || field.type === 'institutions') yield { field, value: field.get(part.item) as string | string[] };
+}
+
+/** Text key of the name of what a path in a plan leads to: a field (`overview.adoptionDate`, an action's
+ * `budget.amount`, an entry of `partnerIds`) or a list of items; undefined for a part or an item as a
+ * whole, and for what is not the plan's content (ids, comments). */
+export function labelAt(path: readonly (string | number)[]): string | undefined {
+	let kind: Kind = 'plan';
+	let at: { type: 'part' } | { type: 'list' | 'field'; label: string } = { type: 'part' };
+	for (const key of path) {
+		if (typeof key === 'number') {
+			if (at.type === 'part') return undefined;
+			if (at.type === 'list') at = { type: 'part' }; // an item of the list
+			continue;
+		}
+		if (at.type !== 'part') return undefined;
+		const schema = schemaOf(kind).shape[key] as z.ZodType | undefined;
+		const meta: FieldMeta | undefined = schema && fieldRegistry.get(schema);
+		if (!meta || meta.type === 'internal') return undefined;
+		if (meta.type === 'section' || meta.type === 'group') kind = meta.of;
+		else if (meta.type === 'items' || meta.type === 'rows') {
+			kind = meta.of;
+			at = { type: 'list', label: meta.label };
+		} else at = { type: 'field', label: meta.label };
+	}
+	return at.type === 'part' ? undefined : at.label;
 }
 
 /** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */

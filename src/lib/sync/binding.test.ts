@@ -209,6 +209,24 @@ describe('a plan in a Y.Doc', () => {
 		expect(planFromDoc(planDoc, { comments: commentsDoc }).comments[0].resolved).toBe(after.comments[0].resolved);
 	});
 
+	it('a document written by an older version reads as its plan brought up to date', () => {
+		const plan = samplePlan('en');
+		const doc = new Y.Doc();
+		planToDoc(plan, doc);
+		// As version 2 of the schema wrote it: the baseline figures under their old name.
+		const root = doc.getMap(PLAN_ROOT);
+		const context = root.get('context') as Y.Map<unknown>;
+		doc.transact(() => {
+			root.set('schemaVersion', 2);
+			const figures = context.get('baselineFigures') as Y.Array<Y.Map<unknown>>;
+			context.set('baselineData', Y.Array.from(figures.toArray().map((f) => f.clone())));
+			context.delete('baselineFigures');
+		});
+		const read = planFromDoc(doc);
+		expect(read.context.baselineFigures).toEqual(plan.context.baselineFigures);
+		expect(read).toEqual(plan);
+	});
+
 	it('an empty document holds no plan, and still reads as one that parses', () => {
 		const doc = new Y.Doc();
 		expect(docHasPlan(doc)).toBe(false);

@@ -14,7 +14,8 @@ import type { z } from 'zod';
 import { fieldRegistry } from '../plan/descriptions.ts';
 import { unwrap } from '../plan/fields.ts';
 import { repairPlan, type Repair } from '../plan/guard.ts';
-import { commentSchema, planSchema, type Plan } from '../plan/schema.ts';
+import { migrate } from '../plan/migrations.ts';
+import { commentSchema, planSchema, SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
 import { mapPosition, splice } from './splice.ts';
 
 export { splice };
@@ -129,6 +130,15 @@ export function planFromDocWithRepairs(doc: Y.Doc, options: { comments?: Y.Doc }
 	const seen = new Set<string>(typeof raw.id === 'string' ? [raw.id] : []);
 	const plan = dropRepeatedIds(planShape, raw, seen) as Json;
 	plan.comments = dropRepeatedIds(commentsShape, (options.comments ?? doc).getArray(COMMENTS_ROOT).toJSON(), seen);
+	// A document an older version of the app wrote reads as its plan brought up to date, as a stored draft does.
+	const version = plan.schemaVersion;
+	if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < SCHEMA_VERSION) {
+		try {
+			return repairPlan(migrate(plan as { schemaVersion: number }));
+		} catch {
+			// a shape the migration cannot read: repaired as it is
+		}
+	}
 	return repairPlan(plan);
 }
 

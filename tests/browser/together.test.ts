@@ -134,6 +134,25 @@ test('a reader sees the plan as it changes and can change nothing', async ({ bro
 	await expect(vision(reader)).toHaveValue('Read by parliament as it is written.');
 });
 
+test('a commenter cannot edit the plan but comments in review mode, and the coordinator sees the comment', async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const commenter = await join(browser, await invite(owner, 'commenter', 'Parliament committee'));
+	await expect(commenter.getByText(en.get('sharing.status.commenter')!)).toBeVisible();
+	await expect(vision(commenter)).toBeDisabled();
+
+	await commenter.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) }).click();
+	await expect(commenter).toHaveURL(/\/review\?id=/);
+	await commenter.getByRole('button', { name: text('comments.commentOn', { part: 'Context' }), exact: true }).click();
+	await commenter.getByLabel(en.get('comments.reviewer.label')!).fill('Amina Diallo');
+	await commenter.getByLabel(text('comments.textLabel', { part: 'Context' })).fill('Add the 2026 survey figures.');
+	await commenter.getByRole('button', { name: en.get('comments.add')! }).click();
+	await expect(commenter.locator('article.comment', { hasText: 'Add the 2026 survey figures.' })).toBeFocused();
+
+	await expect(owner.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) })).toContainText(text('comments.openCount_one', { count: 1 }));
+	await owner.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) }).click();
+	await expect(owner.locator('article.comment', { hasText: 'Add the 2026 survey figures.' })).toContainText('Amina Diallo');
+});
+
 test('a revoked link disconnects its holder and lets nobody in', async ({ browser }) => {
 	const owner = await coordinator(browser);
 	const url = await invite(owner, 'editor', 'Former adviser');

@@ -24,6 +24,8 @@ export const RETRY_DELAY_MS = 5_000;
 export interface SharedAttachment {
 	/** This person may not change the plan (a commenter, a reader), or the document is not loaded yet. */
 	readonly readOnly: boolean;
+	/** …nor its comments (a reader). */
+	readonly commentsReadOnly: boolean;
 	/** The plan was just edited here. */
 	edited(): void;
 	dispose(): void;
@@ -69,6 +71,11 @@ export class DraftSession implements LockHolder {
 		return this.otherTabEdits || (this.shared?.readOnly ?? false);
 	}
 
+	/** No comment may be written here: another tab edits the draft, or this person reads a shared draft only. */
+	get commentsReadOnly(): boolean {
+		return this.otherTabEdits || (this.shared?.commentsReadOnly ?? false);
+	}
+
 	/** Calls `listener` after each change that came from elsewhere (a colleague, an undo); returns how to stop. */
 	onChangedElsewhere(listener: () => void): () => void {
 		this.#changedElsewhere.add(listener);
@@ -90,7 +97,8 @@ export class DraftSession implements LockHolder {
 	 * one stored. Reading the whole plan on every keystroke instead cost 15 ms a key in a 300-action plan.
 	 */
 	edited(): void {
-		if (this.readOnly) return;
+		// A commenter of a shared draft changes its comments only (the shared draft sends nothing else).
+		if (this.readOnly && this.commentsReadOnly) return;
 		this.shared?.edited();
 		if (this.status !== 'error') this.status = 'pending';
 		this.#firstUnsaved ??= Date.now();

@@ -118,6 +118,10 @@ export class SharedDraft implements SharedAttachment {
 		return !this.loaded || this.role !== 'editor';
 	}
 
+	get commentsReadOnly(): boolean {
+		return !this.loaded || this.role === 'reader';
+	}
+
 	async #load(): Promise<void> {
 		this.#stores = [new IndexeddbPersistence(databaseName(this.link, 'plan'), this.doc), new IndexeddbPersistence(databaseName(this.link, 'comments'), this.comments)];
 		// A device whose storage refuses still works online: it only loses the offline copy.
@@ -204,16 +208,18 @@ export class SharedDraft implements SharedAttachment {
 	 * binding has changed the plan).
 	 */
 	edited(): void {
-		if (this.readOnly || this.#pushTimer) return;
+		if (this.commentsReadOnly || this.#pushTimer) return;
 		this.#pushTimer = setTimeout(() => this.#push(), 0);
 	}
 
 	#push(): void {
 		clearTimeout(this.#pushTimer);
 		this.#pushTimer = undefined;
-		if (this.readOnly || !this.#synced) return;
+		if (this.commentsReadOnly || !this.#synced) return;
 		// The times of the device's record are its own, never shared.
-		const now = { ...(JSON.parse(planJson(this.#session.plan)) as Plan), createdAt: this.#synced.createdAt, updatedAt: this.#synced.updatedAt };
+		const edited = { ...(JSON.parse(planJson(this.#session.plan)) as Plan), createdAt: this.#synced.createdAt, updatedAt: this.#synced.updatedAt };
+		// A commenter sends its comments only: the server would refuse anything else.
+		const now = this.readOnly ? { ...this.#synced, comments: edited.comments } : edited;
 		applyPlanChange(this.doc, this.#synced, now, { comments: this.comments, origin: this.#origin });
 		this.#synced = now;
 	}

@@ -114,6 +114,22 @@ describe('a shared draft', () => {
 		}
 	});
 
+	it('lets a commenter comment, and nothing else it changes leaves its device', async () => {
+		const { owner, join } = await sharedPlan();
+		const commenter = await join('commenter');
+		expect(commenter.session.commentsReadOnly).toBe(false);
+		const title = owner.session.plan.overview.title;
+		await change(commenter.session, (p) => {
+			p.comments.push({ id: 'c-parliament', target: 'section', targetId: 'context', field: '', author: 'Parliament', createdAt: new Date().toISOString(), text: 'Add the 2026 survey.', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+			p.overview.title = 'Changed along with a comment';
+		});
+		await until(() => owner.session.plan.comments.some((c) => c.text === 'Add the 2026 survey.'), 15_000, 'the comment to reach the coordinator');
+		expect(owner.session.plan.overview.title).toBe(title);
+		// and a reader may not even comment
+		const reader = await join('reader');
+		expect(reader.session.commentsReadOnly).toBe(true);
+	});
+
 	it('keeps edits made offline on the device, says how many wait, and sends them on reconnecting', async () => {
 		const { owner, join } = await sharedPlan();
 		const editor = await join('editor');

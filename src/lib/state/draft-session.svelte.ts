@@ -28,6 +28,8 @@ export interface SharedAttachment {
 	readonly commentsReadOnly: boolean;
 	/** The plan was just edited here. */
 	edited(): void;
+	/** The draft was stored on the device, with this `updatedAt`. */
+	saved(updatedAt: string): void;
 	dispose(): void;
 }
 
@@ -150,6 +152,7 @@ export class DraftSession implements LockHolder {
 			() => {
 				this.#saved = serialised;
 				this.#base = snapshot.updatedAt;
+				this.shared?.saved(snapshot.updatedAt);
 				this.problem = null;
 				this.status = planJson(this.plan) === serialised ? 'saved' : 'pending';
 				if (this.status === 'pending') {

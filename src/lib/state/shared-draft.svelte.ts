@@ -37,6 +37,23 @@ const UNDO_GROUP_MS = 800;
 /** The device's copy of a document, by draft and link (the link's id, or 'owner'; never its secret). */
 const databaseName = (link: SharedLink, kind: 'plan' | 'comments') => `nap-builder.shared.${link.draftId}.${link.token.split('.')[0]}.${kind}`;
 
+/** The `updatedAt` the shared draft's session last stored the draft with, by plan id. */
+const baseKey = (planId: string) => `nap-builder.shared-saved.${planId}`;
+function savedBase(planId: string): string | null {
+	try {
+		return localStorage.getItem(baseKey(planId));
+	} catch {
+		return null;
+	}
+}
+function rememberSavedBase(planId: string, updatedAt: string): void {
+	try {
+		localStorage.setItem(baseKey(planId), updatedAt);
+	} catch {
+		// Not remembered: a version restored on this device would then wait for an edit to be shared.
+	}
+}
+
 export function syncUrl(): string {
 	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 }
@@ -52,6 +69,7 @@ export class SharedDraft implements SharedAttachment {
 	#online = $state(true);
 	#socketStatus = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
 	#serverSynced = $state(false);
+	#wasConnected = $state(false);
 	#unsent = $state(0);
 	/** Changes made here since everything was last on the server: what "n changes waiting" counts. */
 	waiting = $state(0);
@@ -63,7 +81,7 @@ export class SharedDraft implements SharedAttachment {
 	state: SyncState = $derived.by(() => {
 		if (this.refusal) return 'refused';
 		if (!this.#online) return 'offline';
-		if (this.#socketStatus !== 'connected') return this.#serverSynced || this.waiting ? 'reconnecting' : 'connecting';
+		if (this.#socketStatus !== 'connected') return this.#wasConnected ? 'reconnecting' : 'connecting';
 		return this.#serverSynced && this.#unsent === 0 ? 'synced' : 'sending';
 	});
 
@@ -73,6 +91,8 @@ export class SharedDraft implements SharedAttachment {
 	/** The plan as the document last held it, as plain objects: an edit is the difference from it. */
 	#synced: Plan | undefined;
 	#pullQueued = false;
+	/** While the device's copy loads, the plan is not read from the document: open() decides how they meet. */
+	#opening = true;
 	#socket: HocuspocusProviderWebsocket | undefined;
 	#providers: HocuspocusProvider[] = [];
 	#stores: IndexeddbPersistence[] = [];
@@ -109,9 +129,23 @@ export class SharedDraft implements SharedAttachment {
 			planToDoc(plan, shared.doc, { comments: shared.comments, origin: shared.#origin });
 			shared.#undo.clear(); // the upload is not an edit to undo
 		}
+		// A draft changed on the device outside this session since it last saved it (a version restored)
+		// is that change made to the shared document; otherwise the document, which has every edit made
+		// here and every one received, is the newer.
+		const known = savedBase(session.plan.id);
+		if (known && known !== session.plan.updatedAt && docHasPlan(shared.doc) && link.role === 'editor') {
+			const inDoc = planFromDoc(shared.doc, { comments: shared.comments });
+			const stored = { ...(JSON.parse(planJson(session.plan)) as Plan), createdAt: inDoc.createdAt, updatedAt: inDoc.updatedAt };
+			applyPlanChange(shared.doc, inDoc, stored, { comments: shared.comments, origin: shared.#origin });
+		}
+		shared.#opening = false;
 		shared.#pull();
 		shared.#connect();
 		return shared;
+	}
+
+	saved(updatedAt: string): void {
+		rememberSavedBase(this.#session.plan.id, updatedAt);
 	}
 
 	get readOnly(): boolean {
@@ -152,7 +186,8 @@ export class SharedDraft implements SharedAttachment {
 		this.#socket = socket;
 		socket.on('status', ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
 			this.#socketStatus = status;
-			if (status !== 'connected') this.#serverSynced = false;
+			if (status === 'connected') this.#wasConnected = true;
+			else this.#serverSynced = false;
 		});
 		const refused = (reason: string) => {
 			this.refusal = reason || closeReasons.unknownLink;
@@ -225,7 +260,7 @@ export class SharedDraft implements SharedAttachment {
 	}
 
 	#queuePull(): void {
-		if (this.#pullQueued) return;
+		if (this.#pullQueued || this.#opening) return;
 		this.#pullQueued = true;
 		queueMicrotask(() => {
 			this.#pullQueued = false;

@@ -17,6 +17,8 @@ vi.setConfig({ testTimeout: 60_000 });
 let server: TestServer;
 const opened: DraftSession[] = [];
 const browserWindow = new EventTarget();
+const memory = new Map<string, string>();
+const localStore = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) };
 const network = { onLine: true };
 
 beforeEach(async () => {
@@ -25,6 +27,8 @@ beforeEach(async () => {
 	vi.stubGlobal('window', browserWindow);
 	vi.stubGlobal('location', { protocol: 'http:', host });
 	vi.stubGlobal('navigator', network);
+	vi.stubGlobal('localStorage', localStore);
+	memory.clear();
 	network.onLine = true;
 });
 
@@ -160,6 +164,35 @@ describe('a shared draft', () => {
 		network.onLine = true;
 		browserWindow.dispatchEvent(new Event('online'));
 		await until(() => editor.session.plan.consultation.summary === 'Typed offline, then the page reloaded.', 15_000, 'the edit to arrive');
+	});
+
+	it('shares a version restored on the device while the draft was closed', async () => {
+		const { draft, owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		await change(owner.session, (p) => (p.overview.title = 'Before the restore'));
+		await owner.session.flush();
+		await until(() => editor.session.plan.overview.title === 'Before the restore', 15_000, 'the title to arrive');
+		const stored = owner.saved.at(-1)!;
+		owner.session.dispose();
+		// The versions page writes the restored plan into the drafts database, with a new time.
+		const restored = { ...structuredClone(stored), updatedAt: new Date(Date.parse(stored.updatedAt) + 1000).toISOString() };
+		restored.overview.title = 'As the validation workshop left it';
+		const reopened = await device(restored, { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret });
+		expect(reopened.session.plan.overview.title).toBe('As the validation workshop left it');
+		await until(() => editor.session.plan.overview.title === 'As the validation workshop left it', 15_000, 'the restore to arrive');
+	});
+
+	it('loses no edit when the server restarts mid-session', async () => {
+		const { owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		const { dataFile } = server;
+		const port = Number(new URL(server.url).port);
+		await server.stop();
+		await until(() => owner.shared.state === 'reconnecting', 15_000, 'the owner to notice');
+		await change(owner.session, (p) => (p.monitoring.description = 'Typed while the server restarted.'));
+		server = await startServer({ dataFile, port });
+		await until(() => editor.session.plan.monitoring.description === 'Typed while the server restarted.', 20_000, 'the edit to arrive after the restart');
+		await until(() => owner.shared.state === 'synced', 15_000, 'the owner to be in sync again');
 	});
 
 	it('refuses a revoked link, with its reason', async () => {

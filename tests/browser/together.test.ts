@@ -122,6 +122,30 @@ test('a device offline keeps its edits, says they wait, and both devices have ev
 	await expect(foreword(owner)).toHaveValue('Written at the ministry, online.');
 });
 
+test("undo takes back one's own change, never a colleague's, by button or by keyboard", async ({ browser }) => {
+	const owner = await coordinator(browser);
+	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Women'));
+	const before = await vision(owner).inputValue();
+	await vision(owner).fill('The coordinator’s vision.');
+	await goal(editor).fill('The ministry’s goal.');
+	await expect(goal(owner)).toHaveValue('The ministry’s goal.');
+	await expect(vision(editor)).toHaveValue('The coordinator’s vision.');
+
+	const undo = owner.getByRole('button', { name: en.get('sharing.undo')! });
+	await undo.click();
+	await expect(vision(owner)).toHaveValue(before);
+	await expect(goal(owner)).toHaveValue('The ministry’s goal.');
+	await expect(vision(editor)).toHaveValue(before);
+	await expect(goal(editor)).toHaveValue('The ministry’s goal.');
+	// Focus stays on the button; Ctrl+Shift+Z (Cmd on a Mac) there redoes it.
+	await expect(undo).toBeFocused();
+	await owner.keyboard.press('ControlOrMeta+Shift+Z');
+	await expect(vision(owner)).toHaveValue('The coordinator’s vision.');
+	await expect(vision(editor)).toHaveValue('The coordinator’s vision.');
+	await owner.keyboard.press('ControlOrMeta+Z');
+	await expect(vision(editor)).toHaveValue(before);
+});
+
 test('a reader sees the plan as it changes and can change nothing', async ({ browser }) => {
 	const owner = await coordinator(browser);
 	const reader = await join(browser, await invite(owner, 'reader', 'Parliament library'));

@@ -111,9 +111,9 @@ export class SharedDraft implements SharedAttachment {
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#undo.on(event, stacks);
 		for (const doc of [this.doc, this.comments])
 			doc.on('update', (_update: Uint8Array, origin: unknown) => {
-				if (origin === this.#origin) {
-					if (this.state !== 'synced') this.waiting++;
-				} else this.#queuePull();
+				// Counted until the server has every change made here (then the count starts again from 0).
+				if (origin === this.#origin) this.waiting++;
+				else this.#queuePull();
 			});
 	}
 

@@ -11,9 +11,8 @@ export function parseForESLint(code, options) {
 	const result = parseSvelte(code, options);
 	/** @type {any} */
 	const program = result.ast;
-	program.body = program.body.flatMap(
-		(/** @type {{ type: string, body?: unknown[] }} */ node) =>
-			node.type === 'SvelteScriptElement' ? (node.body ?? []) : []
+	program.body = program.body.flatMap((/** @type {{ type: string, body?: unknown[] }} */ node) =>
+		node.type === 'SvelteScriptElement' ? (node.body ?? []) : []
 	);
 	return result;
 }

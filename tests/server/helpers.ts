@@ -79,7 +79,8 @@ export async function api(url: string, path: string, init: { method?: string; bo
 		body: init.body === undefined ? undefined : JSON.stringify(init.body)
 	});
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read the API's JSON answers field by field
-	return { status: response.status, body: (await response.json()) as Record<string, any> };
+	const body = (await response.json()) as Record<string, any>;
+	return { status: response.status, body };
 }
 
 export interface SharedDraft {

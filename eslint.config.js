@@ -36,8 +36,9 @@ export default defineConfig(
 		}
 	},
 	{
-		// No import cycles in the app or the sync server. Imports carry their `.ts` extension and
-		// `#lib/*` is package.json's import map: both resolved as TypeScript resolves them.
+		// No import cycles in the app or the sync server (dynamic imports count; `import type` does not).
+		// Imports carry their `.ts` extension and `#lib/*` is package.json's import map: both resolved
+		// as TypeScript resolves them, through tsconfig.json (which `svelte-kit sync`, npm's prepare, completes).
 		files: ['src/**', 'server/**'],
 		plugins: { 'import-x': importX },
 		// import-x parses each imported .svelte file itself, with the importer's parser options.

@@ -48,7 +48,7 @@ beforeAll(async () => {
 			timeout: 240_000
 		});
 	} catch (error) {
-		throw new Error(`LibreOffice could not convert the Word files (is libreoffice-writer installed? .ci/run installs it): ${error}`);
+		throw new Error(`LibreOffice could not convert the Word files (is libreoffice-writer installed? .ci/run installs it): ${error}`, { cause: error });
 	}
 	// LibreOffice's own format shows what it made of the Word comments.
 	execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'odt', '--outdir', dir, join(dir, 'plan-fr.docx')], { stdio: 'pipe', timeout: 240_000 });

@@ -1,5 +1,4 @@
 // The Word export, opened as a package: structure, language, and every word the team typed.
-import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

@@ -3,6 +3,9 @@
 // in its three languages, named by the file and key it sits at, so a test can report where a word is.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import i18next from 'i18next';
+import { textsOf } from '../../src/lib/plan/fields.ts';
+import { samplePlan } from './sample-plan.ts';
 import { LANGUAGES, type Language } from '../../src/lib/plan/schema.ts';
 
 export const root = join(import.meta.dirname, '../..');
@@ -61,15 +64,13 @@ export function templateUnits(): TextUnit[] {
 	return jsonFiles(dir).flatMap((f) => walk(relative(root, f), read(f), ''));
 }
 
-/** Keys of the sample plan that hold codes, ids and dates rather than words. */
-const CODES = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|\w+Ids?|source|documentLanguages|resolutions)$/;
-
 /** The sample plans: the three files are the same plan, so a text's path lines it up with its translations. */
 export function sampleUnits(): TextUnit[] {
 	const files = Object.fromEntries(LANGUAGES.map((l) => [l, new Map(flatten(read(join(root, `templates/sample/${l}.nap.json`))))])) as Record<Language, Map<string, string>>;
-	const last = (path: string) => path.replace(/\[\d+\]/g, '').split('.').pop() ?? '';
+	// The texts the team typed, by the plan's field descriptions (not ids, codes, dates or choices).
+	const typed = new Set([...textsOf(samplePlan('en'))].map((t) => t.path));
 	return [...files.en.keys()]
-		.filter((path) => !CODES.test(last(path)) || (last(path) === 'source' && !/budget/.test(path)))
+		.filter((path) => typed.has(path))
 		.map((path) => ({
 			where: Object.fromEntries(LANGUAGES.map((l) => [l, `templates/sample/${l}.nap.json#${path}`])) as Record<Language, string>,
 			text: Object.fromEntries(LANGUAGES.map((l) => [l, files[l].get(path)]).filter(([, v]) => v !== undefined))
@@ -77,3 +78,20 @@ export function sampleUnits(): TextUnit[] {
 }
 
 export const allUnits = (): TextUnit[] => [...localeUnits(), ...templateUnits(), ...sampleUnits()];
+
+/** A language's interface strings by key as the app reads them (`fields.action.scope`), plural forms under their suffix. */
+export function localeStrings(language: Language): Map<string, string> {
+	const dir = join(root, 'locales', language);
+	return new Map(readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => flatten(read(join(dir, f)), f.replace('.json', ''))));
+}
+
+/** The app's translator (i18next, as i18n.svelte.ts sets it up) over a language's strings. */
+export function translator(language: Language): (key: string, params?: Record<string, string | number>) => string {
+	const i18n = i18next.createInstance();
+	const resources = Object.fromEntries(readdirSync(join(root, 'locales', language)).filter((f) => f.endsWith('.json')).map((f) => [f.replace('.json', ''), read(join(root, 'locales', language, f))]));
+	void i18n.init({ lng: language, fallbackLng: false, initAsync: false, resources: { [language]: { translation: resources } }, interpolation: { escapeValue: false } });
+	return (key, params) => {
+		if (!i18n.exists(key)) throw new Error(`No ${language} text for ${key}`);
+		return i18n.t(key, params ?? {}) as string;
+	};
+}

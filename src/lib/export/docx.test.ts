@@ -2,6 +2,7 @@
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { textsOf } from '../plan/fields.ts';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { buildDocument, COPY_CONTENTS, type ExportContents } from './docx.ts';
@@ -23,17 +24,7 @@ async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4
 }
 
 /** Every line of every text the team typed (not ids, dates or choices from a list). */
-function typedTexts(plan: Plan): string[] {
-	const codes = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|scope|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages)$|Ids?$/;
-	const out: string[] = [];
-	const walk = (value: unknown, key: string) => {
-		if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-		else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
-		else if (typeof value === 'string' && !codes.test(key)) out.push(...value.split('\n').map((l) => l.trim()).filter(Boolean));
-	};
-	walk(plan, '');
-	return out;
-}
+const typedTexts = (plan: Plan): string[] => [...textsOf(plan)].flatMap(({ text }) => text.split('\n').map((l) => l.trim()).filter(Boolean));
 
 describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 	const plan = sample(language);

@@ -295,7 +295,7 @@ class Writer {
 			this.heading(ch('baselineData'), 2),
 			this.table(
 				[this.t('export.labels.figure'), this.t('export.labels.value'), this.t('export.labels.year'), this.t('export.labels.source')],
-				c.baselineData.map((f) => [f.figure, f.value, f.year === null ? '' : String(f.year), f.source]),
+				c.baselineFigures.map((f) => [f.figure, f.value, f.year === null ? '' : String(f.year), f.source]),
 				[40, 15, 10, 35]
 			),
 			...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : []),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { addItem, blank, createPlan, moveActionTo } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { comparePlans, indexPlan, isEmptyValue, sameValue, type ItemDiff } from './compare.ts';
+import { isEmptyValue } from '../plan/fields.ts';
+import { comparePlans, indexPlan, sameValue, type ItemDiff } from './compare.ts';
 
 const copyOf = (plan: Plan): Plan => structuredClone(plan);
 const only = (differences: ItemDiff[]) => {
@@ -128,7 +129,7 @@ describe('comparePlans', () => {
 		const after = copyOf(before);
 		after.coordination.bodies[0].name = 'National steering committee';
 		after.institutions[0].acronym = 'MIGE';
-		after.context.baselineData[0].value = '12%';
+		after.context.baselineFigures[0].value = '12%';
 		expect(comparePlans(before, after).differences.map((d) => d.step)).toEqual(['overview', 'context', 'coordination']);
 	});
 });

@@ -230,7 +230,7 @@ describe('slideIndexOf and slideFromParam', () => {
 	it('finds the continued slide where a text that flows on ends', () => {
 		const long = createPlan();
 		long.context.situationAnalysis = Array.from({ length: 6 }, (_, i) => `Paragraph ${i} ${'of the situation '.repeat(12)}`).join('\n');
-		long.context.baselineData = Array.from({ length: 8 }, (_, i) => ({ ...blank.baselineFigure(), figure: `Figure ${i}` }));
+		long.context.baselineFigures = Array.from({ length: 8 }, (_, i) => ({ ...blank.baselineFigure(), figure: `Figure ${i}` }));
 		const longSlides = buildSlides(long, { language: 'en', t });
 		const index = slideIndexOf(longSlides, { step: 'context', text: 'situationAnalysis' });
 		expect(longSlides[index].continued).toBe(true);

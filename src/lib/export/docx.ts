@@ -387,12 +387,12 @@ class Writer {
 		const rows: string[][] = [];
 		// One row per action (a row per indicator repeated the action's text and doubled the cells to build);
 		// its indicators are numbered lines, the same number on a line of each indicator column.
-		for (const { objective, action, ref } of actionsOf(this.plan)) {
+		for (const { objective, action, ref, objectiveRef } of actionsOf(this.plan)) {
 			this.step();
 			const numbered = (value: (indicator: Indicator) => string) =>
 				action.indicators.map((indicator, n) => (action.indicators.length > 1 ? `${n + 1}. ` : '') + (value(indicator).replace(/\r?\n/g, ' ') || '–')).join('\n');
 			rows.push([
-				`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`,
+				`${objectiveRef} ${objective.title}`,
 				`${ref} ${action.description}`,
 				numbered((i) => i.statement),
 				numbered((i) => this.valueYear(i.baselineValue, i.baselineYear)),

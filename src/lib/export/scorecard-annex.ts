@@ -5,7 +5,7 @@
 import { AlignmentType, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import type { Language, Plan } from '../plan/schema.ts';
-import { actionsOf } from '../plan/operations.ts';
+import { actionsOf } from '../plan/walk.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
@@ -144,12 +144,14 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 		// Four digits fit a year's column up to a dozen years; beyond, '27 for 2027.
 		const yearLabel = (year: number) => (chart.years.length > 12 ? `’${String(year).slice(-2)}` : String(year));
 		const yearWidth = 50 / chart.years.length;
+		// Objectives with actions, in the plan's order; each action's row under its objective, by id.
 		const byObjective = new Map<string, { label: string; rows: typeof chart.rows }>();
-		for (const { objective, ref } of actionsOf(plan)) {
-			const key = ref.split('.').slice(0, 2).join('.');
-			if (!byObjective.has(key)) byObjective.set(key, { label: `${key} ${excerpt(objective.title, 70)}`, rows: [] });
+		const objectiveOf = new Map<string, string>();
+		for (const { objective, action, objectiveRef } of actionsOf(plan)) {
+			if (!byObjective.has(objective.id)) byObjective.set(objective.id, { label: `${objectiveRef} ${excerpt(objective.title, 70)}`, rows: [] });
+			objectiveOf.set(action.id, objective.id);
 		}
-		for (const row of chart.rows) byObjective.get(row.ref.split('.').slice(0, 2).join('.'))?.rows.push(row);
+		for (const row of chart.rows) byObjective.get(objectiveOf.get(row.actionId) ?? '')?.rows.push(row);
 		const yearCell = (running: number) =>
 			running > 0 ? cell([paragraph(String(running), false, AlignmentType.CENTER, true)], { fill: YEAR_FILL }) : cell('');
 		out.push(

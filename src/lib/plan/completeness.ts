@@ -2,7 +2,7 @@
 // shown beside each wizard step, the review step's list of gaps, and the messages shown under a field
 // whose value contradicts another ("end year before start year").
 import { dateBefore } from './dates.ts';
-import { actionsOf } from './operations.ts';
+import { actionsOf, childRef, objectivesOf, walk } from './walk.ts';
 import type { Plan } from './schema.ts';
 import { excerpt, placeholders } from './text.ts';
 
@@ -102,12 +102,13 @@ export function checks(plan: Plan): Check[] {
 	// Pillars and objectives
 	add('pillars', 'framework', plan.framework !== '', fieldId('pillars', 'framework'));
 	add('pillars', 'pillarsPresent', plan.pillars.length > 0, fieldId('pillars', 'framework'));
-	for (const [p, pillar] of plan.pillars.entries()) {
-		const params = { ref: `${p + 1}` };
-		if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), params);
-		add('pillars', 'pillarObjectives', pillar.objectives.length > 0, fieldId('pillar', 'addObjective', pillar.id), params);
-		for (const [i, objective] of pillar.objectives.entries()) {
-			const ref = `${p + 1}.${i + 1}`;
+	for (const place of walk(plan)) {
+		if (place.kind === 'pillar') {
+			const { pillar, ref } = place;
+			if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), { ref });
+			add('pillars', 'pillarObjectives', pillar.objectives.length > 0, fieldId('pillar', 'addObjective', pillar.id), { ref });
+		} else if (place.kind === 'objective') {
+			const { objective, ref } = place;
 			add('pillars', 'objectiveTitle', filled(objective.title), fieldId('objective', 'title', objective.id), { ref });
 			placeholder('pillars', 'objective', objective.title, fieldId('objective', 'title', objective.id), ref);
 			placeholder('pillars', 'objective', objective.expectedResults, fieldId('objective', 'expectedResults', objective.id), ref);
@@ -117,11 +118,8 @@ export function checks(plan: Plan): Check[] {
 	// Actions and indicators
 	const period = { start: o.periodStart, end: o.periodEnd };
 	add('actions', 'actionsPresent', !actionsOf(plan).next().done, fieldId('actions', 'start'));
-	for (const [p, pillar] of plan.pillars.entries())
-		for (const [i, objective] of pillar.objectives.entries())
-			add('actions', 'objectiveActions', objective.actions.length > 0, fieldId('objective', 'addAction', objective.id), {
-				ref: `${p + 1}.${i + 1}`
-			});
+	for (const { objective, ref } of objectivesOf(plan))
+		add('actions', 'objectiveActions', objective.actions.length > 0, fieldId('objective', 'addAction', objective.id), { ref });
 	for (const { action, ref } of actionsOf(plan)) {
 		const params = { ref };
 		add('actions', 'actionDescription', filled(action.description), fieldId('action', 'description', action.id), params);
@@ -140,7 +138,7 @@ export function checks(plan: Plan): Check[] {
 		add('actions', 'actionIndicators', action.indicators.length > 0, fieldId('action', 'addIndicator', action.id), params);
 		for (const [n, indicator] of action.indicators.entries()) {
 			const at = (field: string) => fieldId('indicator', field, indicator.id);
-			const iParams = { ref: `${ref}.${n + 1}` };
+			const iParams = { ref: childRef(ref, n) };
 			add('actions', 'indicatorStatement', filled(indicator.statement) && filled(indicator.unit), at(filled(indicator.statement) ? 'unit' : 'statement'), iParams);
 			add('actions', 'indicatorBaseline', filled(indicator.baselineValue) && indicator.baselineYear !== null, at('baselineValue'), iParams);
 			add('actions', 'indicatorTarget', filled(indicator.targetValue) && indicator.targetYear !== null, at('targetValue'), iParams);

@@ -7,6 +7,7 @@ import type { Step } from '../plan/completeness.ts';
 import { budgetTotals } from '../plan/operations.ts';
 import type { Language, Objective, Pillar, Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
+import { numbers } from '../plan/walk.ts';
 import { guidanceFor } from '../templates/guidance.ts';
 import { PLAN_TEXTS, paragraphs, type PlanTextName } from './texts.ts';
 
@@ -90,6 +91,8 @@ interface Context {
 	plan: Plan;
 	language: Language;
 	t: Translate;
+	/** Each objective's and action's number (walk.ts). */
+	refs: Map<string, string>;
 }
 
 const fact = (t: Translate, label: string, value: string) => t('workshop.fact', { label, value });
@@ -195,9 +198,10 @@ function budgetSlide(c: Context): Slide {
 }
 
 /** An objective as a slide section: its title, then its actions as short lines. */
-function objectiveSection(c: Context, objective: Objective, ref: string): Section {
-	const { t } = c;
-	const actions = objective.actions.map((a, i) => `${ref}.${i + 1} ${a.description.trim() || t('common.untitled')}`);
+function objectiveSection(c: Context, objective: Objective): Section {
+	const { t, refs } = c;
+	const ref = refs.get(objective.id) ?? '';
+	const actions = objective.actions.map((a) => `${refs.get(a.id) ?? ''} ${a.description.trim() || t('common.untitled')}`);
 	return {
 		id: objective.id,
 		heading: excerpt(`${ref} ${objective.title.trim() || t('common.untitled')}`, LIMITS.lineChars),
@@ -210,10 +214,10 @@ function objectiveSection(c: Context, objective: Objective, ref: string): Sectio
 /** The lines a section takes on a slide: its heading and its entries (or its empty message). */
 const linesOf = (section: Section) => 1 + Math.max(1, section.entries.length);
 
-function pillarSlides(c: Context, pillar: Pillar, number: number): Slide[] {
+function pillarSlides(c: Context, pillar: Pillar): Slide[] {
 	const { t } = c;
 	const name = pillarName(pillar, t) || t('common.untitled');
-	const sections = pillar.objectives.map((o, i) => objectiveSection(c, o, `${number}.${i + 1}`));
+	const sections = pillar.objectives.map((o) => objectiveSection(c, o));
 	// Objectives are packed in order; one that does not fit starts the next slide.
 	const parts: Section[][] = [[]];
 	let lines = 0;
@@ -247,13 +251,13 @@ function pillarSlides(c: Context, pillar: Pillar, number: number): Slide[] {
 
 /** The slides of a plan, in the order of the wizard: title, overview, context, consultation, the pillars, coordination, budget. */
 export function buildSlides(plan: Plan, options: { language: Language; t: Translate }): Slide[] {
-	const c: Context = { plan, ...options };
+	const c: Context = { plan, ...options, refs: numbers(plan) };
 	return [
 		titleSlide(c),
 		overviewSlide(c),
 		contextSlide(c),
 		consultationSlide(c),
-		...plan.pillars.flatMap((pillar, i) => pillarSlides(c, pillar, i + 1)),
+		...plan.pillars.flatMap((pillar) => pillarSlides(c, pillar)),
 		coordinationSlide(c),
 		budgetSlide(c)
 	];

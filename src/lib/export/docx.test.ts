@@ -8,6 +8,7 @@ import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { buildDocument, COPY_CONTENTS, type ExportContents } from './docx.ts';
 import { exportStrings } from './strings.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
+import { typedTexts } from '../../../tests/unit/typed-texts.ts';
 
 async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
 	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper, contents }));
@@ -21,19 +22,6 @@ async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4
 			[...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join('')
 		);
 	return { files, part, texts: texts.join('\n'), headings };
-}
-
-/** Every line of every text the team typed (not ids, dates or choices from a list). */
-function typedTexts(plan: Plan): string[] {
-	const codes = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|scope|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages)$|Ids?$/;
-	const out: string[] = [];
-	const walk = (value: unknown, key: string) => {
-		if (Array.isArray(value)) value.forEach((v) => walk(v, key));
-		else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
-		else if (typeof value === 'string' && !codes.test(key)) out.push(...value.split('\n').map((l) => l.trim()).filter(Boolean));
-	};
-	walk(plan, '');
-	return out;
 }
 
 describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {

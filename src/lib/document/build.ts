@@ -195,10 +195,10 @@ class Builder {
 						[t('export.cover.versionDate'), fixed(formatDate(this.now.toISOString().slice(0, 10), this.language))],
 						[t('export.cover.leadInstitution'), o.leadInstitutionId ? this.institution(o.leadInstitutionId) : this.missing],
 						...(adoption.length ? [[t('export.cover.adoptedBy'), adoption.flatMap((l, i) => [...(i ? fixed(', ') : []), ...l])] as [string, Line]] : [])
-					]),
-					{ kind: 'contents', title: t('export.contents') }
+					])
 				]
-			}
+			},
+			{ blocks: [{ kind: 'contents', title: t('export.contents') }] }
 		];
 	}
 

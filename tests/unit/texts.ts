@@ -3,6 +3,7 @@
 // in its three languages, named by the file and key it sits at, so a test can report where a word is.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import i18next from 'i18next';
 import { LANGUAGES, type Language } from '../../src/lib/plan/schema.ts';
 
 export const root = join(import.meta.dirname, '../..');
@@ -77,3 +78,20 @@ export function sampleUnits(): TextUnit[] {
 }
 
 export const allUnits = (): TextUnit[] => [...localeUnits(), ...templateUnits(), ...sampleUnits()];
+
+/** A language's interface strings by key as the app reads them (`fields.action.scope`), plural forms under their suffix. */
+export function localeStrings(language: Language): Map<string, string> {
+	const dir = join(root, 'locales', language);
+	return new Map(readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => flatten(read(join(dir, f)), f.replace('.json', ''))));
+}
+
+/** The app's translator (i18next, as i18n.svelte.ts sets it up) over a language's strings. */
+export function translator(language: Language): (key: string, params?: Record<string, string | number>) => string {
+	const i18n = i18next.createInstance();
+	const resources = Object.fromEntries(readdirSync(join(root, 'locales', language)).filter((f) => f.endsWith('.json')).map((f) => [f.replace('.json', ''), read(join(root, 'locales', language, f))]));
+	void i18n.init({ lng: language, fallbackLng: false, initAsync: false, resources: { [language]: { translation: resources } }, interpolation: { escapeValue: false } });
+	return (key, params) => {
+		if (!i18n.exists(key)) throw new Error(`No ${language} text for ${key}`);
+		return i18n.t(key, params ?? {}) as string;
+	};
+}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { addItem, blank, createPlan, moveActionTo } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { comparePlans, indexPlan, isEmptyValue, sameValue, type ItemDiff } from './compare.ts';
+import { isEmptyValue } from '../plan/fields.ts';
+import { comparePlans, indexPlan, sameValue, type ItemDiff } from './compare.ts';
 
 const copyOf = (plan: Plan): Plan => structuredClone(plan);
 const only = (differences: ItemDiff[]) => {

@@ -3,6 +3,7 @@
 // name. Each difference says what was added, changed (field by field, before and after) or removed,
 // where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
 import { STEPS, type Step } from '../plan/completeness.ts';
+import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind } from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { walk } from '../plan/walk.ts';
@@ -46,10 +47,8 @@ export const STEP_OF: Record<ItemKind, Step> = {
 /** The pseudo-field that records a move: an action now under another objective, say. Its values are the parents' ids. */
 export const PARENT = 'parent';
 
-/** Not compared: the identity of an item, and where it came from (a template, a merge). */
-const NOT_COMPARED = new Set(['id', 'templateId', 'contributedBy']);
-/** Lists inside an item or section: their items are compared as items of their own. */
-const NESTED = new Set(['objectives', 'actions', 'indicators', 'baselineData', 'events', 'bodies']);
+/** The kind of the plan's model behind a compared kind: the framework section is a field of the plan itself. */
+export const modelKind = (kind: ItemKind): Kind => (kind === 'framework' ? 'plan' : kind);
 
 type Fields = Record<string, unknown>;
 
@@ -110,17 +109,14 @@ export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanInde
 	return { sections, items };
 }
 
-/** The compared fields of an item or section, flat: an action's budget line gives "budget.amount" and so on. */
+/** The compared fields of an item or section, flat: an action's budget line gives "budget.amount" and so
+ * on. Its described fields (plan/fields.ts), not its identity or origin, nor the lists in it, whose
+ * items are compared as items of their own; an item under another also has its parent's id. */
 export function fieldsOf(entry: Entry): Fields {
-	if (entry.kind === 'framework') return { framework: entry.item.framework };
+	const kind = modelKind(entry.kind);
 	const fields: Fields = {};
-	if (entry.kind === 'objective' || entry.kind === 'action' || entry.kind === 'indicator') fields[PARENT] = entry.parentId;
-	for (const [key, value] of Object.entries(entry.item)) {
-		if (NOT_COMPARED.has(key) || NESTED.has(key)) continue;
-		if (entry.kind === 'action' && key === 'budget' && value && typeof value === 'object')
-			for (const [inner, v] of Object.entries(value)) fields[`budget.${inner}`] = v;
-		else fields[key] = value;
-	}
+	if (parentKindOf(kind)) fields[PARENT] = entry.parentId;
+	for (const field of describedFields(kind)) fields[field.name] = field.get(entry.item);
 	return fields;
 }
 
@@ -129,11 +125,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
 	const isCodes = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 	if (isCodes(a) && isCodes(b)) return a.length === b.length && JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 	return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */
-export function isEmptyValue(value: unknown): boolean {
-	return value === null || value === undefined || value === false || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
 export interface FieldChange {

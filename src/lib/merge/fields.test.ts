@@ -1,19 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localeStrings } from '../../../tests/unit/texts.ts';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
-import { addItem, blank, createPlan } from '../plan/operations.ts';
-import { ACTION_SCOPES } from '../plan/schema.ts';
-import { fieldsOf, indexPlan, type Entry } from './compare.ts';
-import { FIELDS, KIND_NAMES } from './fields.ts';
-
-const english = new Map<string, unknown>();
-const flatten = (value: unknown, prefix: string): void => {
-	if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(v, `${prefix}.${k}`);
-	else english.set(prefix, value);
-};
-const dir = join(import.meta.dirname, '../../../locales/en');
-for (const file of readdirSync(dir)) flatten(JSON.parse(readFileSync(join(dir, file), 'utf8')), file.replace('.json', ''));
+import { type Field } from '../plan/fields.ts';
+import { addItem, blank } from '../plan/operations.ts';
+import type { Plan } from '../plan/schema.ts';
+import { comparePlans, fieldsOf, indexPlan, LIST_KINDS, modelKind, SECTION_KINDS, type Entry } from './compare.ts';
+import { comparedField, fieldLabelKey, kindName } from './fields.ts';
+import { fieldsOf as describedFields } from '../plan/fields.ts';
 
 /** A plan with at least one item of every kind. */
 function everyKind() {
@@ -22,47 +15,74 @@ function everyKind() {
 	return plan;
 }
 
-describe('field catalogue', () => {
-	const entries: Entry[] = [...indexPlan(everyKind()).sections.values(), ...indexPlan(everyKind()).items.values()];
+const entriesOf = (plan: Plan): Entry[] => [...indexPlan(plan).sections.values(), ...indexPlan(plan).items.values()];
 
-	it('covers every item kind', () => {
-		expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(Object.keys(FIELDS)));
+/** Another value the field can hold than `value`. */
+function otherValue(field: Field, value: unknown, plan: Plan): unknown {
+	switch (field.type) {
+		case 'shortText':
+		case 'longText':
+		case 'code':
+			return `${value ?? ''} (changed)`;
+		case 'number':
+			return ((value as number | null) ?? 1) + 1;
+		case 'year':
+			return value === 2100 ? 2101 : 2100;
+		case 'amount':
+			return ((value as number | null) ?? 0) + 1000;
+		case 'date':
+			return value === '2100' ? '2101' : '2100';
+		case 'boolean':
+			return !value;
+		case 'choice':
+			return field.values.find((v) => v !== value);
+		case 'institution':
+			return plan.institutions.find((i) => i.id !== value)?.id;
+		case 'institutions':
+		case 'resolutions':
+		case 'languages': {
+			const codes = field.type === 'institutions' ? plan.institutions.map((i) => i.id) : field.values;
+			const list = value as string[];
+			return list.length ? list.slice(1) : [codes[0]];
+		}
+		case 'rows':
+			return [...(value as object[]), { id: 'new-row', sector: 'academia', women: 3, men: 4 }];
+		default:
+			throw new Error(`No other value for a ${field.type} field`);
+	}
+}
+
+describe('the comparison of two plans', () => {
+	it('covers every kind of item and section', () => {
+		expect(new Set(entriesOf(everyKind()).map((e) => e.kind))).toEqual(new Set([...SECTION_KINDS, ...LIST_KINDS]));
 	});
 
-	it('names every kind of item with a text key that exists', () => {
-		for (const key of Object.values(KIND_NAMES)) expect(english.has(key), key).toBe(true);
+	it('sees a change to any described field of any item', () => {
+		const before = everyKind();
+		const missed: string[] = [];
+		for (const entry of entriesOf(before))
+			for (const field of describedFields(modelKind(entry.kind))) {
+				const after = structuredClone(before);
+				const target = entriesOf(after).find((e) => e.kind === entry.kind && e.id === entry.id)!;
+				field.set(target.item, otherValue(field, field.get(target.item), after));
+				const diff = comparePlans(before, after).differences.find((d) => d.id === entry.id);
+				if (!diff?.fields.some((f) => f.field === field.name)) missed.push(`${entry.kind}.${field.name}`);
+			}
+		expect(missed).toEqual([]);
 	});
 
-	it('names every field the comparison looks at, with a text key that exists', () => {
-		for (const entry of entries)
+	it('names every kind and every field it compares with a text that exists', () => {
+		const english = localeStrings('en');
+		for (const kind of [...SECTION_KINDS, ...LIST_KINDS]) expect(english.has(kindName(kind)), kind).toBe(true);
+		for (const entry of entriesOf(everyKind()))
 			for (const field of Object.keys(fieldsOf(entry))) {
-				const spec = FIELDS[entry.kind][field];
-				expect(spec, `${entry.kind}.${field}`).toBeDefined();
-				expect(english.has(spec.label), spec.label).toBe(true);
+				const key = fieldLabelKey(entry.kind, field);
+				expect(key && english.has(key), `${entry.kind}.${field}`).toBe(true);
 			}
 	});
 
-	it('lists no field the model does not have', () => {
-		const plan = createPlan();
-		const objective = addItem(addItem(plan.pillars, blank.pillar()).objectives, blank.objective());
-		addItem(addItem(objective.actions, blank.action()).indicators, blank.indicator());
-		plan.institutions.push(blank.institution());
-		plan.context.baselineData.push(blank.baselineFigure());
-		plan.consultation.events.push(blank.consultationEvent());
-		plan.coordination.bodies.push(blank.coordinationBody());
-		const index = indexPlan(plan);
-		for (const entry of [...index.sections.values(), ...index.items.values()])
-			expect(Object.keys(FIELDS[entry.kind]).sort(), entry.kind).toEqual(Object.keys(fieldsOf(entry)).sort());
-	});
-
-	it('has a label for every choice value', () => {
-		const scope = FIELDS.action.scope.display;
-		for (const value of ACTION_SCOPES) expect(scope.type === 'choice' && english.has(`${scope.options}.${value}`), value).toBe(true);
-		const sample = everyKind();
-		for (const entry of [...indexPlan(sample).sections.values(), ...indexPlan(sample).items.values()])
-			for (const [field, value] of Object.entries(fieldsOf(entry))) {
-				const display = FIELDS[entry.kind][field].display;
-				if (display.type === 'choice' && value !== '') expect(english.has(`${display.options}.${value}`), `${display.options}.${value}`).toBe(true);
-			}
+	it('compares an action’s scope and global indicators of its indicators', () => {
+		expect(comparedField('action', 'scope')?.label).toBe('fields.action.scope');
+		expect(comparedField('indicator', 'globalIndicator')?.label).toBe('fields.indicator.globalIndicator');
 	});
 });

@@ -19,6 +19,7 @@ import {
 import { matchInstitution } from './sender.ts';
 import { copy, findItem, institutionRefs, listUnder, prune, setField, stamp, targetOf, type Item } from './tree.ts';
 import type { Step } from '../plan/completeness.ts';
+import { fieldsOf, KINDS } from '../plan/fields.ts';
 import type { Institution, Plan } from '../plan/schema.ts';
 
 export interface Contribution {
@@ -181,7 +182,12 @@ export interface MergeSummary {
 	comments: number;
 }
 
-const INSTITUTION_FIELDS = new Set(['responsibleId', 'partnerIds', 'chairId', 'memberIds', 'leadInstitutionId']);
+/** The keys of the fields that name institutions, in any kind of item. */
+const INSTITUTION_FIELDS = new Set(
+	KINDS.flatMap((kind) => fieldsOf(kind))
+		.filter((f) => f.type === 'institution' || f.type === 'institutions')
+		.map((f) => f.key)
+);
 
 /** A contribution's institution ids as the master's: the same institution may have another id in each file. */
 function institutionMap(master: Plan, contribution: Plan): (value: unknown) => unknown {

@@ -1,5 +1,7 @@
 // Finding and changing items anywhere in a plan's tree, by kind and id: what applying a merge needs.
 import { isSection, PARENT, type ItemKind, type ListKind, type SectionKind } from './compare.ts';
+import { comparedField } from './fields.ts';
+import { itemListsOf, parentKindOf, schemaOf } from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 
 export type Item = { id: string } & Record<string, unknown>;
@@ -13,13 +15,10 @@ const SECTION_OBJECT: Record<SectionKind, (plan: Plan) => Record<string, unknown
 	monitoring: (plan) => plan.monitoring,
 	budget: (plan) => plan.budget
 };
-const PARENT_KIND: Partial<Record<ListKind, ListKind>> = { objective: 'pillar', action: 'objective', indicator: 'action' };
-const CHILDREN: Partial<Record<ListKind, { key: string; kind: ListKind }>> = {
-	pillar: { key: 'objectives', kind: 'objective' },
-	objective: { key: 'actions', kind: 'action' },
-	action: { key: 'indicators', kind: 'indicator' }
-};
-const CONTRIBUTED = new Set<ItemKind>(['objective', 'action', 'indicator']);
+/** The lists of items inside an item (an objective's actions), as the schema's descriptions give them. */
+const childLists = (kind: ItemKind) => (isSection(kind) ? [] : itemListsOf(kind)) as readonly { key: string; of: ListKind }[];
+/** Kinds of item that record the institution whose file contributed them. */
+const contributed = (kind: ItemKind) => !isSection(kind) && 'contributedBy' in schemaOf(kind).shape;
 
 /** Every list that holds items of a kind. */
 export function listsOf(plan: Plan, kind: ListKind): Item[][] {
@@ -48,28 +47,28 @@ export function findItem(plan: Plan, kind: ListKind, id: string): { item: Item; 
 
 /** The list an item of `kind` under `parentId` goes in; undefined when that parent is not in the plan. */
 export function listUnder(plan: Plan, kind: ListKind, parentId: string): Item[] | undefined {
-	const parentKind = PARENT_KIND[kind];
+	const parentKind = parentKindOf(kind) as ListKind | undefined;
 	if (!parentKind) return listsOf(plan, kind)[0];
 	const parent = findItem(plan, parentKind, parentId)?.item;
-	return parent ? (parent[CHILDREN[parentKind]!.key] as Item[]) : undefined;
+	const list = childLists(parentKind).find((l) => l.of === kind);
+	return parent && list ? (parent[list.key] as Item[]) : undefined;
 }
 
 export const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
 
 /** Drops nested items the plan already has (moved there by the contribution: their own change moves them). */
 export function prune(plan: Plan, kind: ListKind, item: Item): void {
-	const children = CHILDREN[kind];
-	if (!children) return;
-	const list = (item[children.key] as Item[]).filter((child) => !findItem(plan, children.kind, child.id));
-	item[children.key] = list;
-	for (const child of list) prune(plan, children.kind, child);
+	for (const children of childLists(kind)) {
+		const list = (item[children.key] as Item[]).filter((child) => !findItem(plan, children.of, child.id));
+		item[children.key] = list;
+		for (const child of list) prune(plan, children.of, child);
+	}
 }
 
 /** Records the contributing institution on an item; `deep`: also on every objective, action and indicator in it. */
 export function stamp(kind: ItemKind, item: Record<string, unknown>, institutionId: string, deep = false): void {
-	if (CONTRIBUTED.has(kind)) item.contributedBy = institutionId;
-	const children = CHILDREN[kind as ListKind];
-	if (deep && children) for (const child of item[children.key] as Item[]) stamp(children.kind, child, institutionId, true);
+	if (contributed(kind)) item.contributedBy = institutionId;
+	if (deep) for (const children of childLists(kind)) for (const child of item[children.key] as Item[]) stamp(children.of, child, institutionId, true);
 }
 
 export function setField(plan: Plan, kind: ItemKind, target: Record<string, unknown>, field: string, value: unknown): void {
@@ -80,8 +79,7 @@ export function setField(plan: Plan, kind: ItemKind, target: Record<string, unkn
 			from.list.splice(from.list.indexOf(from.item), 1);
 			to.push(from.item);
 		}
-	} else if (field.startsWith('budget.')) (target.budget as Record<string, unknown>)[field.slice('budget.'.length)] = copy(value);
-	else target[field] = copy(value);
+	} else comparedField(kind, field)?.set(target, copy(value));
 }
 
 export function targetOf(plan: Plan, kind: ItemKind, id: string): Record<string, unknown> | undefined {

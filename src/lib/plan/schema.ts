@@ -3,6 +3,7 @@
 // incomplete is normal while drafting; the checks in completeness.ts say what is missing.
 import { z } from 'zod';
 import { isPlanDate } from './dates.ts';
+import { describe, type Kind, type Need } from './descriptions.ts';
 
 // The app's content security policy forbids eval: without this, zod probes `new Function` once and the
 // browser reports a CSP violation (Lighthouse counts it against best practices).
@@ -70,106 +71,116 @@ const MAX_LONG = 50_000;
 /** The most items any list of the plan holds (institutions, actions, comments…). */
 export const MAX_ITEMS = 5_000;
 
-const id = z.string().min(1).max(64);
-const shortText = z.string().max(MAX_SHORT).default('');
-const longText = z.string().max(MAX_LONG).default('');
-const year = z.number().int().min(1900).max(2200).nullable().default(null);
+// Every field is built by a function that takes its description (descriptions.ts): its label key, and
+// for a field the plan needs, the gap shown while it is empty. A field's kind of value is the builder's.
+const internal = <S extends z.ZodType>(schema: S) => describe(schema, { type: 'internal' });
+const id = internal(z.string().min(1).max(64));
+const shortText = (label: string, need?: Need) => describe(z.string().max(MAX_SHORT).default(''), { type: 'shortText', label, ...need });
+const longText = (label: string, need?: Need) => describe(z.string().max(MAX_LONG).default(''), { type: 'longText', label, ...need });
+const code = (label: string) => describe(z.string().max(10).default(''), { type: 'code', label });
+const year = (label: string, need?: Need) => describe(z.number().int().min(1900).max(2200).nullable().default(null), { type: 'year', label, ...need });
 /** A year, a month or a day, as precise as the drafters know it (plan/dates.ts); '' when not known. */
-const planDate = z.string().max(10).default('').refine(isPlanDate);
-const count = z.number().int().min(0).max(10_000_000).nullable().default(null);
-const ref = z.string().max(64).default(''); // an institution id, or '' when not chosen yet
+const planDate = (label: string, need?: Need) => describe(z.string().max(10).default('').refine(isPlanDate), { type: 'date', label, ...need });
+const count = (label: string) => describe(z.number().int().min(0).max(10_000_000).nullable().default(null), { type: 'number', label });
+const refSchema = () => z.string().max(64).default(''); // an institution id, or '' when not chosen yet
+const ref = (label: string, need?: Need) => describe(refSchema(), { type: 'institution', label, ...need });
 /** The most institutions one action or body names as partners or members. */
 export const MAX_REFS = 500;
-const refs = z.array(z.string().min(1).max(64)).max(MAX_REFS).default([]);
-/** An optional choice from a fixed list: '' means "not chosen yet". */
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
-	z.union([z.literal(''), z.enum(values)]).default('');
+const refs = (label: string) => describe(z.array(z.string().min(1).max(64)).max(MAX_REFS).default([]), { type: 'institutions', label });
+/** An optional choice from a fixed list, labelled by `options.<options>.<value>`: '' means "not chosen yet". */
+const choice = <T extends readonly [string, ...string[]]>(values: T, options: string, label: string, need?: Need) =>
+	describe(z.union([z.literal(''), z.enum(values)]).default(''), { type: 'choice', options: `options.${options}`, label, ...need });
+const flag = (label: string, need?: Need) => describe(z.boolean().default(false), { type: 'boolean', label, ...need });
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).default([]);
+/** A list of items in their own right, of kind `of`. */
+const items = <T extends z.ZodType>(schema: T, of: Kind, label: string, item: string, need?: Need) =>
+	describe(list(schema), { type: 'items', of, label, item, ...need });
+const section = <T extends z.ZodObject>(object: T, of: Kind, label: string) => describe(object.prefault({} as z.input<T>), { type: 'section', of, label });
 /** The id of the template library item this was copied from ('' when the team wrote it): lets the
  * review step tell template wording from the team's own, and pull the same item in another language. */
-const templateId = z.string().max(64).default('');
+const templateId = internal(z.string().max(64).default(''));
 /** The institution (an id in this plan) whose draft file contributed the item in a merge; '' for the
  * team's own work. */
-const contributedBy = ref;
+const contributedBy = internal(refSchema());
 
 export const institutionSchema = z.object({
 	id,
-	name: shortText,
-	acronym: z.string().max(40).default(''),
-	kind: choice(INSTITUTION_KINDS),
+	name: shortText('fields.institution.name', { required: 'institutionName' }),
+	acronym: describe(z.string().max(40).default(''), { type: 'shortText', label: 'fields.institution.acronym' }),
+	kind: choice(INSTITUTION_KINDS, 'institutionKind', 'fields.institution.kind'),
 	templateId
 });
 
 export const baselineFigureSchema = z.object({
 	id,
-	figure: shortText,
-	value: shortText,
-	year,
-	source: shortText
+	figure: shortText('fields.figure.figure', { required: 'figureValue' }),
+	value: shortText('fields.figure.value', { required: 'figureValue' }),
+	year: year('fields.figure.year', { required: 'figureSource' }),
+	source: shortText('fields.figure.source', { required: 'figureSource' })
 });
 
 export const participantsSchema = z.object({
 	id,
-	sector: choice(SECTORS),
-	women: count,
-	men: count
+	sector: choice(SECTORS, 'sector', 'fields.participants.sector'),
+	women: count('fields.participants.women'),
+	men: count('fields.participants.men')
 });
 
 export const consultationEventSchema = z.object({
 	id,
-	title: shortText,
-	date: planDate,
-	place: shortText,
-	kind: choice(EVENT_KINDS),
-	participants: list(participantsSchema),
-	outcomes: longText
+	title: shortText('fields.event.title'),
+	date: planDate('fields.event.date', { required: 'eventDate' }),
+	place: shortText('fields.event.place'),
+	kind: choice(EVENT_KINDS, 'eventKind', 'fields.event.kind', { required: 'eventDate' }),
+	participants: describe(list(participantsSchema), { type: 'rows', of: 'participants', label: 'fields.event.participants', item: 'fields.participants.item', row: 'fields.participants.row' }),
+	outcomes: longText('fields.event.outcomes')
 });
 
 export const indicatorSchema = z.object({
 	id,
-	statement: longText,
-	unit: shortText,
-	baselineValue: shortText,
-	baselineYear: year,
-	targetValue: shortText,
-	targetYear: year,
-	meansOfVerification: shortText,
-	frequency: choice(FREQUENCIES),
+	statement: longText('fields.indicator.statement', { required: 'indicatorStatement' }),
+	unit: shortText('fields.indicator.unit', { required: 'indicatorStatement' }),
+	baselineValue: shortText('fields.indicator.baselineValue', { required: 'indicatorBaseline' }),
+	baselineYear: year('fields.indicator.baselineYear', { required: 'indicatorBaseline' }),
+	targetValue: shortText('fields.indicator.targetValue', { required: 'indicatorTarget' }),
+	targetYear: year('fields.indicator.targetYear', { required: 'indicatorTarget' }),
+	meansOfVerification: shortText('fields.indicator.meansOfVerification', { required: 'indicatorVerification' }),
+	frequency: choice(FREQUENCIES, 'frequency', 'fields.indicator.frequency'),
 	/** The Secretary-General's global indicator (S/2010/173) it maps to, e.g. "11a"; '' when none applies. */
-	globalIndicator: z.string().max(20).default(''),
+	globalIndicator: describe(z.string().max(20).default(''), { type: 'shortText', label: 'fields.indicator.globalIndicator' }),
 	templateId,
 	contributedBy
 });
 
 export const budgetLineSchema = z.object({
-	amount: z.number().min(0).max(1e15).nullable().default(null),
+	amount: describe(z.number().min(0).max(1e15).nullable().default(null), { type: 'amount', label: 'fields.action.amount', required: 'actionAmount' }),
 	/** ISO 4217 code; '' means the plan's currency. Free text here so that a half-typed code is kept. */
-	currency: z.string().max(10).default(''),
-	source: choice(FUNDING_SOURCES),
-	secured: z.boolean().default(false)
+	currency: code('fields.action.currency'),
+	source: choice(FUNDING_SOURCES, 'fundingSource', 'fields.action.source', { required: 'actionSource' }),
+	secured: flag('fields.action.secured')
 });
 
 export const actionSchema = z.object({
 	id,
-	description: longText,
-	responsibleId: ref,
-	partnerIds: refs,
-	startYear: year,
-	endYear: year,
-	status: choice(ACTION_STATUSES),
-	strategy: choice(STRATEGIES),
-	scope: choice(ACTION_SCOPES),
-	budget: budgetLineSchema.prefault({}),
-	indicators: list(indicatorSchema),
+	description: longText('fields.action.description', { required: 'actionDescription' }),
+	responsibleId: ref('fields.action.responsibleId', { required: 'actionResponsible' }),
+	partnerIds: refs('fields.action.partnerIds'),
+	startYear: year('fields.action.startYear', { required: 'actionTimeframe' }),
+	endYear: year('fields.action.endYear', { required: 'actionTimeframe' }),
+	status: choice(ACTION_STATUSES, 'actionStatus', 'fields.action.status'),
+	strategy: choice(STRATEGIES, 'strategy', 'fields.action.strategy'),
+	scope: choice(ACTION_SCOPES, 'scope', 'fields.action.scope'),
+	budget: describe(budgetLineSchema.prefault({}), { type: 'group', of: 'budgetLine', label: 'wizard.steps.budget.title' }),
+	indicators: items(indicatorSchema, 'indicator', 'fields.action.indicators', 'fields.indicator.item', { required: 'actionIndicators' }),
 	templateId,
 	contributedBy
 });
 
 export const objectiveSchema = z.object({
 	id,
-	title: longText,
-	expectedResults: longText,
-	actions: list(actionSchema),
+	title: longText('fields.objective.title', { required: 'objectiveTitle' }),
+	expectedResults: longText('fields.objective.expectedResults'),
+	actions: items(actionSchema, 'action', 'fields.objective.actions', 'fields.action.item', { required: 'objectiveActions' }),
 	templateId,
 	contributedBy
 });
@@ -177,20 +188,78 @@ export const objectiveSchema = z.object({
 export const pillarSchema = z.object({
 	id,
 	/** A framework's own pillar (its name comes from the interface language); '' for a pillar the team named. */
-	key: choice(PILLAR_KEYS),
-	name: shortText,
-	description: longText,
-	objectives: list(objectiveSchema)
+	key: choice(PILLAR_KEYS, 'pillar', 'fields.pillars.item'),
+	// Needed only when the pillar has no key: completeness.ts checks it.
+	name: shortText('fields.pillar.name'),
+	description: longText('fields.pillar.description'),
+	objectives: items(objectiveSchema, 'objective', 'fields.pillar.objectives', 'fields.objective.item', { required: 'pillarObjectives' })
 });
 
 export const coordinationBodySchema = z.object({
 	id,
-	name: shortText,
-	level: choice(LEVELS),
-	chairId: ref,
-	memberIds: refs,
-	meetingFrequency: choice(FREQUENCIES),
-	mandate: longText
+	name: shortText('fields.body.name', { required: 'bodyDetails' }),
+	level: choice(LEVELS, 'level', 'fields.body.level', { required: 'bodyDetails' }),
+	chairId: ref('fields.body.chairId'),
+	memberIds: refs('fields.body.memberIds'),
+	meetingFrequency: choice(FREQUENCIES, 'frequency', 'fields.body.meetingFrequency'),
+	mandate: longText('fields.body.mandate')
+});
+
+export const overviewSchema = z.object({
+	title: shortText('fields.overview.title', { required: 'title' }),
+	country: shortText('fields.overview.country', { required: 'country' }),
+	region: choice(REGIONS, 'region', 'fields.overview.region'),
+	/** First, second… plan of the country. */
+	generation: describe(z.number().int().min(1).max(20).nullable().default(null), { type: 'number', label: 'fields.overview.generation' }),
+	periodStart: year('fields.overview.periodStart', { required: 'period' }),
+	periodEnd: year('fields.overview.periodEnd', { required: 'period' }),
+	status: describe(z.enum(STATUSES).default('draft'), { type: 'choice', options: 'options.status', label: 'fields.overview.status' }),
+	leadInstitutionId: ref('fields.overview.leadInstitutionId', { required: 'lead' }),
+	adoptionBody: shortText('fields.overview.adoptionBody'),
+	adoptionDate: planDate('fields.overview.adoptionDate'),
+	resolutions: describe(z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).default(['1325']), {
+		type: 'resolutions',
+		label: 'fields.overview.resolutions',
+		required: 'resolutions'
+	}),
+	documentLanguages: describe(z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]), { type: 'languages', label: 'fields.overview.documentLanguages' }),
+	foreword: longText('fields.overview.foreword'),
+	vision: longText('fields.overview.vision', { required: 'vision', any: true }),
+	goal: longText('fields.overview.goal', { required: 'vision', any: true })
+});
+
+export const contextSchema = z.object({
+	introduction: longText('fields.context.introduction'),
+	legalFramework: longText('fields.context.legalFramework', { required: 'legalFramework' }),
+	situationAnalysis: longText('fields.context.situationAnalysis', { required: 'situationAnalysis' }),
+	lessonsLearned: longText('fields.context.lessonsLearned'),
+	baselineData: items(baselineFigureSchema, 'baselineFigure', 'fields.baselineData.title', 'fields.baselineData.item', { required: 'baselineData' })
+});
+
+export const consultationSchema = z.object({
+	summary: longText('fields.consultation.summary', { required: 'summary' }),
+	events: items(consultationEventSchema, 'consultationEvent', 'fields.events.title', 'fields.events.item', { required: 'events' })
+});
+
+export const coordinationSchema = z.object({
+	description: longText('fields.coordination.description'),
+	bodies: items(coordinationBodySchema, 'coordinationBody', 'fields.bodies.title', 'fields.bodies.item', { required: 'bodies' })
+});
+
+export const monitoringSchema = z.object({
+	reportingCycle: choice(FREQUENCIES, 'frequency', 'fields.monitoring.reportingCycle', { required: 'reportingCycle' }),
+	responsibleId: ref('fields.monitoring.responsibleId', { required: 'monitoringResponsible' }),
+	reportsToParliament: flag('fields.monitoring.reportsToParliament', { required: 'parliament' }),
+	midTermReview: planDate('fields.monitoring.midTermReview'),
+	finalEvaluation: planDate('fields.monitoring.finalEvaluation', { required: 'evaluation' }),
+	civilSocietyRole: longText('fields.monitoring.civilSocietyRole', { required: 'civilSocietyRole' }),
+	description: longText('fields.monitoring.description')
+});
+
+export const budgetSchema = z.object({
+	/** The currency an action's amount is in when it names none (ISO 4217). */
+	currency: describe(z.string().max(10).default('USD'), { type: 'code', label: 'fields.budget.currency' }),
+	resourceMobilisation: longText('fields.budget.resourceMobilisation', { required: 'resourceMobilisation' })
 });
 
 /** The most replies one comment holds. */
@@ -225,74 +294,21 @@ export const commentSchema = z.object({
 });
 
 export const planSchema = z.object({
-	format: z.literal(FILE_FORMAT),
-	schemaVersion: z.literal(SCHEMA_VERSION),
+	format: internal(z.literal(FILE_FORMAT)),
+	schemaVersion: internal(z.literal(SCHEMA_VERSION)),
 	id,
-	createdAt: z.iso.datetime(),
-	updatedAt: z.iso.datetime(),
-	overview: z
-		.object({
-			title: shortText,
-			country: shortText,
-			region: choice(REGIONS),
-			/** First, second… plan of the country. */
-			generation: z.number().int().min(1).max(20).nullable().default(null),
-			periodStart: year,
-			periodEnd: year,
-			status: z.enum(STATUSES).default('draft'),
-			leadInstitutionId: ref,
-			adoptionBody: shortText,
-			adoptionDate: planDate,
-			resolutions: z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).default(['1325']),
-			documentLanguages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]),
-			foreword: longText,
-			vision: longText,
-			goal: longText
-		})
-		.prefault({}),
-	institutions: list(institutionSchema),
-	context: z
-		.object({
-			introduction: longText,
-			legalFramework: longText,
-			situationAnalysis: longText,
-			lessonsLearned: longText,
-			baselineData: list(baselineFigureSchema)
-		})
-		.prefault({}),
-	consultation: z
-		.object({
-			summary: longText,
-			events: list(consultationEventSchema)
-		})
-		.prefault({}),
-	framework: choice(FRAMEWORKS),
-	pillars: list(pillarSchema),
-	coordination: z
-		.object({
-			description: longText,
-			bodies: list(coordinationBodySchema)
-		})
-		.prefault({}),
-	monitoring: z
-		.object({
-			reportingCycle: choice(FREQUENCIES),
-			responsibleId: ref,
-			reportsToParliament: z.boolean().default(false),
-			midTermReview: planDate,
-			finalEvaluation: planDate,
-			civilSocietyRole: longText,
-			description: longText
-		})
-		.prefault({}),
-	budget: z
-		.object({
-			/** The currency an action's amount is in when it names none (ISO 4217). */
-			currency: z.string().max(10).default('USD'),
-			resourceMobilisation: longText
-		})
-		.prefault({}),
-	comments: list(commentSchema)
+	createdAt: internal(z.iso.datetime()),
+	updatedAt: internal(z.iso.datetime()),
+	overview: section(overviewSchema, 'overview', 'wizard.steps.overview.title'),
+	institutions: items(institutionSchema, 'institution', 'fields.institutions.title', 'fields.institutions.item', { required: 'institutions' }),
+	context: section(contextSchema, 'context', 'wizard.steps.context.title'),
+	consultation: section(consultationSchema, 'consultation', 'wizard.steps.consultation.title'),
+	framework: choice(FRAMEWORKS, 'framework', 'fields.pillars.framework', { required: 'framework' }),
+	pillars: items(pillarSchema, 'pillar', 'wizard.steps.pillars.title', 'fields.pillars.item', { required: 'pillarsPresent' }),
+	coordination: section(coordinationSchema, 'coordination', 'fields.coordination.description'),
+	monitoring: section(monitoringSchema, 'monitoring', 'fields.monitoring.title'),
+	budget: section(budgetSchema, 'budget', 'wizard.steps.budget.title'),
+	comments: internal(list(commentSchema))
 });
 
 export type Language = (typeof LANGUAGES)[number];

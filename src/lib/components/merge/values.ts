@@ -1,10 +1,10 @@
 // How the merge and versions pages name items and show field values: as text, in the interface
-// language, with institutions and parents by name (never as ids).
+// language, with institutions and parents by name (never as ids), as plan/fields.ts formats them.
 import { locale, t } from '../../i18n/i18n.svelte.ts';
-import { formatDate, formatNumber } from '../../i18n/format.ts';
-import { indexPlan, isEmptyValue, isSection, type ItemKind, type PlanIndex } from '../../merge/compare.ts';
-import { fieldSpec, KIND_NAMES } from '../../merge/fields.ts';
-import type { Participants, Plan } from '../../plan/schema.ts';
+import { indexPlan, isSection, PARENT, type ItemKind, type PlanIndex } from '../../merge/compare.ts';
+import { comparedField, fieldLabelKey, kindName } from '../../merge/fields.ts';
+import { formatValue as formatField, isEmptyValue } from '../../plan/fields.ts';
+import type { Plan } from '../../plan/schema.ts';
 
 /** A plan a value comes from, for looking up the institutions and items it names. */
 export interface Side {
@@ -16,47 +16,28 @@ export const sideOf = (plan: Plan): Side => ({ plan, index: indexPlan(plan, t) }
 
 /** "Action 1.2.3", or a section's name. */
 export function itemName(kind: ItemKind, ref: string): string {
-	return isSection(kind) ? t(KIND_NAMES[kind]) : t('common.itemNumber', { what: t(KIND_NAMES[kind]), ref });
+	return isSection(kind) ? t(kindName(kind)) : t('common.itemNumber', { what: t(kindName(kind)), ref });
 }
 
 export function fieldLabel(kind: ItemKind, field: string): string {
-	const spec = fieldSpec(kind, field);
-	return spec ? t(spec.label) : field;
+	const key = fieldLabelKey(kind, field);
+	return key ? t(key) : field;
 }
 
-function institutionName(side: Side, id: string): string {
-	const institution = side.plan.institutions.find((i) => i.id === id);
-	return institution?.name.trim() || institution?.acronym.trim() || t('merge.value.unknown');
+/** The item an objective, action or indicator sits under, by its name and first line. */
+function parentName(side: Side, id: string): string {
+	const parent = side.index.items.get(id);
+	return parent ? `${itemName(parent.kind, parent.ref)} ${parent.label}`.trim() : t('common.missing');
 }
 
 export function formatValue(kind: ItemKind, field: string, value: unknown, side: Side): string {
-	const display = fieldSpec(kind, field)?.display ?? { type: 'text' };
-	if (display.type === 'boolean') return value ? t('merge.value.yes') : t('merge.value.no');
-	if (isEmptyValue(value)) return t('merge.value.empty');
-	switch (display.type) {
-		case 'amount':
-			return formatNumber(value as number, locale.language);
-		case 'date':
-			return formatDate(value as string, locale.language);
-		case 'choice':
-			return t(`${display.options}.${value}`);
-		case 'institution':
-			return institutionName(side, value as string);
-		case 'institutions':
-			return (value as string[]).map((id) => institutionName(side, id)).join(', ');
-		case 'languages':
-			return (value as string[]).map((l) => t(`common.languageNames.${l}`)).join(', ');
-		case 'resolutions':
-			return (value as string[]).join(', ');
-		case 'participants':
-			return (value as Participants[])
-				.map((p) => t('merge.value.participants', { sector: p.sector ? t(`options.sector.${p.sector}`) : t('common.notChosen'), women: p.women ?? 0, men: p.men ?? 0 }))
-				.join('\n');
-		case 'parent': {
-			const parent = side.index.items.get(value as string);
-			return parent ? `${itemName(parent.kind, parent.ref)} ${parent.label}`.trim() : t('merge.value.unknown');
-		}
-		default:
-			return String(value);
-	}
+	const described = comparedField(kind, field);
+	const text = described
+		? formatField(described, value, { t, language: locale.language, institutions: side.plan.institutions })
+		: isEmptyValue(value)
+			? ''
+			: field === PARENT
+				? parentName(side, value as string)
+				: String(value);
+	return text === '' ? t('merge.value.empty') : text;
 }

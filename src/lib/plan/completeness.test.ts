@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checks, completeness, gaps, STEPS } from './completeness.ts';
+import { fieldsOf, itemListsOf, KINDS } from './fields.ts';
 import { addItem, applyFramework, blank, createPlan } from './operations.ts';
 
 describe('completeness', () => {
@@ -64,5 +65,40 @@ describe('completeness', () => {
 			expect(ratio).toBeGreaterThanOrEqual(0);
 			expect(ratio).toBeLessThanOrEqual(1);
 		}
+	});
+
+	it('leaves a gap for every field and list the schema marks as needed: in a plan of blank items, and in one with no items', () => {
+		const plan = createPlan();
+		plan.framework = '';
+		const pillar = addItem(plan.pillars, blank.pillar());
+		const objective = addItem(pillar.objectives, blank.objective());
+		addItem(objective.actions, blank.action());
+		addItem(addItem(addItem(pillar.objectives, blank.objective()).actions, blank.action()).indicators, blank.indicator());
+		addItem(plan.institutions, blank.institution());
+		addItem(plan.context.baselineData, blank.baselineFigure());
+		addItem(plan.consultation.events, blank.consultationEvent());
+		addItem(plan.coordination.bodies, blank.coordinationBody());
+		addItem(plan.pillars, blank.pillar()); // a pillar with no objective
+		plan.overview.resolutions = [];
+		const needed = KINDS.flatMap((kind) => [...fieldsOf(kind), ...itemListsOf(kind)].flatMap((f) => (f.required ? [f.required] : [])));
+		addItem(pillar.objectives, blank.objective()); // an objective with no action
+		const open = new Set([...gaps(plan), ...gaps(createPlan())].map((g) => g.key));
+		expect(needed.filter((gap) => !open.has(gap))).toEqual([]);
+	});
+
+	it('points a gap two fields share at the one still empty', () => {
+		const plan = createPlan();
+		plan.overview.periodStart = 2026;
+		expect(gaps(plan).find((g) => g.key === 'period')?.field).toBe('overview-periodEnd');
+		const figure = addItem(plan.context.baselineData, { ...blank.baselineFigure(), figure: 'Women among judges (%)', source: 'Judicial council' });
+		expect(gaps(plan).filter((g) => g.params.name === 'Women among judges (%)').map((g) => g.field)).toEqual([`figure-${figure.id}-value`, `figure-${figure.id}-year`]);
+	});
+
+	it('counts an institution field as filled only with an institution the plan lists', () => {
+		const plan = createPlan();
+		plan.monitoring.responsibleId = 'an-institution-since-deleted';
+		expect(gaps(plan).map((g) => g.key)).toContain('monitoringResponsible');
+		plan.monitoring.responsibleId = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Women' }).id;
+		expect(gaps(plan).map((g) => g.key)).not.toContain('monitoringResponsible');
 	});
 });

@@ -2,6 +2,7 @@
 // shown beside each wizard step, the review step's list of gaps, and the messages shown under a field
 // whose value contradicts another ("end year before start year").
 import { dateBefore } from './dates.ts';
+import { fieldsOf, isFilled, itemListsOf, type Field, type ItemList, type Kind } from './fields.ts';
 import { actionsOf, childRef, objectivesOf, walk } from './walk.ts';
 import type { Plan } from './schema.ts';
 import { excerpt, placeholders } from './text.ts';
@@ -39,6 +40,47 @@ export interface Check {
 const filled = (s: string) => s.trim() !== '';
 const label = (s: string) => excerpt(s, 60);
 
+/** The DOM id scope of each kind's controls: `fieldId(SCOPES.action, 'description', id)`. */
+export const SCOPES: Record<Kind, string> = {
+	plan: 'pillars', // the thematic framework, chosen in the pillars step
+	overview: 'overview',
+	institution: 'institution',
+	context: 'context',
+	baselineFigure: 'figure',
+	consultation: 'consultation',
+	consultationEvent: 'event',
+	participants: 'participants',
+	pillar: 'pillar',
+	objective: 'objective',
+	action: 'action',
+	budgetLine: 'action', // an action's budget is edited with the action, in the budget step
+	indicator: 'indicator',
+	coordination: 'coordination',
+	coordinationBody: 'body',
+	monitoring: 'monitoring',
+	budget: 'budget'
+};
+
+/** A kind's own needed fields by the gap each leaves (schema.ts: `required`), in the schema's order. A
+ * group's are checked as its own kind's (an action's budget line, in the budget step). */
+const neededCache = new Map<Kind, [string, Field[]][]>();
+function neededFields(kind: Kind): [string, Field[]][] {
+	let needed = neededCache.get(kind);
+	if (!needed) {
+		const byGap = new Map<string, Field[]>();
+		for (const field of fieldsOf(kind)) if (field.required && field.name === field.key) byGap.set(field.required, [...(byGap.get(field.required) ?? []), field]);
+		neededCache.set(kind, (needed = [...byGap]));
+	}
+	return needed;
+}
+
+/** The DOM id of the control that adds the first item to a list: "Add an institution", an objective's
+ * "Add an action"; the pillars come from choosing a framework. */
+function addControl(holder: Kind, list: ItemList, holderId?: string): string {
+	if (holder === 'plan' && list.key === 'pillars') return fieldId(SCOPES.plan, 'framework');
+	return holderId ? fieldId(SCOPES[holder], `add${list.of[0].toUpperCase()}${list.of.slice(1)}`, holderId) : fieldId(list.key, 'add');
+}
+
 export function checks(plan: Plan): Check[] {
 	const out: Check[] = [];
 	const add = (step: Step, key: string, ok: boolean, field: string, params: Check['params'] = {}) =>
@@ -46,6 +88,21 @@ export function checks(plan: Plan): Check[] {
 	/** Only recorded when broken: a consistent value is not progress in itself. */
 	const contradiction = (step: Step, key: string, broken: boolean, field: string, params: Check['params'] = {}) => {
 		if (broken) out.push({ step, key, ok: false, field, params, kind: 'invalid' });
+	};
+	/** The gaps an item's needed fields leave: met when they are filled (any of them, for a gap marked
+	 * `any`), pointing at the first empty one. `itemId`: the item the controls belong to. */
+	const needs = (step: Step, kind: Kind, item: object, params: Check['params'] = {}, itemId?: string) => {
+		for (const [gap, fields] of neededFields(kind)) {
+			const done = fields.map((f) => isFilled(f, f.get(item), plan.institutions));
+			const ok = fields[0].any ? done.some(Boolean) : done.every(Boolean);
+			const at = fields[Math.max(0, done.indexOf(false))];
+			add(step, gap, ok, fieldId(SCOPES[kind], at.key, itemId), params);
+		}
+	};
+	/** The gap a needed list leaves while it has no item. */
+	const needsItems = (step: Step, kind: Kind, item: object, key: string, params: Check['params'] = {}, itemId?: string) => {
+		const list = itemListsOf(kind).find((l) => l.key === key);
+		if (list?.required) add(step, list.required, list.get(item).length > 0, addControl(kind, list, itemId), params);
 	};
 
 	/** Template text marks a country's own figure as [[…]]: flagged until the team writes the figure in. */
@@ -56,39 +113,28 @@ export function checks(plan: Plan): Check[] {
 
 	// Getting started
 	const o = plan.overview;
-	add('overview', 'title', filled(o.title), fieldId('overview', 'title'));
-	add('overview', 'country', filled(o.country), fieldId('overview', 'country'));
-	add('overview', 'period', o.periodStart !== null && o.periodEnd !== null, fieldId('overview', 'periodStart'));
+	needs('overview', 'overview', o);
 	contradiction(
 		'overview',
 		'periodOrder',
 		o.periodStart !== null && o.periodEnd !== null && o.periodEnd < o.periodStart,
 		fieldId('overview', 'periodEnd')
 	);
-	add('overview', 'institutions', plan.institutions.length > 0, fieldId('institutions', 'add'));
-	for (const institution of plan.institutions)
-		add('overview', 'institutionName', filled(institution.name), fieldId('institution', 'name', institution.id));
-	add('overview', 'lead', plan.institutions.some((i) => i.id === o.leadInstitutionId), fieldId('overview', 'leadInstitutionId'));
-	add('overview', 'resolutions', o.resolutions.length > 0, fieldId('overview', 'resolutions'));
-	add('overview', 'vision', filled(o.vision) || filled(o.goal), fieldId('overview', 'vision'));
+	needsItems('overview', 'plan', plan, 'institutions');
+	for (const institution of plan.institutions) needs('overview', 'institution', institution, {}, institution.id);
 
 	// Context and situation analysis
 	const c = plan.context;
-	add('context', 'situationAnalysis', filled(c.situationAnalysis), fieldId('context', 'situationAnalysis'));
-	add('context', 'legalFramework', filled(c.legalFramework), fieldId('context', 'legalFramework'));
-	add('context', 'baselineData', c.baselineData.length > 0, fieldId('baselineData', 'add'));
-	for (const figure of c.baselineData) {
-		const params = { name: label(figure.figure) || '…' };
-		add('context', 'figureValue', filled(figure.figure) && filled(figure.value), fieldId('figure', 'value', figure.id), params);
-		add('context', 'figureSource', filled(figure.source) && figure.year !== null, fieldId('figure', 'source', figure.id), params);
-	}
+	needs('context', 'context', c);
+	needsItems('context', 'context', c, 'baselineData');
+	for (const figure of c.baselineData) needs('context', 'baselineFigure', figure, { name: label(figure.figure) || '…' }, figure.id);
 
 	// Consultation
 	const events = plan.consultation.events;
-	add('consultation', 'events', events.length > 0, fieldId('events', 'add'));
+	needsItems('consultation', 'consultation', plan.consultation, 'events');
 	for (const event of events) {
 		const params = { name: label(event.title) || label(event.place) || '…' };
-		add('consultation', 'eventDate', filled(event.date) && event.kind !== '', fieldId('event', 'date', event.id), params);
+		needs('consultation', 'consultationEvent', event, params, event.id);
 		add('consultation', 'eventParticipants', event.participants.some((p) => (p.women ?? 0) + (p.men ?? 0) > 0), fieldId('event', 'participants', event.id), params);
 	}
 	add(
@@ -97,19 +143,22 @@ export function checks(plan: Plan): Check[] {
 		events.some((e) => e.participants.some((p) => p.sector === 'civil-society' && (p.women ?? 0) + (p.men ?? 0) > 0)),
 		events[0] ? fieldId('event', 'participants', events[0].id) : fieldId('events', 'add')
 	);
-	add('consultation', 'summary', filled(plan.consultation.summary), fieldId('consultation', 'summary'));
+	needs('consultation', 'consultation', plan.consultation);
 
 	// Pillars and objectives
-	add('pillars', 'framework', plan.framework !== '', fieldId('pillars', 'framework'));
-	add('pillars', 'pillarsPresent', plan.pillars.length > 0, fieldId('pillars', 'framework'));
+	needs('pillars', 'plan', plan);
+	needsItems('pillars', 'plan', plan, 'pillars');
 	for (const place of walk(plan)) {
 		if (place.kind === 'pillar') {
 			const { pillar, ref } = place;
-			if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), { ref });
-			add('pillars', 'pillarObjectives', pillar.objectives.length > 0, fieldId('pillar', 'addObjective', pillar.id), { ref });
+			const params = { ref };
+			// A framework's pillar is named by the framework; one of the team's own needs a name.
+			if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), params);
+			needs('pillars', 'pillar', pillar, params, pillar.id);
+			needsItems('pillars', 'pillar', pillar, 'objectives', params, pillar.id);
 		} else if (place.kind === 'objective') {
 			const { objective, ref } = place;
-			add('pillars', 'objectiveTitle', filled(objective.title), fieldId('objective', 'title', objective.id), { ref });
+			needs('pillars', 'objective', objective, { ref }, objective.id);
 			placeholder('pillars', 'objective', objective.title, fieldId('objective', 'title', objective.id), ref);
 			placeholder('pillars', 'objective', objective.expectedResults, fieldId('objective', 'expectedResults', objective.id), ref);
 		}
@@ -118,14 +167,11 @@ export function checks(plan: Plan): Check[] {
 	// Actions and indicators
 	const period = { start: o.periodStart, end: o.periodEnd };
 	add('actions', 'actionsPresent', !actionsOf(plan).next().done, fieldId('actions', 'start'));
-	for (const { objective, ref } of objectivesOf(plan))
-		add('actions', 'objectiveActions', objective.actions.length > 0, fieldId('objective', 'addAction', objective.id), { ref });
+	for (const { objective, ref } of objectivesOf(plan)) needsItems('actions', 'objective', objective, 'actions', { ref }, objective.id);
 	for (const { action, ref } of actionsOf(plan)) {
 		const params = { ref };
-		add('actions', 'actionDescription', filled(action.description), fieldId('action', 'description', action.id), params);
+		needs('actions', 'action', action, params, action.id);
 		placeholder('actions', 'action', action.description, fieldId('action', 'description', action.id), ref);
-		add('actions', 'actionResponsible', plan.institutions.some((i) => i.id === action.responsibleId), fieldId('action', 'responsibleId', action.id), params);
-		add('actions', 'actionTimeframe', action.startYear !== null && action.endYear !== null, fieldId('action', 'startYear', action.id), params);
 		contradiction('actions', 'actionTimeframeOrder', action.startYear !== null && action.endYear !== null && action.endYear < action.startYear, fieldId('action', 'endYear', action.id), params);
 		contradiction(
 			'actions',
@@ -135,15 +181,12 @@ export function checks(plan: Plan): Check[] {
 			fieldId('action', 'startYear', action.id),
 			{ ref, start: period.start ?? '', end: period.end ?? '' }
 		);
-		add('actions', 'actionIndicators', action.indicators.length > 0, fieldId('action', 'addIndicator', action.id), params);
+		needsItems('actions', 'action', action, 'indicators', params, action.id);
 		for (const [n, indicator] of action.indicators.entries()) {
 			const at = (field: string) => fieldId('indicator', field, indicator.id);
 			const iParams = { ref: childRef(ref, n) };
-			add('actions', 'indicatorStatement', filled(indicator.statement) && filled(indicator.unit), at(filled(indicator.statement) ? 'unit' : 'statement'), iParams);
-			add('actions', 'indicatorBaseline', filled(indicator.baselineValue) && indicator.baselineYear !== null, at('baselineValue'), iParams);
-			add('actions', 'indicatorTarget', filled(indicator.targetValue) && indicator.targetYear !== null, at('targetValue'), iParams);
+			needs('actions', 'indicator', indicator, iParams, indicator.id);
 			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, at('targetYear'), iParams);
-			add('actions', 'indicatorVerification', filled(indicator.meansOfVerification), at('meansOfVerification'), iParams);
 			for (const field of ['statement', 'unit', 'baselineValue', 'targetValue', 'meansOfVerification'] as const)
 				placeholder('actions', 'indicator', indicator[field], at(field), iParams.ref);
 		}
@@ -151,24 +194,17 @@ export function checks(plan: Plan): Check[] {
 
 	// Coordination and monitoring
 	const bodies = plan.coordination.bodies;
-	add('coordination', 'bodies', bodies.length > 0, fieldId('bodies', 'add'));
-	for (const body of bodies)
-		add('coordination', 'bodyDetails', filled(body.name) && body.level !== '', fieldId('body', 'name', body.id), { name: label(body.name) || '…' });
+	needs('coordination', 'coordination', plan.coordination);
+	needsItems('coordination', 'coordination', plan.coordination, 'bodies');
+	for (const body of bodies) needs('coordination', 'coordinationBody', body, { name: label(body.name) || '…' }, body.id);
 	add('coordination', 'localLevel', bodies.some((b) => b.level === 'local' || b.level === 'provincial'), bodies[0] ? fieldId('body', 'level', bodies[0].id) : fieldId('bodies', 'add'));
 	const m = plan.monitoring;
-	add('coordination', 'reportingCycle', m.reportingCycle !== '', fieldId('monitoring', 'reportingCycle'));
-	add('coordination', 'monitoringResponsible', plan.institutions.some((i) => i.id === m.responsibleId), fieldId('monitoring', 'responsibleId'));
-	add('coordination', 'parliament', m.reportsToParliament, fieldId('monitoring', 'reportsToParliament'));
-	add('coordination', 'evaluation', filled(m.finalEvaluation), fieldId('monitoring', 'finalEvaluation'));
+	needs('coordination', 'monitoring', m);
 	contradiction('coordination', 'evaluationOrder', filled(m.midTermReview) && filled(m.finalEvaluation) && dateBefore(m.finalEvaluation, m.midTermReview), fieldId('monitoring', 'finalEvaluation'));
-	add('coordination', 'civilSocietyRole', filled(m.civilSocietyRole), fieldId('monitoring', 'civilSocietyRole'));
 
 	// Budget
-	for (const { action, ref } of actionsOf(plan)) {
-		add('budget', 'actionAmount', action.budget.amount !== null, fieldId('action', 'amount', action.id), { ref });
-		add('budget', 'actionSource', action.budget.source !== '', fieldId('action', 'source', action.id), { ref });
-	}
-	add('budget', 'resourceMobilisation', filled(plan.budget.resourceMobilisation), fieldId('budget', 'resourceMobilisation'));
+	for (const { action, ref } of actionsOf(plan)) needs('budget', 'budgetLine', action.budget, { ref }, action.id);
+	needs('budget', 'budget', plan.budget);
 
 	return out;
 }

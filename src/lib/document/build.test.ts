@@ -33,7 +33,7 @@ describe('the document model of a plan', () => {
 		expect(blocks(doc).filter((b) => b.kind === 'entry').map((b) => b.number)).toContain('1.1.1.1');
 	});
 
-	it('tells the team’s words from the app’s: an institution is the team’s text, a choice the app’s', () => {
+	it('lists an action’s fields as the schema describes them, telling the team’s words (an institution) from the app’s (a choice)', () => {
 		const plan = createPlan();
 		applyFramework(plan, 'pillars');
 		const ministry = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Defence' });
@@ -42,7 +42,10 @@ describe('the document model of a plan', () => {
 		const details = blocks(build(plan)).flatMap((b) => (b.kind === 'values' ? b.values : []));
 		expect(details.find((v) => v.label === t('export.labels.responsible'))?.value).toEqual([{ kind: 'plan', text: 'Ministry of Defence' }]);
 		expect(details.find((v) => v.label === t('export.labels.scope'))?.value).toEqual([{ kind: 'fixed', text: t('options.scope.abroad') }]);
+		// What a plan needs, or a choice still to be made, reads "to be completed" while it is empty; what it may leave out, a dash.
+		expect(details.find((v) => v.label === t('export.labels.timeframe'))?.value).toEqual([{ kind: 'missing', text: t('export.toBeCompleted') }]);
 		expect(details.find((v) => v.label === t('export.labels.strategy'))?.value).toEqual([{ kind: 'missing', text: t('export.toBeCompleted') }]);
+		expect(details.find((v) => v.label === t('export.labels.partners'))?.value).toEqual([{ kind: 'fixed', text: '–' }]);
 	});
 
 	it('marks placeholders in the team’s text', () => {

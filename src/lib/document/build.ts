@@ -5,6 +5,7 @@ import type { Anchor, CommentSection } from '../comments/comments.ts';
 import type { ExportContents } from '../export/contents.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { fieldsOf, formatValue, isEmptyValue, type Field, type Kind } from '../plan/fields.ts';
 import { actionCurrency, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Action, Indicator, Language, Plan } from '../plan/schema.ts';
 import { pillarName } from '../plan/text.ts';
@@ -37,6 +38,45 @@ export function planLine(text: string): Line {
 const fixed = (text: string, strong = false): Line => [strong ? { kind: 'fixed', text, strong } : { kind: 'fixed', text }];
 const section = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
 const DASH: Line = [{ kind: 'fixed', text: '–' }];
+
+/**
+ * Where the document shows an item's fields otherwise than as one labelled value each, under the
+ * field's own label, in the schema's order (plan/fields.ts): fields shown together as one value (an
+ * action's years as its timeframe), labels of the document's own where the form's would read oddly
+ * in a document, fields left out of an official copy, and values left out while they are empty. Long
+ * texts are paragraphs of their own, not labelled values.
+ */
+interface Together {
+	fields: string[];
+	/** Defaults to the first field's label. */
+	label?: string;
+	value: (b: Builder, item: never) => Line;
+}
+interface Layout {
+	together?: Together[];
+	labels?: Record<string, string>;
+	internal?: string[];
+	omittedWhenEmpty?: string[];
+}
+const LAYOUT: Partial<Record<Kind, Layout>> = {
+	action: {
+		together: [
+			{ fields: ['startYear', 'endYear'], label: 'export.labels.timeframe', value: (b, a: Action) => b.years(a.startYear, a.endYear) },
+			{ fields: ['budget.amount', 'budget.currency', 'budget.source', 'budget.secured'], label: 'export.labels.budget', value: (b, a: Action) => b.budgetLine(a) }
+		],
+		labels: { responsibleId: 'export.labels.responsible' },
+		internal: ['status']
+	},
+	indicator: {
+		together: [
+			{ fields: ['baselineValue', 'baselineYear'], value: (b, i: Indicator) => b.valueYear(i.baselineValue, i.baselineYear) },
+			{ fields: ['targetValue', 'targetYear'], value: (b, i: Indicator) => b.valueYear(i.targetValue, i.targetYear) }
+		],
+		labels: { frequency: 'export.labels.frequency', globalIndicator: 'export.labels.globalIndicator' },
+		omittedWhenEmpty: ['globalIndicator']
+	},
+	monitoring: { labels: { reportsToParliament: 'export.labels.reportsToParliament' } }
+};
 
 export function buildPlanDocument(plan: Plan, options: DocumentOptions): PlanDocument {
 	return new Builder(plan, options).document();
@@ -175,6 +215,46 @@ class Builder {
 		return fixed(parts.join(', '));
 	}
 
+	/** The labelled values of an item of a kind, from its fields' descriptions and the document's layout (LAYOUT). */
+	labelled(kind: Kind, item: object): [string, Line][] {
+		const layout = LAYOUT[kind] ?? {};
+		const out: [string, Line][] = [];
+		const done = new Set<string>();
+		for (const field of fieldsOf(kind)) {
+			if (done.has(field.name) || field.type === 'longText' || field.type === 'rows') continue;
+			if (!this.contents.internalStatus && layout.internal?.includes(field.name)) continue;
+			const together = layout.together?.find((g) => g.fields.includes(field.name));
+			if (together) {
+				together.fields.forEach((name) => done.add(name));
+				out.push([this.t(together.label ?? field.label), together.value(this, item as never)]);
+				continue;
+			}
+			const value = field.get(item);
+			if (isEmptyValue(value) && field.type !== 'boolean' && layout.omittedWhenEmpty?.includes(field.name)) continue;
+			out.push([this.t(layout.labels?.[field.name] ?? field.label), this.value(field, value)]);
+		}
+		return out;
+	}
+
+	/** A field's value: the team's text as theirs, an institution by its name, anything else as the app
+	 * writes it. Empty, "to be completed" where the plan needs it or a choice is still to be made, else a dash. */
+	value(field: Field, value: unknown): Line {
+		if (isEmptyValue(value) && field.type !== 'boolean') return field.needed || field.type === 'choice' ? this.missing : DASH;
+		switch (field.type) {
+			case 'shortText':
+			case 'code':
+				return planLine(String(value).trim());
+			case 'institution':
+				return this.institution(value as string);
+			case 'institutions':
+				return this.institutionList(value as string[]);
+			case 'year':
+				return fixed(String(value));
+			default:
+				return fixed(formatValue(field, value, { t: this.t, language: this.language, institutions: this.plan.institutions, currency: this.plan.budget.currency }));
+		}
+	}
+
 	// Parts ------------------------------------------------------------------------------------
 
 	cover(): Part[] {
@@ -258,15 +338,7 @@ class Builder {
 				const blocks: Block[] = [
 					this.heading(t('export.labels.action', { ref }), 3),
 					this.text(action.description, true),
-					this.values('lines', [
-						[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : this.missing],
-						[t('export.labels.partners'), this.institutionList(action.partnerIds)],
-						[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
-						[t('export.labels.scope'), this.option('scope', action.scope)],
-						...(this.contents.internalStatus ? [[t('export.labels.status'), this.option('actionStatus', action.status)] as [string, Line]] : []),
-						[t('export.labels.strategy'), this.option('strategy', action.strategy)],
-						[t('export.labels.budget'), this.budgetLine(action)]
-					])
+					this.values('lines', this.labelled('action', action))
 				];
 				if (action.indicators.length) blocks.push({ kind: 'label', text: t('export.labels.indicators') });
 				parts.push({ anchor: { target: 'action', targetId: action.id }, blocks });
@@ -277,18 +349,9 @@ class Builder {
 
 	/** An indicator under its action: the statement (where comments on it sit), then its measures on one line. */
 	indicator(indicator: Indicator, ref: string): Block[] {
-		const t = this.t;
-		const text = (value: string) => planLine(value.trim());
 		return [
 			{ kind: 'entry', number: ref, text: indicator.statement.trim() ? planLine(indicator.statement) : this.missing, anchored: true },
-			this.values('inline', [
-				[t('export.labels.unit'), text(indicator.unit)],
-				[t('export.labels.baseline'), this.valueYear(indicator.baselineValue, indicator.baselineYear)],
-				[t('export.labels.target'), this.valueYear(indicator.targetValue, indicator.targetYear)],
-				[t('export.labels.meansOfVerification'), text(indicator.meansOfVerification)],
-				[t('export.labels.frequency'), indicator.frequency ? fixed(t(`options.frequency.${indicator.frequency}`)) : []],
-				...(indicator.globalIndicator.trim() ? [[t('export.labels.globalIndicator'), text(indicator.globalIndicator)] as [string, Line]] : [])
-			])
+			this.values('inline', this.labelled('indicator', indicator))
 		];
 	}
 
@@ -413,13 +476,7 @@ class Builder {
 			{
 				blocks: [
 					...this.chapter(t('export.chapters.monitoring'), m.description),
-					this.values('lines', [
-						[t('export.labels.reportingCycle'), this.option('frequency', m.reportingCycle)],
-						[t('export.labels.monitoringResponsible'), m.responsibleId ? this.institution(m.responsibleId) : this.missing],
-						[t('export.labels.reportsToParliament'), fixed(t(m.reportsToParliament ? 'export.labels.yes' : 'export.labels.no'))],
-						[t('export.labels.midTermReview'), this.date(m.midTermReview)],
-						[t('export.labels.finalEvaluation'), this.date(m.finalEvaluation)]
-					]),
+					this.values('lines', this.labelled('monitoring', m)),
 					...this.chapter(t('export.chapters.civilSociety'), m.civilSocietyRole)
 				]
 			}

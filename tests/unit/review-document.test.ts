@@ -75,7 +75,7 @@ describe.each(LANGUAGES)('review mode and the Word export of the sample plan (%s
 		const t = exportStrings(language);
 		// The values the Word file has: an action's scope and an indicator's global indicator among them.
 		expect(word.length).toBeGreaterThan(100);
-		for (const label of ['scope', 'globalIndicator', 'responsible', 'unit', 'status', 'budget']) expect(word.map(([l]) => l), label).toContain(t(`export.labels.${label}`));
+		for (const label of ['fields.action.scope', 'export.labels.globalIndicator', 'export.labels.responsible', 'fields.indicator.unit', 'fields.action.status', 'export.labels.budget']) expect(word.map(([l]) => l), label).toContain(t(label));
 		const missing = word.filter(([label, value]) => !shown.has(`${label} = ${value}`));
 		expect(missing).toEqual([]);
 	});

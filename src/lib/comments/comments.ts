@@ -4,6 +4,7 @@
 // "on a removed item", never dropped.
 import { hasRoom, newId, removeItem, type Undo } from '../plan/operations.ts';
 import { MAX_REPLIES, type Comment, type CommentTarget, type Plan, type Reply } from '../plan/schema.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { Step } from '../plan/completeness.ts';
 import { idOf, walk } from '../plan/walk.ts';
 
@@ -43,8 +44,6 @@ export function commentables(plan: Plan): Commentable[] {
 	section('budget');
 	return out;
 }
-
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** How people name a part: a section by its step title ("Context"), an item by its number ("Objective 1.2"). */
 export function describeTarget(part: Commentable, translate: Translate): string {

@@ -41,11 +41,11 @@ describe('the document model of a plan', () => {
 		const t = exportStrings('en');
 		const details = blocks(build(plan)).flatMap((b) => (b.kind === 'values' ? b.values : []));
 		expect(details.find((v) => v.label === t('export.labels.responsible'))?.value).toEqual([{ kind: 'plan', text: 'Ministry of Defence' }]);
-		expect(details.find((v) => v.label === t('export.labels.scope'))?.value).toEqual([{ kind: 'fixed', text: t('options.scope.abroad') }]);
+		expect(details.find((v) => v.label === t('fields.action.scope'))?.value).toEqual([{ kind: 'fixed', text: t('options.scope.abroad') }]);
 		// What a plan needs, or a choice still to be made, reads "to be completed" while it is empty; what it may leave out, a dash.
 		expect(details.find((v) => v.label === t('export.labels.timeframe'))?.value).toEqual([{ kind: 'missing', text: t('export.toBeCompleted') }]);
-		expect(details.find((v) => v.label === t('export.labels.strategy'))?.value).toEqual([{ kind: 'missing', text: t('export.toBeCompleted') }]);
-		expect(details.find((v) => v.label === t('export.labels.partners'))?.value).toEqual([{ kind: 'fixed', text: '–' }]);
+		expect(details.find((v) => v.label === t('fields.action.strategy'))?.value).toEqual([{ kind: 'missing', text: t('export.toBeCompleted') }]);
+		expect(details.find((v) => v.label === t('fields.action.partnerIds'))?.value).toEqual([{ kind: 'fixed', text: '–' }]);
 	});
 
 	it('marks placeholders in the team’s text', () => {
@@ -69,8 +69,8 @@ describe('the document model of a plan', () => {
 		const t = exportStrings('en');
 		const official = values(build(plan, COPY_CONTENTS.official));
 		const working = values(build(plan, COPY_CONTENTS.working));
-		expect(working.some(([label]) => label === t('export.labels.status'))).toBe(true);
-		expect(official.some(([label]) => label === t('export.labels.status'))).toBe(false);
+		expect(working.some(([label]) => label === t('fields.action.status'))).toBe(true);
+		expect(official.some(([label]) => label === t('fields.action.status'))).toBe(false);
 		expect(working.some(([, value]) => value.includes(t('export.labels.secured')))).toBe(true);
 		expect(official.some(([, value]) => value.includes(t('export.labels.secured')) || value.includes(t('export.labels.notSecured')))).toBe(false);
 	});

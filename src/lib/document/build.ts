@@ -5,7 +5,7 @@ import type { Anchor, CommentSection } from '../comments/comments.ts';
 import type { ExportContents } from '../export/contents.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { fieldsOf, formatValue, isEmptyValue, type Field, type Kind } from '../plan/fields.ts';
+import { fieldOf, fieldsOf, formatValue, isEmptyValue, itemListsOf, type Field, type Kind } from '../plan/fields.ts';
 import { actionCurrency, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Action, Indicator, Language, Plan } from '../plan/schema.ts';
 import { pillarName } from '../plan/text.ts';
@@ -201,7 +201,7 @@ class Builder {
 
 	pillarName(id: string): Line {
 		const pillar = this.plan.pillars.find((p) => p.id === id);
-		if (!pillar) return fixed(this.t('export.labels.unassigned'));
+		if (!pillar) return fixed(this.t('fields.budget.unassigned'));
 		const name = pillarName(pillar, this.t);
 		// A pillar the team named is their text; a framework's pillar is named by the app.
 		return !name ? this.missing : pillar.name.trim() ? planLine(name) : fixed(name);
@@ -234,6 +234,24 @@ class Builder {
 			out.push([this.t(layout.labels?.[field.name] ?? field.label), this.value(field, value)]);
 		}
 		return out;
+	}
+
+	/** The label of a field or a list of items ('indicator', 'statement': "Indicator"). */
+	label(kind: Kind, name: string): string {
+		const label = fieldOf(kind, name)?.label ?? itemListsOf(kind).find((list) => list.key === name)?.label;
+		if (!label) throw new Error(`No field ${name} in ${kind}`);
+		return this.t(label);
+	}
+
+	/** A table of items of a kind, a column for each of its fields, headed by the field's label. */
+	tableOf(kind: Kind, label: string, items: object[], widths: number[]): Block {
+		const fields = fieldsOf(kind);
+		return this.table(
+			label,
+			fields.map((f) => this.t(f.label)),
+			items.map((item) => fields.map((f) => (f.type === 'shortText' || f.type === 'longText' ? this.cell(String(f.get(item))) : [this.value(f, f.get(item))]))),
+			widths
+		);
 	}
 
 	/** A field's value: the team's text as theirs, an institution by its name, anything else as the app
@@ -302,12 +320,7 @@ class Builder {
 				blocks: [
 					...this.chapter(ch('context'), c.situationAnalysis, 1, true),
 					this.heading(ch('baselineData'), 2),
-					this.table(
-						ch('baselineData'),
-						[t('export.labels.figure'), t('export.labels.value'), t('export.labels.year'), t('export.labels.source')],
-						c.baselineData.map((f) => [this.cell(f.figure), this.cell(f.value), this.fixedCell(f.year === null ? '' : String(f.year)), this.cell(f.source)]),
-						[40, 15, 10, 35]
-					),
+					this.tableOf('baselineFigure', ch('baselineData'), c.baselineData, [40, 15, 10, 35]),
 					...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : [])
 				]
 			},
@@ -331,7 +344,7 @@ class Builder {
 				const { objective, ref } = place;
 				const lead = fixed(`${t('export.labels.objective', { ref })}${colon}`);
 				const blocks: Block[] = [this.heading(objective.title.trim() ? planLine(objective.title.trim()) : this.missing, 2, { lead, anchored: true })];
-				if (objective.expectedResults.trim()) blocks.push({ kind: 'label', text: t('export.labels.expectedResults') }, this.text(objective.expectedResults));
+				if (objective.expectedResults.trim()) blocks.push({ kind: 'label', text: this.label('objective', 'expectedResults') }, this.text(objective.expectedResults));
 				parts.push({ anchor: { target: 'objective', targetId: objective.id }, blocks });
 			} else if (place.kind === 'action') {
 				const { action, ref } = place;
@@ -340,7 +353,7 @@ class Builder {
 					this.text(action.description, true),
 					this.values('lines', this.labelled('action', action))
 				];
-				if (action.indicators.length) blocks.push({ kind: 'label', text: t('export.labels.indicators') });
+				if (action.indicators.length) blocks.push({ kind: 'label', text: this.label('action', 'indicators') });
 				parts.push({ anchor: { target: 'action', targetId: action.id }, blocks });
 			} else parts.push({ anchor: { target: 'indicator', targetId: place.indicator.id }, blocks: this.indicator(place.indicator, place.ref) });
 		}
@@ -393,14 +406,14 @@ class Builder {
 					[
 						t('export.labels.objective', { ref: '' }).trim(),
 						t('export.labels.action', { ref: '' }).trim(),
-						t('export.labels.indicator'),
-						t('export.labels.baseline'),
-						t('export.labels.target'),
+						this.label('indicator', 'statement'),
+						this.label('indicator', 'baselineValue'),
+						this.label('indicator', 'targetValue'),
 						t('export.labels.responsible'),
-						t('export.labels.partners'),
+						this.label('action', 'partnerIds'),
 						t('export.labels.timeframe'),
 						t('export.labels.budget'),
-						t('export.labels.meansOfVerification')
+						this.label('indicator', 'meansOfVerification')
 					],
 					rows,
 					[11, 14, 13, 8, 8, 10, 10, 8, 9, 9],
@@ -413,26 +426,13 @@ class Builder {
 	coordination(): Part[] {
 		const t = this.t;
 		const c = this.plan.coordination;
-		const option = (area: string, value: string): Cell => (value ? [fixed(t(`options.${area}.${value}`))] : [DASH]);
 		return [
 			{
 				anchor: section('coordination'),
 				blocks: [
 					...this.chapter(t('export.chapters.coordination'), c.description, 1, true),
 					this.heading(t('export.chapters.coordinationBodies'), 2),
-					this.table(
-						t('export.chapters.coordinationBodies'),
-						[t('export.labels.name'), t('export.labels.level'), t('export.labels.chair'), t('export.labels.members'), t('export.labels.meets'), t('export.labels.mandate')],
-						c.bodies.map((b) => [
-							this.cell(b.name),
-							option('level', b.level),
-							[b.chairId ? this.institution(b.chairId) : DASH],
-							[this.institutionList(b.memberIds)],
-							option('frequency', b.meetingFrequency),
-							this.cell(b.mandate)
-						]),
-						[15, 11, 14, 20, 13, 27]
-					)
+					this.tableOf('coordinationBody', t('export.chapters.coordinationBodies'), c.bodies, [15, 11, 14, 20, 13, 27])
 				]
 			}
 		];
@@ -442,17 +442,17 @@ class Builder {
 		const t = this.t;
 		const totals = budgetTotals(this.plan);
 		const money = (amount: number, currency: string): Cell => [fixed(formatMoney(amount, currency, this.language))];
-		const unassigned = fixed(t('export.labels.unassigned'));
+		const unassigned = fixed(t('fields.budget.unassigned'));
 		const label = (grouping: BudgetGrouping, key: string): Line =>
 			grouping === 'pillar' ? this.pillarName(key) : !key ? unassigned : grouping === 'institution' ? this.institution(key) : fixed(t(`options.fundingSource.${key}`));
 		const summary = (grouping: BudgetGrouping, title: string): Block[] => [
 			this.heading(t(title), 2),
 			this.table(
 				t(title),
-				[t(title), t('export.labels.total'), t('export.labels.secured')],
+				[t(title), t('fields.budget.total'), t('export.labels.secured')],
 				budgetBy(this.plan, grouping).map((row) => [[label(grouping, row.key)], money(row.amount, row.currency), money(row.secured, row.currency)]),
 				[50, 25, 25],
-				{ totals: totals.map((row) => [[fixed(t('export.labels.total'))], money(row.amount, row.currency), money(row.secured, row.currency)]) }
+				{ totals: totals.map((row) => [[fixed(t('fields.budget.total'))], money(row.amount, row.currency), money(row.secured, row.currency)]) }
 			)
 		];
 		return [
@@ -498,15 +498,15 @@ class Builder {
 					this.heading(consultations, 1),
 					this.table(
 						consultations,
-						[t('export.labels.event'), t('export.labels.date'), t('export.labels.place'), t('export.labels.kind'), t('export.labels.outcomes')],
+						[t('export.labels.event'), this.label('consultationEvent', 'date'), this.label('consultationEvent', 'place'), t('export.labels.kind'), this.label('consultationEvent', 'outcomes')],
 						events.map((e) => [this.cell(e.title), this.fixedCell(formatDate(e.date, this.language)), this.cell(e.place), e.kind ? [fixed(t(`options.eventKind.${e.kind}`))] : [DASH], this.cell(e.outcomes)]),
 						[20, 14, 14, 16, 36]
 					),
 					...(participants.length
-						? [this.table(consultations, [t('export.labels.event'), t('export.labels.sector'), t('export.labels.women'), t('export.labels.men')], participants, [40, 30, 15, 15])]
+						? [this.table(consultations, [t('export.labels.event'), this.label('participants', 'sector'), this.label('participants', 'women'), this.label('participants', 'men')], participants, [40, 30, 15, 15])]
 						: []),
 					this.heading(t('export.chapters.acronymsAnnex'), 1),
-					this.table(t('export.chapters.acronymsAnnex'), [t('export.labels.acronym'), t('export.labels.name')], acronyms.map((i) => [this.cell(i.acronym), this.cell(i.name)]), [20, 80])
+					this.table(t('export.chapters.acronymsAnnex'), [this.label('institution', 'acronym'), this.label('institution', 'name')], acronyms.map((i) => [this.cell(i.acronym), this.cell(i.name)]), [20, 80])
 				]
 			}
 		];

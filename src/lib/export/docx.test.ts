@@ -132,7 +132,7 @@ describe('an official copy and a working copy', () => {
 		const plan = sample('fr');
 		plan.comments.push({ id: 'c1', target: 'section', targetId: 'context', field: '', author: 'Parlement', createdAt: '2027-01-05T10:00:00.000Z', text: 'Ajouter les chiffres de 2026.', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
 		const t = exportStrings('fr');
-		const statusLabel = `${t('export.labels.status')}${t('export.colon')}`;
+		const statusLabel = `${t('fields.action.status')}${t('export.colon')}`;
 		const official = await open(plan, 'fr', 'a4', COPY_CONTENTS.official);
 		const working = await open(plan, 'fr', 'a4', COPY_CONTENTS.working);
 

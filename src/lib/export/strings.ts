@@ -24,8 +24,6 @@ import esCommon from '../../../locales/es/common.json' with { type: 'json' };
 import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
-export type { Translate } from '../i18n/translate.ts';
-
 const resources: Record<Language, Record<string, unknown>> = {
 	en: { export: enExport, options: enOptions, comments: enComments, scorecard: enScorecard, fields: enFields, common: enCommon },
 	fr: { export: frExport, options: frOptions, comments: frComments, scorecard: frScorecard, fields: frFields, common: frCommon },

@@ -2,6 +2,7 @@
 // from a copy of the master shares its ids); a plan's sections (overview, context…) are matched by
 // name. Each difference says what was added, changed (field by field, before and after) or removed,
 // where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
+import type { Translate } from '../i18n/translate.ts';
 import { STEPS, type Step } from '../plan/completeness.ts';
 import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind } from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
@@ -73,8 +74,6 @@ export interface PlanIndex {
 	/** The plan's items by id, in the order they appear in the plan. */
 	items: Map<string, Entry>;
 }
-
-export type Translate = (key: string) => string;
 
 const LABEL_LENGTH = 120;
 

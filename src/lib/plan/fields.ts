@@ -8,12 +8,12 @@
 // Pure: no Svelte, no DOM.
 import type { z } from 'zod';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { fieldRegistry, KINDS, type FieldType, type Kind, type Need } from './descriptions.ts';
 import { planSchema, type Institution, type Language } from './schema.ts';
 
 export { KINDS, type Kind } from './descriptions.ts';
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 type Fields = Record<string, unknown>;
 

@@ -6,7 +6,8 @@ import { addItem, blank, findObjective, hasRoom, indexOfId } from '../plan/opera
 import { numbers } from '../plan/walk.ts';
 import { objectiveSchema, type Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
-import type { Slide, Translate } from './slides.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { Slide } from './slides.ts';
 import { PLAN_TEXTS, type PlanTextName } from './texts.ts';
 
 /** The text a proposal on each step's slide is appended to (the title slide belongs to the overview). */

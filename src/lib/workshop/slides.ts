@@ -3,6 +3,7 @@
 // (the last is where a proposal from the room lands), with a count of what is left out, and a pillar
 // with many objectives is split over several slides.
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { Step } from '../plan/completeness.ts';
 import { budgetTotals } from '../plan/operations.ts';
 import type { Language, Objective, Pillar, Plan } from '../plan/schema.ts';
@@ -11,8 +12,6 @@ import { numbers } from '../plan/walk.ts';
 import { guidanceFor } from '../templates/guidance.ts';
 import { PLAN_TEXTS, paragraphs, type PlanTextName } from './texts.ts';
 
-/** Translates a text key (the app's `t`). */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** How much a slide shows; the rest is counted. */
 export const LIMITS = {

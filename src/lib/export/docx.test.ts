@@ -50,10 +50,19 @@ describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 		expect(doc.headings(3)).toContain(t('export.labels.action', { ref: '1.1.1' }));
 	});
 
-	it('has a table of contents over headings 1 to 3, and asks Word to update it', async () => {
+	it('has a table of contents over headings 1 to 3, an entry for each heading with its page number written, and no update-fields prompt', async () => {
 		const doc = await open(plan, language);
-		expect(doc.part('word/document.xml').includes('TOC \\h \\o &quot;1-3&quot;'), 'TOC field over levels 1-3').toBe(true);
-		expect(doc.part('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+		const xml = doc.part('word/document.xml');
+		expect(xml.includes('TOC \\h \\o &quot;1-3&quot;'), 'TOC field over levels 1-3').toBe(true);
+		const headings = [1, 2, 3].flatMap((level) => doc.headings(level));
+		// Each entry: a PAGEREF to the heading's bookmark, with a page number as its result.
+		const numbers = [...xml.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<\/w:r><w:r>)?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+		expect(numbers).toHaveLength(headings.length);
+		// The cover and the contents come first; the numbers never go back.
+		expect(numbers[0]).toBeGreaterThanOrEqual(3);
+		for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBeGreaterThanOrEqual(numbers[i - 1]);
+		expect(xml).not.toContain('w:dirty="true"');
+		expect(doc.part('word/settings.xml')).not.toContain('w:updateFields');
 	});
 
 	it('puts the results matrix in a landscape section whose header row repeats and whose rows do not split', async () => {

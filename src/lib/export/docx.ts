@@ -32,6 +32,7 @@ import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
 import { clean, xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
+import { pageEstimator, type ParagraphLook } from './pages.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -58,6 +59,24 @@ const MARGIN = 1134; // 2 cm
 const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
 const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
+/** The paragraph styles' sizes (half-points), spacing and indents (twips): the styles below are written from
+ * them, and the page estimate that numbers the contents page reads them. TOC1 to TOC3 are docx's own. */
+const LOOKS = {
+	Normal: { size: 22 },
+	Title: { size: 48, bold: true },
+	Heading1: { size: 32, bold: true, before: 360, after: 160 },
+	Heading2: { size: 26, bold: true, before: 240, after: 120 },
+	Heading3: { size: 23, bold: true, before: 200, after: 80 },
+	Details: { after: 40, indent: 284 },
+	TableText: { size: 18 },
+	TableHeader: { size: 18, bold: true },
+	MatrixText: { size: 16 },
+	MatrixHeader: { size: 16, bold: true },
+	TOCHeading: { size: 32, bold: true, after: 240 },
+	TOC1: { after: 100 },
+	TOC2: { after: 100, indent: 220 },
+	TOC3: { after: 100, indent: 440 }
+} as const satisfies Record<string, ParagraphLook>;
 
 /** Where comments on a plan section sit. */
 const sectionAnchor = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
@@ -100,27 +119,28 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 		subject: t('export.cover.subject'),
 		keywords: t('export.cover.keywords'),
 		description: clean(plan.overview.country),
-		features: { updateFields: true },
+		// The contents page's numbers are written with the document (contents() below): Word need not update fields.
+		pageNumbers: pageEstimator(LOOKS),
 		styles: {
 			default: {
-				document: { run: { font: FONT, size: 22, language: { value: LANGUAGE_TAGS[language] } } },
-				heading1: { run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 360, after: 160 } } },
-				heading2: { run: { font: FONT, size: 26, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 240, after: 120 } } },
-				heading3: { run: { font: FONT, size: 23, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
-				title: { run: { font: FONT, size: 48, bold: true, color: '1D4E89' } }
+				document: { run: { font: FONT, size: LOOKS.Normal.size, language: { value: LANGUAGE_TAGS[language] } } },
+				heading1: { run: { font: FONT, size: LOOKS.Heading1.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading1.before, after: LOOKS.Heading1.after } } },
+				heading2: { run: { font: FONT, size: LOOKS.Heading2.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading2.before, after: LOOKS.Heading2.after } } },
+				heading3: { run: { font: FONT, size: LOOKS.Heading3.size, bold: true }, paragraph: { spacing: { before: LOOKS.Heading3.before, after: LOOKS.Heading3.after } } },
+				title: { run: { font: FONT, size: LOOKS.Title.size, bold: true, color: '1D4E89' } }
 			},
 			// Word's built-in "TOC Heading": looks like a chapter title but stays out of the table it heads.
 			paragraphStyles: [
-				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: 40 }, indent: { left: 284 } } },
-				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 } },
-				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: 18, bold: true } },
-				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: 16 } },
-				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: 16, bold: true } },
-				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: 240 } } }
+				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: LOOKS.Details.after }, indent: { left: LOOKS.Details.indent } } },
+				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: LOOKS.TableText.size } },
+				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: LOOKS.TableHeader.size, bold: true } },
+				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: LOOKS.MatrixText.size } },
+				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: LOOKS.MatrixHeader.size, bold: true } },
+				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.TOCHeading.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: LOOKS.TOCHeading.after } } }
 			]
 		},
 		// Comments are collected while the sections above are written: this property comes after them.
-		sections: [section([...w.cover(title, options.now ?? new Date(plan.updatedAt)), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
+		sections: [section([...w.cover(title, options.now ?? new Date(plan.updatedAt)), ...w.contents(), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
 		comments: { children: w.comments.written }
 	});
 }
@@ -273,7 +293,17 @@ class Writer {
 			...(o.adoptionBody || o.adoptionDate
 				? [line(this.t('export.cover.adoptedBy'), [o.adoptionBody, formatDate(o.adoptionDate, this.language)].filter(Boolean).join(', '))]
 				: []),
-			new Paragraph({ children: [new PageBreak()] }),
+			new Paragraph({ children: [new PageBreak()] })
+		];
+	}
+
+	/**
+	 * The contents page. docx writes an entry for each heading, linked to a bookmark on it, and the page
+	 * numbers the document's `pageNumbers` estimate (pages.ts) works out, written clean: every word
+	 * processor shows them as they are, and Word does not ask to update fields on opening.
+	 */
+	contents(): FileChild[] {
+		return [
 			// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
 			new Paragraph({ style: 'TOCHeading', children: [new TextRun(this.t('export.contents'))] }),
 			new TableOfContents(this.t('export.contents'), { hyperlink: true, headingStyleRange: '1-3' }),

@@ -15,6 +15,8 @@ export type Display =
 	| { type: 'institutions' }
 	| { type: 'languages' }
 	| { type: 'resolutions' }
+	/** The cover emblem: its kind and pixel size, never its bytes. */
+	| { type: 'image' }
 	| { type: 'participants' }
 	/** The item an objective, action or indicator sits under. */
 	| { type: 'parent' };
@@ -47,10 +49,13 @@ export const FIELDS: Record<ItemKind, Record<string, FieldSpec>> = {
 		periodEnd: number('fields.overview.periodEnd'),
 		status: choice('options.status', 'fields.overview.status'),
 		leadInstitutionId: institution('fields.overview.leadInstitutionId'),
+		issuingAuthority: text('fields.overview.issuingAuthority'),
+		emblem: { label: 'fields.overview.emblem', display: { type: 'image' } },
 		adoptionBody: text('fields.overview.adoptionBody'),
 		adoptionDate: date('fields.overview.adoptionDate'),
 		resolutions: { label: 'fields.overview.resolutions', display: { type: 'resolutions' } },
 		documentLanguages: { label: 'fields.overview.documentLanguages', display: { type: 'languages' } },
+		language: choice('common.languageNames', 'fields.overview.language'),
 		foreword: text('fields.overview.foreword'),
 		vision: text('fields.overview.vision'),
 		goal: text('fields.overview.goal')

@@ -3,6 +3,7 @@
 // incomplete is normal while drafting; the checks in completeness.ts say what is missing.
 import { z } from 'zod';
 import { isPlanDate } from './dates.ts';
+import { EMBLEM_TYPES, emblemMatches, MAX_EMBLEM_BASE64, MAX_EMBLEM_PIXELS, type Emblem } from './emblem.ts';
 
 // The app's content security policy forbids eval: without this, zod probes `new Function` once and the
 // browser reports a CSP violation (Lighthouse counts it against best practices).
@@ -224,6 +225,19 @@ export const commentSchema = z.object({
 	resolvedAt: z.union([z.literal(''), timestamp]).default('')
 });
 
+const emblemShape = z.object({
+	type: z.enum(EMBLEM_TYPES),
+	data: z.string().min(1).max(MAX_EMBLEM_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+	width: z.number().int().min(1).max(MAX_EMBLEM_PIXELS),
+	height: z.number().int().min(1).max(MAX_EMBLEM_PIXELS)
+});
+/** The emblem on the cover, or null. One value as a whole: its bytes must be a PNG or JPEG of the type and
+ * pixel size it gives (emblem.ts), and a stored emblem that is not is reset as a whole, never half kept. */
+export const emblemSchema = z
+	.custom<Emblem>((value) => emblemShape.safeParse(value).success && emblemMatches(value as Emblem), { message: 'emblem' })
+	.nullable()
+	.default(null);
+
 export const planSchema = z.object({
 	format: z.literal(FILE_FORMAT),
 	schemaVersion: z.literal(SCHEMA_VERSION),
@@ -241,10 +255,16 @@ export const planSchema = z.object({
 			periodEnd: year,
 			status: z.enum(STATUSES).default('draft'),
 			leadInstitutionId: ref,
+			/** Who issues the plan, on the cover: "Government of …, Ministry of …". */
+			issuingAuthority: shortText,
+			emblem: emblemSchema,
 			adoptionBody: shortText,
 			adoptionDate: planDate,
 			resolutions: z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).default(['1325']),
 			documentLanguages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]),
+			/** The language the team writes the plan in ('' until chosen: then the first of documentLanguages).
+			 * Its own text carries it in the Word file, whatever the language of the export's headings. */
+			language: choice(LANGUAGES),
 			foreword: longText,
 			vision: longText,
 			goal: longText

@@ -4,6 +4,7 @@ import { locale, t } from '../../i18n/i18n.svelte.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { indexPlan, isEmptyValue, isSection, type ItemKind, type PlanIndex } from '../../merge/compare.ts';
 import { fieldSpec, KIND_NAMES } from '../../merge/fields.ts';
+import type { Emblem } from '../../plan/emblem.ts';
 import type { Participants, Plan } from '../../plan/schema.ts';
 
 /** A plan a value comes from, for looking up the institutions and items it names. */
@@ -48,6 +49,10 @@ export function formatValue(kind: ItemKind, field: string, value: unknown, side:
 			return (value as string[]).map((l) => t(`common.languageNames.${l}`)).join(', ');
 		case 'resolutions':
 			return (value as string[]).join(', ');
+		case 'image': {
+			const image = value as Emblem;
+			return t('merge.value.image', { type: image.type === 'image/png' ? 'PNG' : 'JPEG', width: image.width, height: image.height });
+		}
 		case 'participants':
 			return (value as Participants[])
 				.map((p) => t('merge.value.participants', { sector: p.sector ? t(`options.sector.${p.sector}`) : t('common.notChosen'), women: p.women ?? 0, men: p.men ?? 0 }))

@@ -7,6 +7,7 @@ import {
 	Footer,
 	Header,
 	HeadingLevel,
+	ImageRun,
 	PageBreak,
 	PageNumber,
 	PageOrientation,
@@ -14,7 +15,6 @@ import {
 	SectionType,
 	Table,
 	TableCell,
-	TableOfContents,
 	TableRow,
 	TextRun,
 	WidthType,
@@ -26,13 +26,15 @@ import type { Anchor, CommentSection } from '../comments/comments.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Indicator, Language, Plan } from '../plan/schema.ts';
-import { pillarName } from '../plan/text.ts';
+import { fromBase64 } from '../plan/emblem.ts';
+import { pillarName, planLanguage } from '../plan/text.ts';
 import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings, type Translate } from './strings.ts';
 import { clean, xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
 import { pageEstimator, type ParagraphLook } from './pages.ts';
+import { Contents } from './toc.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -48,6 +50,10 @@ export interface ExportOptions {
 	/** Called as the actions are written (each twice: its chapter, then the results matrix). */
 	onProgress?: (done: number, total: number) => void;
 }
+
+/** The emblem's largest size on the cover, in pixels (96 to the inch): about 3 cm high, 7 cm wide. */
+const EMBLEM_HEIGHT = 113;
+const EMBLEM_WIDTH = 265;
 
 const PAPER: Record<Paper, { width: number; height: number }> = {
 	a4: { width: 11906, height: 16838 }, // twentieths of a point
@@ -73,6 +79,7 @@ const LOOKS = {
 	MatrixText: { size: 16 },
 	MatrixHeader: { size: 16, bold: true },
 	TOCHeading: { size: 32, bold: true, after: 240 },
+	Authority: { size: 28, bold: true },
 	TOC1: { after: 100 },
 	TOC2: { after: 100, indent: 220 },
 	TOC3: { after: 100, indent: 440 }
@@ -87,10 +94,10 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const t = exportStrings(language);
 	// Without comments, the writer sees none to anchor.
 	const w = new Writer(contents.comments ? plan : { ...plan, comments: [] }, language, t, options.onProgress, contents.internalStatus);
-	const title = clean(plan.overview.title.trim()) || t('export.cover.subject');
+	const title: Text = plan.overview.title.trim() ? own(clean(plan.overview.title.trim())) : t('export.cover.subject');
 	const size = PAPER[paper];
 
-	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 16, color: '555555' })] })] });
+	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: textOf(title), size: 16, color: '555555', language: isOwn(title) ? w.ownLanguage : undefined })] })] });
 	// "Page {{page}} of {{pages}}" in the export language, with Word's page fields in place of the numbers.
 	const pageRuns = t('export.page', { page: '\u0000', pages: '\u0001' })
 		.split(/(\u0000|\u0001)/)
@@ -112,10 +119,16 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 		children
 	});
 
+	// The parts are written first: the contents list their headings, and comments are collected as they are written.
+	const cover = w.cover(title, options.now ?? new Date(plan.updatedAt));
+	const chapters = [...w.narrative(), ...w.pillars()];
+	const matrix = w.resultsMatrix();
+	const back = [...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language, { contents: w.toc, ownLanguage: w.ownLanguage }) : [])];
+
 	return new Document({
 		creator: 'NAP Builder',
 		lastModifiedBy: 'NAP Builder',
-		title,
+		title: textOf(title),
 		subject: t('export.cover.subject'),
 		keywords: t('export.cover.keywords'),
 		description: clean(plan.overview.country),
@@ -136,28 +149,41 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: LOOKS.TableHeader.size, bold: true } },
 				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: LOOKS.MatrixText.size } },
 				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: LOOKS.MatrixHeader.size, bold: true } },
+				{ id: 'Authority', name: 'Issuing Authority', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.Authority.size, bold: true } },
 				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.TOCHeading.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: LOOKS.TOCHeading.after } } }
 			]
 		},
-		// Comments are collected while the sections above are written: this property comes after them.
-		sections: [section([...w.cover(title, options.now ?? new Date(plan.updatedAt)), ...w.contents(), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
+		sections: [section([...cover, ...w.contents(size.width - 2 * MARGIN), ...chapters]), section(matrix, true), section(back)],
 		comments: { children: w.comments.written }
 	});
 }
 
-/** A line of the plan's text as runs, each [[placeholder]] highlighted so that none goes out unnoticed. */
-function runs(line: string): TextRun[] {
-	if (!line.includes('[[')) return [new TextRun(line)];
+// Languages of the runs -------------------------------------------------------------------
+// The fixed texts (headings, labels, table headers) carry the export language, the document's default;
+// the plan's own text, everything the team typed, carries the language the plan is written in, so that
+// Word's spelling checker reads a plan written in English, exported with French headings, as English.
+
+/** A text the team typed (its runs carry the plan's language), with the comments on it, if any. */
+interface Own {
+	own: string;
+	anchor?: Anchor;
+}
+/** A fixed text of the export (a plain string) or the team's own. */
+type Text = string | Own;
+const own = (text: string, anchor?: Anchor): Own => ({ own: text, anchor });
+const isOwn = (text: Text): text is Own => typeof text !== 'string';
+const textOf = (text: Text): string => (isOwn(text) ? text.own : text);
+
+/** The language of a run: the plan's for its own text, none (the document's default) for a fixed text. */
+type RunLanguage = { value: string } | undefined;
+
+/** A line of text as runs in `language`, each [[placeholder]] highlighted so that none goes out unnoticed. */
+function runs(line: string, language?: RunLanguage): TextRun[] {
+	if (!line.includes('[[')) return [new TextRun({ text: line, language })];
 	return line
 		.split(/(\[\[[^\]]+\]\])/)
 		.filter(Boolean)
-		.map((part) => (/^\[\[[^\]]+\]\]$/.test(part) ? new TextRun({ text: part, highlight: 'yellow' }) : new TextRun(part)));
-}
-
-/** A table cell's text that reviewers' comments are on. */
-interface AnchoredText {
-	text: string;
-	anchor: Anchor;
+		.map((part) => new TextRun({ text: part, language, highlight: /^\[\[[^\]]+\]\]$/.test(part) ? 'yellow' : undefined }));
 }
 
 /** Builds the document's parts for one plan and one language. */
@@ -171,9 +197,13 @@ class Writer {
 	private readonly total: number;
 	/** Reviewers' open comments, anchored as the parts they are on are written. */
 	readonly comments: WordComments;
+	/** The headings, for the contents page. */
+	readonly toc = new Contents();
 
 	/** Whether actions show their internal status and whether their funds are secured. */
 	readonly internalStatus: boolean;
+	/** The language tag of the team's own text. */
+	readonly ownLanguage: RunLanguage;
 
 	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void, internalStatus = true) {
 		this.plan = plan;
@@ -183,7 +213,13 @@ class Writer {
 		this.t = t;
 		this.onProgress = onProgress;
 		this.total = 2 * [...actionsOf(plan)].length;
-		this.institutions = new Map(plan.institutions.map((i) => [i.id, clean(i.name.trim()) || t('export.toBeCompleted')]));
+		this.institutions = new Map(plan.institutions.map((i) => [i.id, clean(i.name.trim())]));
+		this.ownLanguage = { value: LANGUAGE_TAGS[planLanguage(plan) ?? language] };
+	}
+
+	/** Runs of a fixed text or of the team's own, in the language each carries. */
+	runsOf(text: Text): TextRun[] {
+		return runs(clean(textOf(text)), isOwn(text) ? this.ownLanguage : undefined);
 	}
 
 	/** Reports progress every 25 actions: often enough for a progress bar, rarely enough to cost nothing. */
@@ -195,10 +231,11 @@ class Writer {
 	// Building blocks ------------------------------------------------------------------------
 
 	/** A heading; `anchor`: the part of the plan whose comments sit on it. `lead`: text before the anchored words. */
-	heading(text: string, level: 1 | 2 | 3, anchor?: Anchor, lead = ''): Paragraph {
+	heading(text: Text, level: 1 | 2 | 3, anchor?: Anchor, lead = ''): Paragraph {
 		const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1];
-		const [runs] = this.anchored([[new TextRun(clean(text))]], anchor);
-		return new Paragraph({ heading, children: lead ? [new TextRun(clean(lead)), ...runs] : runs });
+		const [runs] = this.anchored([this.runsOf(text)], anchor);
+		const children = lead ? [new TextRun(clean(lead)), ...runs] : runs;
+		return new Paragraph({ heading, children: this.toc.add(level, children, () => [...(lead ? [new TextRun(clean(lead))] : []), ...this.runsOf(text)]) });
 	}
 
 	/** Runs (per paragraph) with the comments on `anchor` around them. */
@@ -211,7 +248,7 @@ class Writer {
 		const lines = clean(value).split(/\r?\n/).map((l) => l.trimEnd());
 		if (lines.every((l) => l.trim() === '')) return [this.missing(anchor)];
 		const kept = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
-		return this.anchored(kept.map((l) => runs(l)), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
+		return this.anchored(kept.map((l) => runs(l, this.ownLanguage)), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
 	}
 
 	missing(anchor?: Anchor): Paragraph {
@@ -225,13 +262,14 @@ class Writer {
 	}
 
 	/** A table with a header row that repeats on every page; `widths` in percent of the text width. */
-	table(headers: string[], rows: (string | AnchoredText)[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH, style: 'Table' | 'Matrix' = 'Table'): Table | Paragraph {
+	table(headers: string[], rows: Text[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH, style: 'Table' | 'Matrix' = 'Table'): Table | Paragraph {
 		if (rows.length === 0) return this.missing();
 		// Column widths go in the table grid once, not on every cell: long tables build much faster.
 		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
-		const cell = (value: string | AnchoredText, header = false) => {
-			const { text, anchor } = typeof value === 'string' ? { text: value, anchor: undefined } : value;
-			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => runs(line));
+		const cell = (value: Text, header = false) => {
+			const anchor = isOwn(value) ? value.anchor : undefined;
+			const text = clean(textOf(value));
+			const lines = text ? text.split(/\r?\n/).map((line) => runs(line, isOwn(value) ? this.ownLanguage : undefined)) : [runs('–')];
 			return new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
@@ -250,10 +288,10 @@ class Writer {
 
 	/** Label and value pairs, one line each ("Responsible: Ministry of Defence"): reads as a document,
 	 * not a data dump, and costs a tenth of a table for each of hundreds of actions. */
-	details(pairs: [string, string][]): Paragraph[] {
+	details(pairs: [string, Text][]): Paragraph[] {
 		return pairs.map(
 			([label, value]) =>
-				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), ...runs(clean(value) || '–')] })
+				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), ...(clean(textOf(value)) ? this.runsOf(value) : runs('–'))] })
 		);
 	}
 
@@ -261,8 +299,17 @@ class Writer {
 		return value ? this.t(`options.${area}.${value}`) : this.t('export.toBeCompleted');
 	}
 
-	institution(id: string): string {
-		return this.institutions.get(id) ?? this.t('export.toBeCompleted');
+	/** An institution's name, the team's own text; "to be completed" where it has none. */
+	institution(id: string): Text {
+		const name = this.institutions.get(id);
+		return name ? own(name) : this.t('export.toBeCompleted');
+	}
+
+	/** Institutions' names, joined ("Ministry of Defence; Ministry of Justice"). */
+	institutionList(ids: string[]): Text {
+		const names = ids.map((id) => this.institution(id));
+		const text = names.map(textOf).join('; ');
+		return names.some(isOwn) ? own(text) : text;
 	}
 
 	years(start: number | null, end: number | null): string {
@@ -270,43 +317,70 @@ class Writer {
 		return `${start ?? '…'}–${end ?? '…'}`;
 	}
 
-	pillarName(id: string): string {
+	/** A pillar's name: the team's own where they named it, else its framework's (a fixed text). */
+	pillarName(id: string): Text {
 		const pillar = this.plan.pillars.find((p) => p.id === id);
 		if (!pillar) return this.t('export.labels.unassigned');
-		return clean(pillarName(pillar, this.t)) || this.t('export.toBeCompleted');
+		const name = clean(pillarName(pillar, this.t));
+		if (!name) return this.t('export.toBeCompleted');
+		return pillar.name.trim() ? own(name) : name;
 	}
 
 	// Parts ------------------------------------------------------------------------------------
 
-	cover(title: string, now: Date): FileChild[] {
+	/**
+	 * The cover, as a government issues a plan: the emblem centred above the issuing authority, the title
+	 * and what the document is; then the plan's particulars, dated by the plan (its adoption, or the
+	 * version exported), not by the day of the export.
+	 */
+	cover(title: Text, now: Date): FileChild[] {
 		const o = this.plan.overview;
-		const line = (label: string, value: string) =>
-			new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), new TextRun(clean(value) || this.t('export.toBeCompleted'))] });
+		const line = (label: string, value: Text) =>
+			new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), ...(clean(textOf(value)) ? this.runsOf(value) : this.runsOf(this.t('export.toBeCompleted')))] });
+		const emblem = this.emblem();
+		const authority = clean(o.issuingAuthority.trim());
 		return [
-			new Paragraph({ spacing: { before: 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([[new TextRun(title)]], sectionAnchor('overview'))[0] }),
-			new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: this.t('export.cover.subject'), size: 28 })] }),
-			line(this.t('export.cover.country'), o.country),
+			...(emblem ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 960, after: 360 }, children: [emblem] })] : []),
+			...(authority ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: emblem ? 0 : 1440, after: 720 }, style: 'Authority', children: runs(authority, this.ownLanguage) })] : []),
+			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: emblem || authority ? 240 : 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([this.runsOf(title)], sectionAnchor('overview'))[0] }),
+			new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 960 }, children: [new TextRun({ text: this.t('export.cover.subject'), size: 28 })] }),
+			line(this.t('export.cover.country'), own(o.country)),
 			line(this.t('export.cover.period'), o.periodStart === null && o.periodEnd === null ? '' : this.years(o.periodStart, o.periodEnd)),
 			line(this.t('export.cover.status'), this.t(`options.status.${o.status}`)),
 			line(this.t('export.cover.versionDate'), formatDate(now.toISOString().slice(0, 10), this.language)),
 			line(this.t('export.cover.leadInstitution'), o.leadInstitutionId ? this.institution(o.leadInstitutionId) : ''),
 			...(o.adoptionBody || o.adoptionDate
-				? [line(this.t('export.cover.adoptedBy'), [o.adoptionBody, formatDate(o.adoptionDate, this.language)].filter(Boolean).join(', '))]
+				? [line(this.t('export.cover.adoptedBy'), own([o.adoptionBody, formatDate(o.adoptionDate, this.language)].filter(Boolean).join(', ')))]
 				: []),
 			new Paragraph({ children: [new PageBreak()] })
 		];
 	}
 
+	/** The plan's emblem, at most EMBLEM_HEIGHT pixels high and EMBLEM_WIDTH wide; none where there is none. */
+	emblem(): ImageRun | undefined {
+		const emblem = this.plan.overview.emblem;
+		const data = emblem && fromBase64(emblem.data);
+		if (!emblem || !data) return undefined;
+		const scale = Math.min(EMBLEM_HEIGHT / emblem.height, EMBLEM_WIDTH / emblem.width, 1);
+		const name = this.t('export.cover.emblem');
+		return new ImageRun({
+			type: emblem.type === 'image/png' ? 'png' : 'jpg',
+			data,
+			transformation: { width: Math.max(1, Math.round(emblem.width * scale)), height: Math.max(1, Math.round(emblem.height * scale)) },
+			altText: { name, title: name, description: clean(this.plan.overview.issuingAuthority.trim()) || name }
+		});
+	}
+
 	/**
-	 * The contents page. docx writes an entry for each heading, linked to a bookmark on it, and the page
-	 * numbers the document's `pageNumbers` estimate (pages.ts) works out, written clean: every word
-	 * processor shows them as they are, and Word does not ask to update fields on opening.
+	 * The contents page, once every heading is written: an entry for each (its text in the languages of the
+	 * heading's runs), linked to a bookmark on it, with the page number the document's `pageNumbers`
+	 * estimate (pages.ts) works out (toc.ts). `textWidth`: where the page numbers align, in twips.
 	 */
-	contents(): FileChild[] {
+	contents(textWidth: number): FileChild[] {
 		return [
 			// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
 			new Paragraph({ style: 'TOCHeading', children: [new TextRun(this.t('export.contents'))] }),
-			new TableOfContents(this.t('export.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
+			this.toc.table(this.t('export.contents'), textWidth),
 			new Paragraph({ children: [new PageBreak()] })
 		];
 	}
@@ -325,7 +399,7 @@ class Writer {
 			this.heading(ch('baselineData'), 2),
 			this.table(
 				[this.t('export.labels.figure'), this.t('export.labels.value'), this.t('export.labels.year'), this.t('export.labels.source')],
-				c.baselineData.map((f) => [f.figure, f.value, f.year === null ? '' : String(f.year), f.source]),
+				c.baselineData.map((f) => [own(f.figure), own(f.value), f.year === null ? '' : String(f.year), own(f.source)]),
 				[40, 15, 10, 35]
 			),
 			...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : []),
@@ -340,12 +414,13 @@ class Writer {
 		const out: FileChild[] = [];
 		const t = this.t;
 		for (const [p, pillar] of this.plan.pillars.entries()) {
-			out.push(this.heading(`${p + 1}. ${this.pillarName(pillar.id)}`, 1, { target: 'pillar', targetId: pillar.id }));
+			const name = this.pillarName(pillar.id);
+			out.push(this.heading(isOwn(name) ? own(`${p + 1}. ${name.own}`) : `${p + 1}. ${name}`, 1, { target: 'pillar', targetId: pillar.id }));
 			if (pillar.description.trim()) out.push(...this.text(pillar.description));
 			if (pillar.objectives.length === 0) out.push(this.missing());
 			for (const [o, objective] of pillar.objectives.entries()) {
 				const ref = `${p + 1}.${o + 1}`;
-				out.push(this.heading(objective.title.trim() || t('export.toBeCompleted'), 2, { target: 'objective', targetId: objective.id }, `${t('export.labels.objective', { ref })}${t('export.colon')}`));
+				out.push(this.heading(objective.title.trim() ? own(objective.title) : t('export.toBeCompleted'), 2, { target: 'objective', targetId: objective.id }, `${t('export.labels.objective', { ref })}${t('export.colon')}`));
 				if (objective.expectedResults.trim()) out.push(new Paragraph({ children: [new TextRun({ text: t('export.labels.expectedResults'), bold: true })] }), ...this.text(objective.expectedResults));
 				for (const [a, action] of objective.actions.entries()) {
 					const actionRef = `${ref}.${a + 1}`;
@@ -354,7 +429,7 @@ class Writer {
 					out.push(
 						...this.details([
 							[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : t('export.toBeCompleted')],
-							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
+							[t('export.labels.partners'), this.institutionList(action.partnerIds)],
 							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
 							[t('export.labels.scope'), this.option('scope', action.scope)],
 							...(this.internalStatus ? [[t('export.labels.status'), this.option('actionStatus', action.status)] as [string, string]] : []),
@@ -379,29 +454,30 @@ class Writer {
 	 */
 	indicator(indicator: Indicator, ref: string): Paragraph[] {
 		const t = this.t;
-		const measures: [string, string][] = [
-			[t('export.labels.unit'), indicator.unit],
+		const measures: [string, Text][] = [
+			[t('export.labels.unit'), own(indicator.unit)],
 			[t('export.labels.baseline'), this.valueYear(indicator.baselineValue, indicator.baselineYear)],
 			[t('export.labels.target'), this.valueYear(indicator.targetValue, indicator.targetYear)],
-			[t('export.labels.meansOfVerification'), indicator.meansOfVerification],
+			[t('export.labels.meansOfVerification'), own(indicator.meansOfVerification)],
 			[t('export.labels.frequency'), indicator.frequency ? t(`options.frequency.${indicator.frequency}`) : ''],
-			...(indicator.globalIndicator ? [[t('export.labels.globalIndicator'), indicator.globalIndicator] as [string, string]] : [])
+			...(indicator.globalIndicator ? [[t('export.labels.globalIndicator'), own(indicator.globalIndicator)] as [string, Text]] : [])
 		];
-		const [statement] = this.anchored([[new TextRun(clean(indicator.statement) || t('export.toBeCompleted'))]], { target: 'indicator', targetId: indicator.id });
+		const [statement] = this.anchored([this.runsOf(indicator.statement.trim() ? own(indicator.statement) : t('export.toBeCompleted'))], { target: 'indicator', targetId: indicator.id });
 		return [
 			new Paragraph({ style: 'Details', keepNext: true, children: [new TextRun({ text: `${ref} `, bold: true }), ...statement] }),
 			new Paragraph({
 				style: 'Details',
 				indent: { left: 644 }, // under the statement, past the Details style's own indent
 				spacing: { after: 120 },
-				children: measures.flatMap(([label, value], i) => [new TextRun({ text: `${i ? t('export.separator') : ''}${label}${t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')])
+				children: measures.flatMap(([label, value], i) => [new TextRun({ text: `${i ? t('export.separator') : ''}${label}${t('export.colon')}`, bold: true }), ...(clean(textOf(value)) ? this.runsOf(value) : runs('–'))])
 			})
 		];
 	}
 
-	valueYear(value: string, year: number | null): string {
+	/** A baseline or target: the team's value, with its year. */
+	valueYear(value: string, year: number | null): Text {
 		if (!value.trim() && year === null) return this.t('export.toBeCompleted');
-		return year === null ? value : `${value} (${year})`;
+		return own(year === null ? value : `${value} (${year})`);
 	}
 
 	budgetLine(action: Plan['pillars'][number]['objectives'][number]['actions'][number]): string {
@@ -414,21 +490,22 @@ class Writer {
 
 	resultsMatrix(): FileChild[] {
 		const t = this.t;
-		const rows: string[][] = [];
+		const rows: Text[][] = [];
 		// One row per action (a row per indicator repeated the action's text and doubled the cells to build);
 		// its indicators are numbered lines, the same number on a line of each indicator column.
 		for (const { objective, action, ref } of actionsOf(this.plan)) {
 			this.step();
-			const numbered = (value: (indicator: Indicator) => string) =>
-				action.indicators.map((indicator, n) => (action.indicators.length > 1 ? `${n + 1}. ` : '') + (value(indicator).replace(/\r?\n/g, ' ') || '–')).join('\n');
+			// The indicators' own texts, one numbered line each.
+			const numbered = (value: (indicator: Indicator) => Text) =>
+				own(action.indicators.map((indicator, n) => (action.indicators.length > 1 ? `${n + 1}. ` : '') + (textOf(value(indicator)).replace(/\r?\n/g, ' ') || '–')).join('\n'));
 			rows.push([
-				`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`,
-				`${ref} ${action.description}`,
+				own(`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`),
+				own(`${ref} ${action.description}`),
 				numbered((i) => i.statement),
 				numbered((i) => this.valueYear(i.baselineValue, i.baselineYear)),
 				numbered((i) => this.valueYear(i.targetValue, i.targetYear)),
 				action.responsibleId ? this.institution(action.responsibleId) : '',
-				action.partnerIds.map((id) => this.institution(id)).join('; '),
+				this.institutionList(action.partnerIds),
 				this.years(action.startYear, action.endYear),
 				this.budgetLine(action),
 				numbered((i) => i.meansOfVerification)
@@ -455,7 +532,7 @@ class Writer {
 			this.heading(t('export.chapters.coordinationBodies'), 2),
 			this.table(
 				[t('export.labels.name'), t('export.labels.level'), t('export.labels.chair'), t('export.labels.members'), t('export.labels.meets'), t('export.labels.mandate')],
-				c.bodies.map((b) => [b.name, b.level ? t(`options.level.${b.level}`) : '', b.chairId ? this.institution(b.chairId) : '', b.memberIds.map((id) => this.institution(id)).join('; '), b.meetingFrequency ? t(`options.frequency.${b.meetingFrequency}`) : '', b.mandate]),
+				c.bodies.map((b) => [own(b.name), b.level ? t(`options.level.${b.level}`) : '', b.chairId ? this.institution(b.chairId) : '', this.institutionList(b.memberIds), b.meetingFrequency ? t(`options.frequency.${b.meetingFrequency}`) : '', own(b.mandate)]),
 				[15, 11, 14, 20, 13, 27]
 			)
 		];
@@ -465,7 +542,7 @@ class Writer {
 		const t = this.t;
 		const totals = budgetTotals(this.plan);
 		const money = (amount: number, currency: string) => formatMoney(amount, currency, this.language);
-		const label = (grouping: BudgetGrouping, key: string) =>
+		const label = (grouping: BudgetGrouping, key: string): Text =>
 			grouping === 'pillar' ? this.pillarName(key) : grouping === 'institution' ? (key ? this.institution(key) : t('export.labels.unassigned')) : key ? t(`options.fundingSource.${key}`) : t('export.labels.unassigned');
 		const summary = (grouping: BudgetGrouping, title: string): FileChild[] => [
 			this.heading(t(title), 2),
@@ -507,7 +584,7 @@ class Writer {
 		const t = this.t;
 		const events = this.plan.consultation.events;
 		const participants = events.flatMap((e) =>
-			e.participants.map((p) => [e.title || e.place, p.sector ? t(`options.sector.${p.sector}`) : '', String(p.women ?? 0), String(p.men ?? 0)])
+			e.participants.map((p) => [own(e.title || e.place), p.sector ? t(`options.sector.${p.sector}`) : '', String(p.women ?? 0), String(p.men ?? 0)])
 		);
 		// Every institution, by acronym, so that each name the team typed is in the document.
 		const acronyms = [...this.plan.institutions].sort((a, b) => (a.acronym || a.name).localeCompare(b.acronym || b.name, this.language));
@@ -515,7 +592,7 @@ class Writer {
 			this.heading(t('export.chapters.consultationAnnex'), 1),
 			this.table(
 				[t('export.labels.event'), t('export.labels.date'), t('export.labels.place'), t('export.labels.kind'), t('export.labels.outcomes')],
-				events.map((e) => [e.title, formatDate(e.date, this.language), e.place, e.kind ? t(`options.eventKind.${e.kind}`) : '', e.outcomes]),
+				events.map((e) => [own(e.title), formatDate(e.date, this.language), own(e.place), e.kind ? t(`options.eventKind.${e.kind}`) : '', own(e.outcomes)]),
 				[20, 14, 14, 16, 36]
 			),
 			new Paragraph({ spacing: { before: 200 }, children: [] }),
@@ -523,7 +600,7 @@ class Writer {
 				? [this.table([t('export.labels.event'), t('export.labels.sector'), t('export.labels.women'), t('export.labels.men')], participants, [40, 30, 15, 15])]
 				: []),
 			this.heading(t('export.chapters.acronymsAnnex'), 1),
-			this.table([t('export.labels.acronym'), t('export.labels.name')], acronyms.map((i) => [i.acronym, i.name]), [20, 80])
+			this.table([t('export.labels.acronym'), t('export.labels.name')], acronyms.map((i) => [own(i.acronym), own(i.name)]), [20, 80])
 		];
 	}
 }

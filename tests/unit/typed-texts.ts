@@ -2,7 +2,7 @@
 // document of the plan must contain.
 import type { Plan } from '../../src/lib/plan/schema.ts';
 
-const CODES = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|scope|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages)$|Ids?$/;
+const CODES = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|scope|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|source|resolutions|documentLanguages|language|type|data)$|Ids?$/;
 
 export function typedTexts(plan: Plan): string[] {
 	const out: string[] = [];

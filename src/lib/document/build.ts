@@ -8,7 +8,7 @@ import type { Translate } from '../i18n/translate.ts';
 import { fieldOf, fieldsOf, formatValue, isEmptyValue, itemListsOf, type Field, type Kind } from '../plan/fields.ts';
 import { actionCurrency, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Action, Indicator, Language, Plan } from '../plan/schema.ts';
-import { pillarName } from '../plan/text.ts';
+import { pillarName, planLanguage } from '../plan/text.ts';
 import { actionsOf, walk } from '../plan/walk.ts';
 import type { Block, Cell, LabelledValue, Line, Part, PlanDocument, Run } from './model.ts';
 
@@ -104,13 +104,14 @@ class Builder {
 
 	document(): PlanDocument {
 		const t = this.t;
-		const title = this.plan.overview.title.trim() || t('export.cover.subject');
+		const title = this.plan.overview.title.trim() ? planLine(this.plan.overview.title.trim()) : fixed(t('export.cover.subject'));
 		const pageNumbers = t('export.page', { page: '\u0000', pages: '\u0001' })
 			.split(/(\u0000|\u0001)/)
 			.filter(Boolean)
 			.map((part) => (part === '\u0000' ? { field: 'page' as const } : part === '\u0001' ? { field: 'pages' as const } : part));
 		return {
 			language: this.language,
+			planLanguage: planLanguage(this.plan) ?? this.language,
 			title,
 			subject: t('export.cover.subject'),
 			keywords: t('export.cover.keywords'),
@@ -280,10 +281,14 @@ class Builder {
 		const o = this.plan.overview;
 		const adoption = [o.adoptionBody.trim() ? planLine(o.adoptionBody) : [], o.adoptionDate ? fixed(formatDate(o.adoptionDate, this.language)) : []].filter((l) => l.length);
 		const orMissing = (line: Line) => (line.length ? line : this.missing);
+		const authority = o.issuingAuthority.trim();
 		return [
 			{
 				anchor: section('overview'),
 				blocks: [
+					// As a government issues a plan: the emblem above the issuing authority, then the title.
+					...(o.emblem ? [{ kind: 'emblem', ...o.emblem, description: authority || t('export.cover.emblem') } as Block] : []),
+					...(authority ? [{ kind: 'authority', text: planLine(authority) } as Block] : []),
 					{ kind: 'title', text: o.title.trim() ? planLine(o.title) : fixed(t('export.cover.subject')), anchored: true },
 					{ kind: 'subtitle', text: fixed(t('export.cover.subject')) },
 					this.values('cover', [

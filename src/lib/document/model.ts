@@ -28,6 +28,10 @@ export interface LabelledValue {
 export type Cell = Line[];
 
 export type Block =
+	/** The emblem on the cover (a coat of arms, a ministry's logo), a PNG or JPEG; `description`: who it stands for. */
+	| { kind: 'emblem'; type: 'image/png' | 'image/jpeg'; data: string; width: number; height: number; description: string }
+	/** Who issues the plan, on the cover ("Government of …, Ministry of …"). */
+	| { kind: 'authority'; text: Line }
 	/** The plan's title, on the cover. */
 	| { kind: 'title'; text: Line; anchored?: boolean }
 	/** The line under the title ("National action plan on…"). */
@@ -69,8 +73,10 @@ export interface Section {
 export interface PlanDocument {
 	/** The language of the document's own words. */
 	language: Language;
+	/** The language the team's text is written in (the plan's, else the document's). */
+	planLanguage: Language;
 	/** The plan's title (or the subject when it has none), for the header and the file's properties. */
-	title: string;
+	title: Line;
 	subject: string;
 	keywords: string;
 	/** The country, for the file's properties. */

@@ -1,6 +1,8 @@
-// The plan as a Word document: the document model of the plan (document/build.ts: cover, table of
-// contents, narrative chapters, one chapter per pillar, the results matrix in a landscape section,
-// coordination, budget, monitoring, annexes) rendered in Word's own styles, then the scorecard annex.
+// The plan as a Word document: the document model of the plan (document/build.ts: cover, contents,
+// narrative chapters, one chapter per pillar, the results matrix in a landscape section, coordination,
+// budget, monitoring, annexes) rendered in Word's own styles, then the scorecard annex. The team's own
+// text carries the plan's language and the fixed texts the export's, so that Word's spelling checker
+// reads each in its language; the contents page is written with its page numbers (toc.ts, pages.ts).
 // Pure: the same code runs in the browser and in Node.
 import {
 	AlignmentType,
@@ -8,6 +10,7 @@ import {
 	Footer,
 	Header,
 	HeadingLevel,
+	ImageRun,
 	PageBreak,
 	PageNumber,
 	PageOrientation,
@@ -15,11 +18,11 @@ import {
 	SectionType,
 	Table,
 	TableCell,
-	TableOfContents,
 	TableRow,
 	TextRun,
 	WidthType,
 	type FileChild,
+	type IRunOptions,
 	type ISectionOptions,
 	type ParagraphChild
 } from 'docx';
@@ -27,11 +30,14 @@ import { buildPlanDocument } from '../document/build.ts';
 import type { Block, Cell, Line, Part, PlanDocument, Section } from '../document/model.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import type { Anchor } from '../comments/comments.ts';
+import { fromBase64 } from '../plan/emblem.ts';
 import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings } from './strings.ts';
 import { clean, xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
+import { pageEstimator, type ParagraphLook } from './pages.ts';
+import { Contents } from './toc.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -48,6 +54,10 @@ export interface ExportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
+/** The emblem's largest size on the cover, in pixels (96 to the inch): about 3 cm high, 7 cm wide. */
+const EMBLEM_HEIGHT = 113;
+const EMBLEM_WIDTH = 265;
+
 const PAPER: Record<Paper, { width: number; height: number }> = {
 	a4: { width: 11906, height: 16838 }, // twentieths of a point
 	letter: { width: 12240, height: 15840 }
@@ -59,6 +69,25 @@ const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
 const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+/** The paragraph styles' sizes (half-points), spacing and indents (twips): the styles below are written from
+ * them, and the page estimate that numbers the contents page reads them. TOC1 to TOC3 are docx's own. */
+const LOOKS = {
+	Normal: { size: 22 },
+	Title: { size: 48, bold: true },
+	Heading1: { size: 32, bold: true, before: 360, after: 160 },
+	Heading2: { size: 26, bold: true, before: 240, after: 120 },
+	Heading3: { size: 23, bold: true, before: 200, after: 80 },
+	Details: { after: 40, indent: 284 },
+	TableText: { size: 18 },
+	TableHeader: { size: 18, bold: true },
+	MatrixText: { size: 16 },
+	MatrixHeader: { size: 16, bold: true },
+	TOCHeading: { size: 32, bold: true, after: 240 },
+	Authority: { size: 28, bold: true },
+	TOC1: { after: 100 },
+	TOC2: { after: 100, indent: 220 },
+	TOC3: { after: 100, indent: 440 }
+} as const satisfies Record<string, ParagraphLook>;
 
 export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const plan = xmlSafe(input);
@@ -67,16 +96,17 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const model = buildPlanDocument(plan, { language, t, contents, now: options.now ?? new Date(plan.updatedAt) });
 	// Without comments, the renderer sees none to anchor.
 	const comments = new WordComments(contents.comments ? plan : { ...plan, comments: [] }, t('comments.unnamed'), clean);
-	const w = new Renderer(model, comments, options.onProgress);
 	const size = PAPER[paper];
+	const w = new Renderer(model, comments, { value: LANGUAGE_TAGS[model.planLanguage] }, size.width - 2 * MARGIN, options.onProgress);
+	const title = model.title.map((run) => run.text).join('');
 
-	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: clean(model.title), size: 16, color: '555555' })] })] });
+	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: w.runs(model.title, { size: 16, color: '555555' }) })] });
 	// "Page {{page}} of {{pages}}" in the export language, with Word's page fields in place of the numbers.
 	const pageRuns = model.pageNumbers.map((part) => (typeof part === 'string' ? part : part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES));
 	const footer = new Footer({
 		children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: pageRuns })] })]
 	});
-	const section = (part: Section, extra: FileChild[] = []): ISectionOptions => ({
+	const section = (children: FileChild[], part: Section): ISectionOptions => ({
 		properties: {
 			type: SectionType.NEXT_PAGE,
 			page: {
@@ -86,41 +116,50 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 		},
 		headers: { default: header },
 		footers: { default: footer },
-		children: [...w.section(part), ...extra]
+		children
 	});
+	// The parts are written first: the contents list their headings, and comments are collected as they are written.
 	const last = model.sections.length - 1;
+	const written = model.sections.map((part) => w.section(part));
+	if (contents.annex) written[last].push(...scorecardAnnex(plan, language, { contents: w.toc, ownLanguage: w.ownLanguage }));
+	w.writeContents();
 
 	return new Document({
 		creator: 'NAP Builder',
 		lastModifiedBy: 'NAP Builder',
-		title: clean(model.title),
+		title: clean(title),
 		subject: model.subject,
 		keywords: model.keywords,
 		description: clean(model.description),
-		features: { updateFields: true },
+		// The contents page's numbers are written with the document (toc.ts): Word need not update fields.
+		pageNumbers: pageEstimator(LOOKS),
 		styles: {
 			default: {
-				document: { run: { font: FONT, size: 22, language: { value: LANGUAGE_TAGS[language] } } },
-				heading1: { run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 360, after: 160 } } },
-				heading2: { run: { font: FONT, size: 26, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 240, after: 120 } } },
-				heading3: { run: { font: FONT, size: 23, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
-				title: { run: { font: FONT, size: 48, bold: true, color: '1D4E89' } }
+				document: { run: { font: FONT, size: LOOKS.Normal.size, language: { value: LANGUAGE_TAGS[language] } } },
+				heading1: { run: { font: FONT, size: LOOKS.Heading1.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading1.before, after: LOOKS.Heading1.after } } },
+				heading2: { run: { font: FONT, size: LOOKS.Heading2.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading2.before, after: LOOKS.Heading2.after } } },
+				heading3: { run: { font: FONT, size: LOOKS.Heading3.size, bold: true }, paragraph: { spacing: { before: LOOKS.Heading3.before, after: LOOKS.Heading3.after } } },
+				title: { run: { font: FONT, size: LOOKS.Title.size, bold: true, color: '1D4E89' } }
 			},
 			// Word's built-in "TOC Heading": looks like a chapter title but stays out of the table it heads.
 			paragraphStyles: [
-				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: 40 }, indent: { left: 284 } } },
-				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 } },
-				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: 18, bold: true } },
-				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: 16 } },
-				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: 16, bold: true } },
-				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: 240 } } }
+				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: LOOKS.Details.after }, indent: { left: LOOKS.Details.indent } } },
+				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: LOOKS.TableText.size } },
+				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: LOOKS.TableHeader.size, bold: true } },
+				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: LOOKS.MatrixText.size } },
+				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: LOOKS.MatrixHeader.size, bold: true } },
+				{ id: 'Authority', name: 'Issuing Authority', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.Authority.size, bold: true } },
+				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.TOCHeading.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: LOOKS.TOCHeading.after } } }
 			]
 		},
 		// Comments are collected while the sections are written: this property comes after them.
-		sections: model.sections.map((part, i) => section(part, i === last && contents.annex ? scorecardAnnex(plan, language) : [])),
+		sections: model.sections.map((part, i) => section(written[i], part)),
 		comments: { children: comments.written }
 	});
 }
+
+/** The language tag of a run: the plan's for the team's own text, none (the document's default) for a fixed text. */
+type RunLanguage = { value: string } | undefined;
 
 /** Writes the document model as Word paragraphs and tables. */
 class Renderer {
@@ -130,10 +169,20 @@ class Renderer {
 	#done = 0;
 	readonly #total: number;
 	#textWidth = PORTRAIT_TEXT_WIDTH;
+	/** Where the page numbers of the contents align, in twips. */
+	readonly #contentsWidth: number;
+	/** The contents page, once written: each place it goes, and its title. */
+	readonly #contents: { at: FileChild[]; index: number; title: string }[] = [];
+	/** The headings, for the contents page. */
+	readonly toc = new Contents();
+	/** The language tag of the team's own text. */
+	readonly ownLanguage: RunLanguage;
 
-	constructor(model: PlanDocument, comments: WordComments, onProgress?: (done: number, total: number) => void) {
+	constructor(model: PlanDocument, comments: WordComments, ownLanguage: RunLanguage, contentsWidth: number, onProgress?: (done: number, total: number) => void) {
 		this.#model = model;
 		this.#comments = comments;
+		this.ownLanguage = ownLanguage;
+		this.#contentsWidth = contentsWidth;
 		this.#onProgress = onProgress;
 		// Each action is written twice: its part of its pillar's chapter, and its row of the results matrix.
 		const parts = model.sections.flatMap((s) => s.parts);
@@ -151,29 +200,50 @@ class Renderer {
 		const out: FileChild[] = [];
 		for (const part of section.parts) {
 			if (part.anchor?.target === 'action') this.#step();
+			// The cover: the title stands lower on the page when no emblem or issuing authority is above it.
+			const crowned = part.blocks.some((b) => b.kind === 'emblem' || b.kind === 'authority');
 			for (const block of part.blocks) {
 				// Two tables in a row would run together into one.
 				if (block.kind === 'table' && out.at(-1) instanceof Table) out.push(new Paragraph({ spacing: { before: 200 }, children: [] }));
-				out.push(...this.block(block, part));
+				if (block.kind === 'contents') {
+					// Written once every heading is (writeContents).
+					this.#contents.push({ at: out, index: out.length, title: block.title });
+					continue;
+				}
+				out.push(...this.block(block, part, crowned));
 			}
 		}
 		return out;
 	}
 
-	/** Runs of a line of the model. */
-	runs(line: Line): TextRun[] {
+	/** The contents page in each place it goes: an entry for each heading written, linked to its bookmark, with the page number the estimate works out (toc.ts, pages.ts). */
+	writeContents(): void {
+		for (const { at, index, title } of this.#contents.reverse())
+			at.splice(
+				index,
+				0,
+				new Paragraph({ children: [new PageBreak()] }),
+				// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
+				new Paragraph({ style: 'TOCHeading', children: [new TextRun(title)] }),
+				this.toc.table(title, this.#contentsWidth),
+				new Paragraph({ children: [new PageBreak()] })
+			);
+	}
+
+	/** Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size, a colour). */
+	runs(line: Line, extra: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun[] {
 		return line.map((run) => {
 			const text = clean(run.text);
 			switch (run.kind) {
 				case 'plan':
-					return new TextRun(text);
+					return new TextRun({ ...extra, text, language: this.ownLanguage });
 				case 'placeholder':
 					// Highlighted, so that no figure still to be written in goes out unnoticed.
-					return new TextRun({ text, highlight: 'yellow' });
+					return new TextRun({ ...extra, text, language: this.ownLanguage, highlight: 'yellow' });
 				case 'fixed':
-					return run.strong ? new TextRun({ text, bold: true }) : new TextRun(text);
+					return new TextRun({ ...extra, text, bold: run.strong || extra.bold });
 				case 'missing':
-					return new TextRun({ text, italics: true, color: '767676' });
+					return new TextRun({ ...extra, text, italics: true, color: '767676' });
 			}
 		});
 	}
@@ -187,23 +257,24 @@ class Renderer {
 		return new TextRun({ text: `${text}${this.#model.colon}`, bold: true });
 	}
 
-	block(block: Block, part: Part): FileChild[] {
+	block(block: Block, part: Part, crowned = false): FileChild[] {
 		switch (block.kind) {
+			case 'emblem':
+				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 960, after: 360 }, children: this.emblem(block) })];
+			case 'authority':
+				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: part.blocks[0] === block ? 1440 : 0, after: 720 }, style: 'Authority', children: this.runs(block.text) })];
 			case 'title':
-				return [new Paragraph({ spacing: { before: 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([this.runs(block.text)], part, block.anchored)[0] })];
-			case 'subtitle':
-				return [new Paragraph({ spacing: { after: 480 }, children: block.text.map((run) => new TextRun({ text: clean(run.text), size: 28 })) })];
-			case 'contents':
 				return [
-					new Paragraph({ children: [new PageBreak()] }),
-					// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
-					new Paragraph({ style: 'TOCHeading', children: [new TextRun(block.title)] }),
-					new TableOfContents(block.title, { hyperlink: true, headingStyleRange: '1-3' }),
-					new Paragraph({ children: [new PageBreak()] })
+					new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: crowned ? 240 : 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([this.runs(block.text)], part, block.anchored)[0] })
 				];
+			case 'subtitle':
+				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 960 }, children: this.runs(block.text, { size: 28 }) })];
+			case 'contents':
+				return []; // written by writeContents
 			case 'heading': {
+				const lead = () => this.runs(block.lead ?? []);
 				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
-				return [new Paragraph({ heading: HEADINGS[block.level - 1], children: [...this.runs(block.lead ?? []), ...text] })];
+				return [new Paragraph({ heading: HEADINGS[block.level - 1], children: this.toc.add(block.level, [...lead(), ...text], () => [...lead(), ...this.runs(block.text)]) })];
 			}
 			case 'text': {
 				const missing = block.lines.length === 1 && block.lines[0].every((run) => run.kind === 'missing');
@@ -234,6 +305,22 @@ class Renderer {
 			case 'table':
 				return [this.table(block)];
 		}
+	}
+
+	/** The emblem, at most EMBLEM_HEIGHT pixels high and EMBLEM_WIDTH wide; nothing where its bytes cannot be read. */
+	emblem(block: Extract<Block, { kind: 'emblem' }>): ImageRun[] {
+		const data = fromBase64(block.data);
+		if (!data) return [];
+		const scale = Math.min(EMBLEM_HEIGHT / block.height, EMBLEM_WIDTH / block.width, 1);
+		const description = clean(block.description);
+		return [
+			new ImageRun({
+				type: block.type === 'image/png' ? 'png' : 'jpg',
+				data,
+				transformation: { width: Math.max(1, Math.round(block.width * scale)), height: Math.max(1, Math.round(block.height * scale)) },
+				altText: { name: description, title: description, description }
+			})
+		];
 	}
 
 	/** A table with a header row that repeats on every page; widths in percent of the text width. */

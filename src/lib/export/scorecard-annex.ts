@@ -11,6 +11,7 @@ import { excerpt, pillarName } from '../plan/text.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
 import { exportStrings } from './strings.ts';
+import type { Contents } from './toc.ts';
 import { clean } from './xml-text.ts';
 
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts
@@ -21,9 +22,11 @@ const YEAR_FILL = '1D4E89';
 
 type CellContent = string | (Paragraph | Table)[];
 
-/** The annex starts on a page of its own; a chart's title stays with its table. */
-function heading(text: string, level: 1 | 2): Paragraph {
-	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: [new TextRun(clean(text))] });
+/** The annex starts on a page of its own; a chart's title stays with its table. Listed in `contents`, the
+ * contents page of the document the annex is in (toc.ts), where there is one. */
+function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
+	const runs = () => [new TextRun(clean(text))];
+	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: contents ? contents.add(level, runs(), runs) : runs() });
 }
 
 const paragraph = (text: string, header = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType], light = false) =>
@@ -51,10 +54,20 @@ function table(headers: string[], rows: TableCell[][], widths: number[]): Table 
 
 const note = (text: string, keepNext = false) => new Paragraph({ spacing: { before: 80, after: 200 }, keepNext, children: [new TextRun({ text: clean(text), italics: true, size: 18 })] });
 
-export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
+/** Where the annex goes in a whole document: its contents page (toc.ts), and the language tag of the
+ * team's own text (the names of pillars, institutions and objectives) when it is not the export's. */
+export interface AnnexContext {
+	contents?: Contents;
+	ownLanguage?: { value: string };
+}
+
+export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLanguage }: AnnexContext = {}): FileChild[] {
 	const t = exportStrings(language);
+	const heading = (text: string, level: 1 | 2) => headingIn(text, level, contents);
+	/** A cell of the team's own text (a name), in the plan's language. */
+	const own = (text: string) => cell([new Paragraph({ style: 'TableText', children: [new TextRun({ text: clean(text) || '–', language: ownLanguage })] })]);
 	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
-	const institutions = new Map(plan.institutions.map((i) => [i.id, i.name.trim() || t('export.toBeCompleted')]));
+	const institutions = new Map(plan.institutions.filter((i) => i.name.trim()).map((i) => [i.id, i.name.trim()]));
 
 	/**
 	 * A figure as text, with its bar beneath: a one-row table inside the cell whose shaded cell takes the
@@ -84,14 +97,14 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 	};
 	const columnWidth = (percent: number) => Math.round((percent / 100) * TEXT_WIDTH);
 
-	const coverageTable = (coverage: Coverage, labelHeader: string, label: (key: string) => string): FileChild[] => {
+	const coverageTable = (coverage: Coverage, labelHeader: string, label: (key: string) => TableCell): FileChild[] => {
 		const max = (pick: (r: Coverage['rows'][number]) => number) => Math.max(0, ...coverage.rows.map(pick));
 		const [actions, indicators, budget] = [max((r) => r.actions), max((r) => r.indicators), max((r) => r.budget)];
 		const out: FileChild[] = [
 			table(
 				[labelHeader, t('scorecard.charts.series.actions'), t('scorecard.charts.series.indicators'), t('scorecard.charts.series.budget', { currency: coverage.currency })],
 				coverage.rows.map((r) => [
-					cell(label(r.key)),
+					label(r.key),
 					cell(figure(String(r.actions), r.actions, actions, SERIES_COLOURS[0], columnWidth(20))),
 					cell(figure(String(r.indicators), r.indicators, indicators, SERIES_COLOURS[1], columnWidth(20))),
 					cell(figure(money(r.budget, coverage.currency), r.budget, budget, SERIES_COLOURS[2], columnWidth(23)))
@@ -121,9 +134,16 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 	if (plan.pillars.every((p) => p.objectives.every((o) => o.actions.length === 0))) return [...out, heading(t('scorecard.export.chartsTitle'), 2), note(t('scorecard.charts.empty'))];
 
 	out.push(heading(t('scorecard.charts.pillars'), 2));
-	out.push(...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => clean(pillarName(plan.pillars.find((p) => p.id === id)!, t)) || t('export.toBeCompleted')));
+	out.push(...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => {
+		const pillar = plan.pillars.find((p) => p.id === id)!;
+		const name = clean(pillarName(pillar, t));
+		return !name ? cell(t('export.toBeCompleted')) : pillar.name.trim() ? own(name) : cell(name);
+	}));
 	out.push(heading(t('scorecard.charts.institutions'), 2));
-	out.push(...coverageTable(coverageByInstitution(plan), t('scorecard.charts.columns.institution'), (id) => institutions.get(id) ?? t('scorecard.charts.unassigned')));
+	out.push(...coverageTable(coverageByInstitution(plan), t('scorecard.charts.columns.institution'), (id) => {
+		const name = institutions.get(id);
+		return name ? own(name) : cell(plan.institutions.some((i) => i.id === id) ? t('export.toBeCompleted') : t('scorecard.charts.unassigned'));
+	}));
 
 	const sources = budgetBySource(plan);
 	out.push(heading(t('scorecard.charts.sources'), 2));
@@ -169,7 +189,7 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 				[t('scorecard.charts.columns.objective'), t('scorecard.charts.columns.actions'), ...chart.years.map(yearLabel)],
 				[
 					...[...byObjective.values()].map(({ label, rows }) => [
-						cell(label),
+						own(label),
 						cell(String(rows.length)),
 						...chart.years.map((year) => yearCell(rows.filter((r) => runsIn(r, year)).length))
 					]),

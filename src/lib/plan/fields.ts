@@ -243,6 +243,10 @@ export function formatValue(field: Field, value: unknown, context: FormatContext
 			return (value as string[]).map((l) => t(`common.languageNames.${l}`)).join(', ');
 		case 'resolutions':
 			return (value as string[]).join(', ');
+		case 'image': {
+			const image = value as { type: string; width: number; height: number };
+			return t('common.image', { type: image.type === 'image/png' ? 'PNG' : 'JPEG', width: image.width, height: image.height });
+		}
 		case 'rows':
 			return (value as object[]).map((row) => formatRow(field.row, field.of, row, context)).join('\n');
 		default:

@@ -39,7 +39,7 @@ export function createPlan(options: { language?: Language; now?: Date } = {}): P
 		id: newId(),
 		createdAt: now,
 		updatedAt: now,
-		overview: { documentLanguages: options.language ? [options.language] : [] }
+		overview: { documentLanguages: options.language ? [options.language] : [], language: options.language ?? '' }
 	});
 }
 

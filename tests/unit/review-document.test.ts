@@ -5,7 +5,11 @@ import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
+import { buildPlanDocument } from '../../src/lib/document/build.ts';
+import { textOf, type Block } from '../../src/lib/document/model.ts';
+import { COPY_CONTENTS } from '../../src/lib/export/contents.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
+import { toBase64 } from '../../src/lib/plan/emblem.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
 import { samplePlan } from './sample-plan.ts';
@@ -86,5 +90,59 @@ describe.each(LANGUAGES)('review mode and the Word export of the sample plan (%s
 		const missing = typedTexts(plan).filter((line) => !text.includes(squash(line)));
 		expect(missing).toEqual([]);
 		expect(html).not.toMatch(/<script/);
+	});
+});
+
+/** What a block shows, as text: a review page that shows the block shows all of it. */
+function shownBy(block: Block): string[] {
+	switch (block.kind) {
+		case 'emblem':
+			return [block.description];
+		case 'contents':
+			return [block.title];
+		case 'label':
+			return [block.text];
+		case 'heading':
+			return [textOf([...(block.lead ?? []), ...block.text])];
+		case 'title':
+		case 'subtitle':
+		case 'authority':
+			return [textOf(block.text)];
+		case 'entry':
+			return [`${block.number} ${textOf(block.text)}`];
+		case 'text':
+			return block.lines.map(textOf).filter(Boolean);
+		case 'list':
+			return block.items.map(textOf);
+		case 'values':
+			return block.values.flatMap((v) => [v.label, textOf(v.value)]);
+		case 'table':
+			return [...block.headers, ...[...block.rows, ...(block.totals ?? [])].flatMap((row) => row.flatMap((cell) => cell.map(textOf)))];
+	}
+}
+
+describe('review mode renders every kind of block of the document model', () => {
+	it('cover with emblem and issuing authority, headings, texts with placeholders, labelled values, lists, entries and tables', () => {
+		const plan = samplePlan('en');
+		plan.overview.issuingAuthority = 'Government of Lumeria, Ministry of Foreign Affairs';
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 4, 0, 0, 0, 2, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+		plan.overview.emblem = { type: 'image/png', data: toBase64(png), width: 4, height: 2 };
+		plan.pillars[0].objectives[0].actions[0].description = 'Train [[number]] officers a year.';
+		const t = exportStrings('en');
+		const model = buildPlanDocument(plan, { language: 'en', t, contents: { ...COPY_CONTENTS.working, annex: false }, now: new Date(plan.updatedAt) });
+		const blocks = model.sections.flatMap((s) => s.parts.flatMap((p) => p.blocks));
+		app.t = t;
+		app.language = 'en';
+		app.plan = plan;
+		const html = render(ReviewDocument).body;
+		const text = htmlText(html);
+		const kinds = new Set(blocks.map((b) => b.kind));
+		expect([...kinds].sort()).toEqual(['authority', 'contents', 'emblem', 'entry', 'heading', 'label', 'list', 'subtitle', 'table', 'text', 'title', 'values']);
+		const unseen = blocks.flatMap((b) => shownBy(b).filter((shown) => !text.includes(squash(shown))).map((shown) => `${b.kind}: ${shown}`));
+		expect(unseen.filter((u) => !u.startsWith('emblem'))).toEqual([]);
+		expect(html).toMatch(/<img [^>]*alt="Government of Lumeria, Ministry of Foreign Affairs"/);
+		expect(html).toContain('<mark>[[number]]</mark>');
+		// Every heading is linked from the contents.
+		for (const b of blocks) if (b.kind === 'heading') expect(html).toContain(`href="#${b.id}"`);
 	});
 });

@@ -78,10 +78,10 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'context-legalFramework', value: 'Constitution, article 12' },
 			{ id: 'context-situationAnalysis', value: `Situation ${tag}\nSecond line` },
 			{ id: 'context-lessonsLearned', value: 'Lessons from 2020-2025' },
-			{ id: `figure-${figure}-figure`, value: 'Women among police officers (%)' },
-			{ id: `figure-${figure}-value`, value: '7%' },
-			{ id: `figure-${figure}-year`, value: '2025' },
-			{ id: `figure-${figure}-source`, value: 'National Police' }
+			{ id: `baselineFigure-${figure}-figure`, value: 'Women among police officers (%)' },
+			{ id: `baselineFigure-${figure}-value`, value: '7%' },
+			{ id: `baselineFigure-${figure}-year`, value: '2025' },
+			{ id: `baselineFigure-${figure}-source`, value: 'National Police' }
 		];
 		await fill(page, steps.context);
 		if (english) await expectNoEnglish(page, language);
@@ -89,17 +89,17 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		// Consultation
 		await gotoStep(page, 'consultation');
 		const event = await add(page, 'events-add');
-		const group = await add(page, `event-${event}-addParticipants`);
+		const group = await add(page, `consultationEvent-${event}-addParticipants`);
 		steps.consultation = [
 			{ id: 'consultation-summary', value: 'Three rounds of consultation.' },
-			{ id: `event-${event}-title`, value: 'Validation workshop' },
-			{ id: `event-${event}-date`, value: '22/09/2026' },
-			{ id: `event-${event}-place`, value: 'Capital City' },
-			{ id: `event-${event}-kind`, value: 'validation-workshop', kind: 'select' },
+			{ id: `consultationEvent-${event}-title`, value: 'Validation workshop' },
+			{ id: `consultationEvent-${event}-date`, value: '22/09/2026' },
+			{ id: `consultationEvent-${event}-place`, value: 'Capital City' },
+			{ id: `consultationEvent-${event}-kind`, value: 'validation-workshop', kind: 'select' },
 			{ id: `participants-${group}-sector`, value: 'civil-society', kind: 'select' },
 			{ id: `participants-${group}-women`, value: '34' },
 			{ id: `participants-${group}-men`, value: '12' },
-			{ id: `event-${event}-outcomes`, value: 'Indicators revised.' }
+			{ id: `consultationEvent-${event}-outcomes`, value: 'Indicators revised.' }
 		];
 		await fill(page, steps.consultation);
 		await expect(page.locator('.total')).toContainText('34');
@@ -149,11 +149,11 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		const body = await add(page, 'bodies-add');
 		steps.coordination = [
 			{ id: 'coordination-description', value: 'The gender ministry coordinates.' },
-			{ id: `body-${body}-name`, value: 'National steering committee' },
-			{ id: `body-${body}-level`, value: 'national', kind: 'select' },
-			{ id: `body-${body}-meetingFrequency`, value: 'quarterly', kind: 'select' },
-			{ id: `body-${body}-chairId`, value: defence, kind: 'select' },
-			{ id: `body-${body}-mandate`, value: 'Steers the plan.' },
+			{ id: `coordinationBody-${body}-name`, value: 'National steering committee' },
+			{ id: `coordinationBody-${body}-level`, value: 'national', kind: 'select' },
+			{ id: `coordinationBody-${body}-meetingFrequency`, value: 'quarterly', kind: 'select' },
+			{ id: `coordinationBody-${body}-chairId`, value: defence, kind: 'select' },
+			{ id: `coordinationBody-${body}-mandate`, value: 'Steers the plan.' },
 			{ id: 'monitoring-description', value: 'Annual monitoring with the statistics office.' },
 			{ id: 'monitoring-reportingCycle', value: 'annual', kind: 'select' },
 			{ id: 'monitoring-responsibleId', value: network, kind: 'select' },
@@ -163,7 +163,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 			{ id: 'monitoring-civilSocietyRole', value: 'Shadow reports.' }
 		];
 		await fill(page, steps.coordination);
-		await page.locator(`#body-${body}-memberIds input[value="${network}"]`).check();
+		await page.locator(`#coordinationBody-${body}-memberIds input[value="${network}"]`).check();
 		if (english) await expectNoEnglish(page, language);
 
 		// Budget

@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import i18next from 'i18next';
+import { textsOf } from '../../src/lib/plan/fields.ts';
+import { samplePlan } from './sample-plan.ts';
 import { LANGUAGES, type Language } from '../../src/lib/plan/schema.ts';
 
 export const root = join(import.meta.dirname, '../..');
@@ -62,15 +64,13 @@ export function templateUnits(): TextUnit[] {
 	return jsonFiles(dir).flatMap((f) => walk(relative(root, f), read(f), ''));
 }
 
-/** Keys of the sample plan that hold codes, ids and dates rather than words. */
-const CODES = /^(id|format|createdAt|updatedAt|date|adoptionDate|midTermReview|finalEvaluation|key|kind|level|status|strategy|frequency|meetingFrequency|reportingCycle|sector|region|framework|currency|\w+Ids?|source|documentLanguages|resolutions)$/;
-
 /** The sample plans: the three files are the same plan, so a text's path lines it up with its translations. */
 export function sampleUnits(): TextUnit[] {
 	const files = Object.fromEntries(LANGUAGES.map((l) => [l, new Map(flatten(read(join(root, `templates/sample/${l}.nap.json`))))])) as Record<Language, Map<string, string>>;
-	const last = (path: string) => path.replace(/\[\d+\]/g, '').split('.').pop() ?? '';
+	// The texts the team typed, by the plan's field descriptions (not ids, codes, dates or choices).
+	const typed = new Set([...textsOf(samplePlan('en'))].map((t) => t.path));
 	return [...files.en.keys()]
-		.filter((path) => !CODES.test(last(path)) || (last(path) === 'source' && !/budget/.test(path)))
+		.filter((path) => typed.has(path))
 		.map((path) => ({
 			where: Object.fromEntries(LANGUAGES.map((l) => [l, `templates/sample/${l}.nap.json#${path}`])) as Record<Language, string>,
 			text: Object.fromEntries(LANGUAGES.map((l) => [l, files[l].get(path)]).filter(([, v]) => v !== undefined))

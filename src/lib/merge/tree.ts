@@ -1,7 +1,7 @@
 // Finding and changing items anywhere in a plan's tree, by kind and id: what applying a merge needs.
 import { isSection, PARENT, type ItemKind, type ListKind, type SectionKind } from './compare.ts';
 import { comparedField } from './fields.ts';
-import { itemListsOf, parentKindOf, schemaOf } from '../plan/fields.ts';
+import { institutionFieldsOf, itemListsOf, parentKindOf, partsOf, schemaOf } from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 
 export type Item = { id: string } & Record<string, unknown>;
@@ -86,16 +86,12 @@ export function targetOf(plan: Plan, kind: ItemKind, id: string): Record<string,
 	return isSection(kind) ? SECTION_OBJECT[kind as SectionKind](plan) : findItem(plan, kind as ListKind, id)?.item;
 }
 
-/** Institution ids the plan refers to. */
+/** Institution ids the plan refers to: in the fields that name institutions, and as items' contributors. */
 export function institutionRefs(plan: Plan): Set<string> {
-	const ids = [plan.overview.leadInstitutionId, plan.monitoring.responsibleId];
-	for (const pillar of plan.pillars)
-		for (const objective of pillar.objectives) {
-			ids.push(objective.contributedBy);
-			for (const action of objective.actions) {
-				ids.push(action.responsibleId, action.contributedBy, ...action.partnerIds, ...action.indicators.map((i) => i.contributedBy));
-			}
-		}
-	for (const body of plan.coordination.bodies) ids.push(body.chairId, ...body.memberIds);
+	const ids: string[] = [];
+	for (const part of partsOf(plan)) {
+		for (const { value } of institutionFieldsOf(part)) ids.push(...(Array.isArray(value) ? value : [value]));
+		if ('contributedBy' in part.item) ids.push(part.item.contributedBy as string);
+	}
 	return new Set(ids.filter(Boolean));
 }

@@ -91,7 +91,7 @@ describe('completeness', () => {
 		plan.overview.periodStart = 2026;
 		expect(gaps(plan).find((g) => g.key === 'period')?.field).toBe('overview-periodEnd');
 		const figure = addItem(plan.context.baselineData, { ...blank.baselineFigure(), figure: 'Women among judges (%)', source: 'Judicial council' });
-		expect(gaps(plan).filter((g) => g.params.name === 'Women among judges (%)').map((g) => g.field)).toEqual([`figure-${figure.id}-value`, `figure-${figure.id}-year`]);
+		expect(gaps(plan).filter((g) => g.params.name === 'Women among judges (%)').map((g) => g.field)).toEqual([`baselineFigure-${figure.id}-value`, `baselineFigure-${figure.id}-year`]);
 	});
 
 	it('counts an institution field as filled only with an institution the plan lists', () => {
@@ -100,5 +100,16 @@ describe('completeness', () => {
 		expect(gaps(plan).map((g) => g.key)).toContain('monitoringResponsible');
 		plan.monitoring.responsibleId = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Women' }).id;
 		expect(gaps(plan).map((g) => g.key)).not.toContain('monitoringResponsible');
+	});
+
+	it('flags a placeholder left in any text of an indicator, at its field', () => {
+		const plan = createPlan();
+		applyFramework(plan, 'pillars');
+		const action = addItem(addItem(plan.pillars[0].objectives, blank.objective()).actions, blank.action());
+		const indicator = addItem(action.indicators, blank.indicator());
+		indicator.unit = '[[unit]]';
+		indicator.globalIndicator = '[[number]]';
+		const flagged = checks(plan).filter((c) => c.key === 'indicatorPlaceholder').map((c) => c.field);
+		expect(flagged).toEqual([`indicator-${indicator.id}-unit`, `indicator-${indicator.id}-globalIndicator`]);
 	});
 });

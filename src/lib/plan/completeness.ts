@@ -40,26 +40,10 @@ export interface Check {
 const filled = (s: string) => s.trim() !== '';
 const label = (s: string) => excerpt(s, 60);
 
-/** The DOM id scope of each kind's controls: `fieldId(SCOPES.action, 'description', id)`. */
-export const SCOPES: Record<Kind, string> = {
-	plan: 'pillars', // the thematic framework, chosen in the pillars step
-	overview: 'overview',
-	institution: 'institution',
-	context: 'context',
-	baselineFigure: 'figure',
-	consultation: 'consultation',
-	consultationEvent: 'event',
-	participants: 'participants',
-	pillar: 'pillar',
-	objective: 'objective',
-	action: 'action',
-	budgetLine: 'action', // an action's budget is edited with the action, in the budget step
-	indicator: 'indicator',
-	coordination: 'coordination',
-	coordinationBody: 'body',
-	monitoring: 'monitoring',
-	budget: 'budget'
-};
+/** The DOM id scope of each kind's controls, its kind's name (`fieldId(scopeOf('action'), 'description', id)`):
+ * an action's budget line is edited as the action's, the plan's framework in the pillars step. */
+const OWN_SCOPES: Partial<Record<Kind, string>> = { plan: 'pillars', budgetLine: 'action' };
+export const scopeOf = (kind: Kind): string => OWN_SCOPES[kind] ?? kind;
 
 /** A kind's own needed fields by the gap each leaves (schema.ts: `required`), in the schema's order. A
  * group's are checked as its own kind's (an action's budget line, in the budget step). */
@@ -77,8 +61,8 @@ function neededFields(kind: Kind): [string, Field[]][] {
 /** The DOM id of the control that adds the first item to a list: "Add an institution", an objective's
  * "Add an action"; the pillars come from choosing a framework. */
 function addControl(holder: Kind, list: ItemList, holderId?: string): string {
-	if (holder === 'plan' && list.key === 'pillars') return fieldId(SCOPES.plan, 'framework');
-	return holderId ? fieldId(SCOPES[holder], `add${list.of[0].toUpperCase()}${list.of.slice(1)}`, holderId) : fieldId(list.key, 'add');
+	if (holder === 'plan' && list.key === 'pillars') return fieldId(scopeOf('plan'), 'framework');
+	return holderId ? fieldId(scopeOf(holder), `add${list.of[0].toUpperCase()}${list.of.slice(1)}`, holderId) : fieldId(list.key, 'add');
 }
 
 export function checks(plan: Plan): Check[] {
@@ -96,7 +80,7 @@ export function checks(plan: Plan): Check[] {
 			const done = fields.map((f) => isFilled(f, f.get(item), plan.institutions));
 			const ok = fields[0].any ? done.some(Boolean) : done.every(Boolean);
 			const at = fields[Math.max(0, done.indexOf(false))];
-			add(step, gap, ok, fieldId(SCOPES[kind], at.key, itemId), params);
+			add(step, gap, ok, fieldId(scopeOf(kind), at.key, itemId), params);
 		}
 	};
 	/** The gap a needed list leaves while it has no item. */
@@ -105,10 +89,15 @@ export function checks(plan: Plan): Check[] {
 		if (list?.required) add(step, list.required, list.get(item).length > 0, addControl(kind, list, itemId), params);
 	};
 
-	/** Template text marks a country's own figure as [[…]]: flagged until the team writes the figure in. */
-	const placeholder = (step: Step, item: 'objective' | 'action' | 'indicator', text: string, field: string, ref: string) => {
-		const [first] = placeholders(text);
-		if (first !== undefined) out.push({ step, key: `${item}Placeholder`, ok: false, field, params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
+	/** Template text marks a country's own figure as [[…]]: each text of the item that holds one is
+	 * flagged until the team writes the figure in. */
+	const placeholdersIn = (step: Step, kind: 'objective' | 'action' | 'indicator', item: object, ref: string, itemId: string) => {
+		for (const field of fieldsOf(kind)) {
+			if (field.type !== 'shortText' && field.type !== 'longText') continue;
+			const [first] = placeholders(field.get(item) as string);
+			if (first !== undefined)
+				out.push({ step, key: `${kind}Placeholder`, ok: false, field: fieldId(scopeOf(kind), field.key, itemId), params: { ref, placeholder: excerpt(first, 80) }, kind: 'invalid' });
+		}
 	};
 
 	// Getting started
@@ -135,13 +124,13 @@ export function checks(plan: Plan): Check[] {
 	for (const event of events) {
 		const params = { name: label(event.title) || label(event.place) || '…' };
 		needs('consultation', 'consultationEvent', event, params, event.id);
-		add('consultation', 'eventParticipants', event.participants.some((p) => (p.women ?? 0) + (p.men ?? 0) > 0), fieldId('event', 'participants', event.id), params);
+		add('consultation', 'consultationEventParticipants', event.participants.some((p) => (p.women ?? 0) + (p.men ?? 0) > 0), fieldId('consultationEvent', 'participants', event.id), params);
 	}
 	add(
 		'consultation',
 		'civilSociety',
 		events.some((e) => e.participants.some((p) => p.sector === 'civil-society' && (p.women ?? 0) + (p.men ?? 0) > 0)),
-		events[0] ? fieldId('event', 'participants', events[0].id) : fieldId('events', 'add')
+		events[0] ? fieldId('consultationEvent', 'participants', events[0].id) : fieldId('events', 'add')
 	);
 	needs('consultation', 'consultation', plan.consultation);
 
@@ -159,8 +148,7 @@ export function checks(plan: Plan): Check[] {
 		} else if (place.kind === 'objective') {
 			const { objective, ref } = place;
 			needs('pillars', 'objective', objective, { ref }, objective.id);
-			placeholder('pillars', 'objective', objective.title, fieldId('objective', 'title', objective.id), ref);
-			placeholder('pillars', 'objective', objective.expectedResults, fieldId('objective', 'expectedResults', objective.id), ref);
+			placeholdersIn('pillars', 'objective', objective, ref, objective.id);
 		}
 	}
 
@@ -171,7 +159,7 @@ export function checks(plan: Plan): Check[] {
 	for (const { action, ref } of actionsOf(plan)) {
 		const params = { ref };
 		needs('actions', 'action', action, params, action.id);
-		placeholder('actions', 'action', action.description, fieldId('action', 'description', action.id), ref);
+		placeholdersIn('actions', 'action', action, ref, action.id);
 		contradiction('actions', 'actionTimeframeOrder', action.startYear !== null && action.endYear !== null && action.endYear < action.startYear, fieldId('action', 'endYear', action.id), params);
 		contradiction(
 			'actions',
@@ -183,12 +171,10 @@ export function checks(plan: Plan): Check[] {
 		);
 		needsItems('actions', 'action', action, 'indicators', params, action.id);
 		for (const [n, indicator] of action.indicators.entries()) {
-			const at = (field: string) => fieldId('indicator', field, indicator.id);
 			const iParams = { ref: childRef(ref, n) };
 			needs('actions', 'indicator', indicator, iParams, indicator.id);
-			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, at('targetYear'), iParams);
-			for (const field of ['statement', 'unit', 'baselineValue', 'targetValue', 'meansOfVerification'] as const)
-				placeholder('actions', 'indicator', indicator[field], at(field), iParams.ref);
+			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, fieldId('indicator', 'targetYear', indicator.id), iParams);
+			placeholdersIn('actions', 'indicator', indicator, iParams.ref, indicator.id);
 		}
 	}
 
@@ -197,7 +183,7 @@ export function checks(plan: Plan): Check[] {
 	needs('coordination', 'coordination', plan.coordination);
 	needsItems('coordination', 'coordination', plan.coordination, 'bodies');
 	for (const body of bodies) needs('coordination', 'coordinationBody', body, { name: label(body.name) || '…' }, body.id);
-	add('coordination', 'localLevel', bodies.some((b) => b.level === 'local' || b.level === 'provincial'), bodies[0] ? fieldId('body', 'level', bodies[0].id) : fieldId('bodies', 'add'));
+	add('coordination', 'localLevel', bodies.some((b) => b.level === 'local' || b.level === 'provincial'), bodies[0] ? fieldId('coordinationBody', 'level', bodies[0].id) : fieldId('bodies', 'add'));
 	const m = plan.monitoring;
 	needs('coordination', 'monitoring', m);
 	contradiction('coordination', 'evaluationOrder', filled(m.midTermReview) && filled(m.finalEvaluation) && dateBefore(m.finalEvaluation, m.midTermReview), fieldId('monitoring', 'finalEvaluation'));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../i18n/format.ts';
 import { localeStrings, translator } from '../../../tests/unit/texts.ts';
 import { fieldRegistry, type FieldMeta } from './descriptions.ts';
-import { fieldOf, fieldsOf, formatValue, isFilled, itemListsOf, KINDS, schemaOf, sectionsOf, unwrap, type Field } from './fields.ts';
+import { fieldOf, fieldsOf, formatValue, isFilled, itemListsOf, KINDS, labelAt, schemaOf, sectionsOf, textsOf, unwrap, type Field } from './fields.ts';
 import { addItem, applyFramework, blank, createPlan } from './operations.ts';
 import { ACTION_SCOPES, LANGUAGES, planSchema, RESOLUTIONS } from './schema.ts';
 
@@ -78,6 +78,39 @@ describe('field descriptions', () => {
 		expect(isFilled(lead, 'gone', plan.institutions)).toBe(false);
 		const ministry = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Gender' });
 		expect(isFilled(lead, ministry.id, plan.institutions)).toBe(true);
+	});
+});
+
+describe('labelAt', () => {
+	it('names the field, entry or list a path in the plan leads to, and nothing else', () => {
+		const action = ['pillars', 0, 'objectives', 1, 'actions', 2];
+		expect(labelAt(['overview', 'adoptionDate'])).toBe('fields.overview.adoptionDate');
+		expect(labelAt(['framework'])).toBe('fields.pillars.framework');
+		expect(labelAt([...action, 'budget', 'amount'])).toBe('fields.action.amount');
+		expect(labelAt([...action, 'partnerIds', 3])).toBe('fields.action.partnerIds');
+		expect(labelAt(['context', 'baselineData', 0, 'source'])).toBe('fields.baselineFigure.source');
+		expect(labelAt(['consultation', 'events', 0, 'participants', 1, 'women'])).toBe('fields.participants.women');
+		expect(labelAt([...action, 'indicators'])).toBe('fields.action.indicators');
+		for (const none of [['overview'], action, [...action, 'id'], [...action, 'templateId'], ['comments', 0, 'text'], ['overview', 'nothing']])
+			expect(labelAt(none), none.join('.')).toBeUndefined();
+	});
+});
+
+describe('textsOf', () => {
+	it('yields every text the team typed with its path, and no code, choice, id or number', () => {
+		const plan = createPlan();
+		applyFramework(plan, 'pillars');
+		const action = addItem(addItem(plan.pillars[0].objectives, blank.objective()).actions, { ...blank.action(), description: 'Train judges', scope: 'abroad' });
+		action.budget.currency = 'EUR';
+		addItem(action.indicators, { ...blank.indicator(), globalIndicator: '11a', baselineYear: 2024 });
+		addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Justice', kind: 'ministry' });
+		const texts = [...textsOf(plan)];
+		expect(texts).toContainEqual(expect.objectContaining({ path: 'pillars[0].objectives[0].actions[0].description', kind: 'action', text: 'Train judges' }));
+		expect(texts).toContainEqual(expect.objectContaining({ path: 'pillars[0].objectives[0].actions[0].indicators[0].globalIndicator', text: '11a' }));
+		expect(texts).toContainEqual(expect.objectContaining({ path: 'institutions[0].name', text: 'Ministry of Justice' }));
+		expect(texts).toContainEqual(expect.objectContaining({ path: 'overview.title', text: '' }));
+		const values = texts.map((t) => t.text);
+		for (const code of ['abroad', 'EUR', 'USD', 'ministry', 'pillars', action.id]) expect(values).not.toContain(code);
 	});
 });
 

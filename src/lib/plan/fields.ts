@@ -9,7 +9,7 @@
 import type { z } from 'zod';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { fieldRegistry, KINDS, type FieldType, type Kind, type Need } from './descriptions.ts';
+import { fieldRegistry, KINDS, type FieldMeta, type FieldType, type Kind, type Need } from './descriptions.ts';
 import { planSchema, type Institution, type Language } from './schema.ts';
 
 export { KINDS, type Kind } from './descriptions.ts';
@@ -189,6 +189,77 @@ export function kindLabel(kind: Kind): string | undefined {
 			if (meta?.type === 'section' && meta.of === kind) return meta.label;
 		}
 	return undefined;
+}
+
+/** One text the team typed, where it sits in the plan (`pillars[0].objectives[1].title`). */
+export interface TypedText {
+	path: string;
+	kind: Kind;
+	field: Field;
+	text: string;
+}
+
+/** One part of a plan (the plan itself, a section) or one item in it, where it sits (`pillars[0].objectives[1]`). */
+export interface Part {
+	kind: Kind;
+	item: object;
+	path: string;
+}
+
+/** The plan, each of its sections and each item of each list (rows of a small table too), in the
+ * schema's order. A group (an action's budget line) is not a part: its fields are its item's. */
+export function* partsOf(plan: object): Generator<Part> {
+	function* visit(kind: Kind, item: object, path: string): Generator<Part> {
+		const at = (key: string) => (path ? `${path}.${key}` : key);
+		yield { kind, item, path };
+		for (const field of fieldsOf(kind))
+			if (field.type === 'rows') for (const [i, row] of (field.get(item) as object[]).entries()) yield* visit(field.of, row, `${at(field.name)}[${i}]`);
+		if (kind === 'plan') for (const section of sectionsOf()) yield* visit(section.of, (item as Fields)[section.key] as object, at(section.key));
+		for (const list of itemListsOf(kind)) for (const [i, child] of list.get(item).entries()) yield* visit(list.of, child, `${at(list.key)}[${i}]`);
+	}
+	yield* visit('plan', plan, '');
+}
+
+/** Every text the team typed in a plan, in the schema's order: the short and long text fields of every
+ * part and item (not codes, numbers, dates or choices, nor ids and comments). */
+export function* textsOf(plan: object): Generator<TypedText> {
+	for (const { kind, item, path } of partsOf(plan))
+		for (const field of fieldsOf(kind)) {
+			const value = field.get(item);
+			if ((field.type === 'shortText' || field.type === 'longText') && typeof value === 'string')
+				yield { path: path ? `${path}.${field.name}` : field.name, kind, field, text: value };
+		}
+}
+
+/** The fields of a part that name institutions, with their values. */
+export function* institutionFieldsOf(part: Part): Generator<{ field: Field; value: string | string[] }> {
+	for (const field of fieldsOf(part.kind))
+		if (field.type === 'institution' || field.type === 'institutions') yield { field, value: field.get(part.item) as string | string[] };
+}
+
+/** Text key of the name of what a path in a plan leads to: a field (`overview.adoptionDate`, an action's
+ * `budget.amount`, an entry of `partnerIds`) or a list of items; undefined for a part or an item as a
+ * whole, and for what is not the plan's content (ids, comments). */
+export function labelAt(path: readonly (string | number)[]): string | undefined {
+	let kind: Kind = 'plan';
+	let at: { type: 'part' } | { type: 'list' | 'field'; label: string } = { type: 'part' };
+	for (const key of path) {
+		if (typeof key === 'number') {
+			if (at.type === 'part') return undefined;
+			if (at.type === 'list') at = { type: 'part' }; // an item of the list
+			continue;
+		}
+		if (at.type !== 'part') return undefined;
+		const schema = schemaOf(kind).shape[key] as z.ZodType | undefined;
+		const meta: FieldMeta | undefined = schema && fieldRegistry.get(schema);
+		if (!meta || meta.type === 'internal') return undefined;
+		if (meta.type === 'section' || meta.type === 'group') kind = meta.of;
+		else if (meta.type === 'items' || meta.type === 'rows') {
+			kind = meta.of;
+			at = { type: 'list', label: meta.label };
+		} else at = { type: 'field', label: meta.label };
+	}
+	return at.type === 'part' ? undefined : at.label;
 }
 
 /** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */

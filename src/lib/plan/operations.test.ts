@@ -13,7 +13,9 @@ import {
 	removeInstitution,
 	removeItem
 } from './operations.ts';
+import { institutionFieldsOf, partsOf } from './fields.ts';
 import { planSchema, type Plan } from './schema.ts';
+import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 
 /** A plan with one pillar, one objective and two actions, for the tests below. */
 function smallPlan(): Plan {
@@ -121,6 +123,19 @@ describe('institutions', () => {
 		expect(plan.institutions[0].name).toBe('Ministry of Defence');
 		expect(referencesTo(plan, ministry.id)).toBe(4);
 		expect(a.responsibleId).toBe(ministry.id);
+	});
+
+	it('clears an institution from every field that names institutions, and the undo puts the plan back as it was', () => {
+		const plan = samplePlan();
+		const named = (id: string) => [...partsOf(plan)].flatMap((part) => [...institutionFieldsOf(part)].filter(({ value }) => (Array.isArray(value) ? value.includes(id) : value === id)));
+		const [most] = plan.institutions.map((i) => i.id).sort((x, y) => named(y).length - named(x).length);
+		const before = JSON.stringify(plan);
+		expect(referencesTo(plan, most)).toBe(named(most).length);
+		expect(named(most).length).toBeGreaterThan(1);
+		const undo = removeInstitution(plan, most);
+		expect(named(most)).toEqual([]);
+		undo();
+		expect(JSON.stringify(plan)).toBe(before);
 	});
 });
 

@@ -1,5 +1,6 @@
 // Operations on a plan. They change the plan they are given in place (so they work the same on a
 // plain object in Node and on a Svelte $state proxy in the app) and never touch the DOM or storage.
+import { institutionFieldsOf, partsOf } from './fields.ts';
 import {
 	actionSchema,
 	baselineFigureSchema,
@@ -152,46 +153,29 @@ export function moveActionTo(plan: Plan, actionId: string, objectiveId: string):
 // ---------------------------------------------------------------------------------------------
 // Institutions are referenced by id, so renaming one renames it everywhere.
 
-/** How many places refer to an institution. */
+/** How many places refer to an institution: every field that names institutions (plan/fields.ts). */
 export function referencesTo(plan: Plan, institutionId: string): number {
 	let n = 0;
-	if (plan.overview.leadInstitutionId === institutionId) n++;
-	if (plan.monitoring.responsibleId === institutionId) n++;
-	for (const { action } of actionsOf(plan)) {
-		if (action.responsibleId === institutionId) n++;
-		if (action.partnerIds.includes(institutionId)) n++;
-	}
-	for (const body of plan.coordination.bodies) {
-		if (body.chairId === institutionId) n++;
-		if (body.memberIds.includes(institutionId)) n++;
-	}
+	for (const part of partsOf(plan))
+		for (const { value } of institutionFieldsOf(part)) if (Array.isArray(value) ? value.includes(institutionId) : value === institutionId) n++;
 	return n;
 }
 
 /** Removes an institution and every reference to it; the undo puts both back. */
 export function removeInstitution(plan: Plan, institutionId: string): Undo {
 	const undos: Undo[] = [removeItem(plan.institutions, institutionId)];
-	const clear = <T extends Record<K, string>, K extends keyof T>(owner: T, key: K) => {
-		if (owner[key] !== institutionId) return;
-		owner[key] = '' as T[K];
-		undos.push(() => (owner[key] = institutionId as T[K]));
-	};
-	const drop = (ids: string[]) => {
-		const i = ids.indexOf(institutionId);
-		if (i < 0) return;
-		ids.splice(i, 1);
-		undos.push(() => ids.splice(Math.min(i, ids.length), 0, institutionId));
-	};
-	clear(plan.overview, 'leadInstitutionId');
-	clear(plan.monitoring, 'responsibleId');
-	for (const { action } of actionsOf(plan)) {
-		clear(action, 'responsibleId');
-		drop(action.partnerIds);
-	}
-	for (const body of plan.coordination.bodies) {
-		clear(body, 'chairId');
-		drop(body.memberIds);
-	}
+	for (const part of partsOf(plan))
+		for (const { field, value } of institutionFieldsOf(part)) {
+			if (Array.isArray(value)) {
+				const i = value.indexOf(institutionId);
+				if (i < 0) continue;
+				value.splice(i, 1);
+				undos.push(() => value.splice(Math.min(i, value.length), 0, institutionId));
+			} else if (value === institutionId) {
+				field.set(part.item, '');
+				undos.push(() => field.set(part.item, institutionId));
+			}
+		}
 	return () => undos.reverse().forEach((undo) => undo());
 }
 

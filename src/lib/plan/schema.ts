@@ -114,10 +114,10 @@ export const institutionSchema = z.object({
 
 export const baselineFigureSchema = z.object({
 	id,
-	figure: shortText('fields.figure.figure', { required: 'figureValue' }),
-	value: shortText('fields.figure.value', { required: 'figureValue' }),
-	year: year('fields.figure.year', { required: 'figureSource' }),
-	source: shortText('fields.figure.source', { required: 'figureSource' })
+	figure: shortText('fields.baselineFigure.figure', { required: 'baselineFigureValue' }),
+	value: shortText('fields.baselineFigure.value', { required: 'baselineFigureValue' }),
+	year: year('fields.baselineFigure.year', { required: 'baselineFigureSource' }),
+	source: shortText('fields.baselineFigure.source', { required: 'baselineFigureSource' })
 });
 
 export const participantsSchema = z.object({
@@ -129,12 +129,12 @@ export const participantsSchema = z.object({
 
 export const consultationEventSchema = z.object({
 	id,
-	title: shortText('fields.event.title'),
-	date: planDate('fields.event.date', { required: 'eventDate' }),
-	place: shortText('fields.event.place'),
-	kind: choice(EVENT_KINDS, 'eventKind', 'fields.event.kind', { required: 'eventDate' }),
-	participants: describe(list(participantsSchema), { type: 'rows', of: 'participants', label: 'fields.event.participants', item: 'fields.participants.item', row: 'fields.participants.row' }),
-	outcomes: longText('fields.event.outcomes')
+	title: shortText('fields.consultationEvent.title'),
+	date: planDate('fields.consultationEvent.date', { required: 'consultationEventDate' }),
+	place: shortText('fields.consultationEvent.place'),
+	kind: choice(EVENT_KINDS, 'eventKind', 'fields.consultationEvent.kind', { required: 'consultationEventDate' }),
+	participants: describe(list(participantsSchema), { type: 'rows', of: 'participants', label: 'fields.consultationEvent.participants', item: 'fields.participants.item', row: 'fields.participants.row' }),
+	outcomes: longText('fields.consultationEvent.outcomes')
 });
 
 export const indicatorSchema = z.object({
@@ -198,12 +198,12 @@ export const pillarSchema = z.object({
 
 export const coordinationBodySchema = z.object({
 	id,
-	name: shortText('fields.body.name', { required: 'bodyDetails' }),
-	level: choice(LEVELS, 'level', 'fields.body.level', { required: 'bodyDetails' }),
-	chairId: ref('fields.body.chairId'),
-	memberIds: refs('fields.body.memberIds'),
-	meetingFrequency: choice(FREQUENCIES, 'frequency', 'fields.body.meetingFrequency'),
-	mandate: longText('fields.body.mandate')
+	name: shortText('fields.coordinationBody.name', { required: 'coordinationBodyDetails' }),
+	level: choice(LEVELS, 'level', 'fields.coordinationBody.level', { required: 'coordinationBodyDetails' }),
+	chairId: ref('fields.coordinationBody.chairId'),
+	memberIds: refs('fields.coordinationBody.memberIds'),
+	meetingFrequency: choice(FREQUENCIES, 'frequency', 'fields.coordinationBody.meetingFrequency'),
+	mandate: longText('fields.coordinationBody.mandate')
 });
 
 const emblemShape = z.object({

@@ -129,7 +129,7 @@ describe('scorecard of weak plans', () => {
 		addItem(national.participants, { ...blank.participants(), sector: 'government', women: 10, men: 10 });
 		expect(byId(plan).civilSocietyDrafting).toMatchObject({ status: 'not-met', reason: { key: 'counts', params: { done: 0, count: 2 } } });
 		addItem(workshop.participants, { ...blank.participants(), sector: 'civil-society', women: 5, men: 0 });
-		expect(byId(plan).civilSocietyDrafting).toMatchObject({ status: 'partly', reason: { key: 'validationOnly' }, link: { field: `event-${national.id}-participants` } });
+		expect(byId(plan).civilSocietyDrafting).toMatchObject({ status: 'partly', reason: { key: 'validationOnly' }, link: { field: `consultationEvent-${national.id}-participants` } });
 		addItem(national.participants, { ...blank.participants(), sector: 'civil-society', women: 3, men: 1 });
 		expect(byId(plan).civilSocietyDrafting.status).toBe('met');
 	});
@@ -147,7 +147,7 @@ describe('scorecard of weak plans', () => {
 		const plan = createPlan();
 		const national = addItem(plan.coordination.bodies, { ...blank.coordinationBody(), level: 'national' });
 		addItem(plan.coordination.bodies, { ...blank.coordinationBody(), level: 'provincial' });
-		expect(byId(plan).coordination).toMatchObject({ status: 'partly', reason: { key: 'notLocal', params: { count: 2 } }, link: { field: `body-${national.id}-level` } });
+		expect(byId(plan).coordination).toMatchObject({ status: 'partly', reason: { key: 'notLocal', params: { count: 2 } }, link: { field: `coordinationBody-${national.id}-level` } });
 		addItem(plan.coordination.bodies, { ...blank.coordinationBody(), level: 'local' });
 		expect(byId(plan).coordination.status).toBe('met');
 	});
@@ -186,7 +186,7 @@ describe('scorecard of weak plans', () => {
 		const plan = sample('fr');
 		expect(byId(plan).context.status).toBe('met');
 		plan.context.baselineData[0].value = '[[to be confirmed]]';
-		expect(byId(plan).context).toMatchObject({ status: 'partly', link: { field: fieldId('figure', 'value', plan.context.baselineData[0].id) } });
+		expect(byId(plan).context).toMatchObject({ status: 'partly', link: { field: fieldId('baselineFigure', 'value', plan.context.baselineData[0].id) } });
 		const [{ action }] = actionsOf(plan);
 		action.indicators[0].baselineValue = '[[baseline]]';
 		expect(byId(plan).indicators.status).toBe('partly');

@@ -147,7 +147,7 @@ export function scorecard(plan: Plan): Criterion[] {
 			: figures.length === 0
 				? fieldId('baselineData', 'add')
 				: gap
-					? fieldId('figure', !filled(gap.figure) ? 'figure' : !filled(gap.value) ? 'value' : gap.year === null ? 'year' : 'source', gap.id)
+					? fieldId('baselineFigure', !filled(gap.figure) ? 'figure' : !filled(gap.value) ? 'value' : gap.year === null ? 'year' : 'source', gap.id)
 					: fieldId('context', 'situationAnalysis');
 		if (!analysis && complete.length === 0) out.push(criterion('context', 'not-met', 'none', params, 'context', field));
 		else if (!analysis) out.push(criterion('context', 'partly', 'noAnalysis', params, 'context', field));
@@ -229,7 +229,7 @@ export function scorecard(plan: Plan): Criterion[] {
 		const drafting = withCivilSociety.filter((e) => e.kind !== 'validation-workshop');
 		const params = { done: withCivilSociety.length, count: events.length };
 		const target = events.find((e) => e.kind !== 'validation-workshop') ?? events[0];
-		const field = target ? fieldId('event', 'participants', target.id) : fieldId('events', 'add');
+		const field = target ? fieldId('consultationEvent', 'participants', target.id) : fieldId('events', 'add');
 		if (events.length === 0) out.push(criterion('civilSocietyDrafting', 'not-met', 'noEvents', params, 'consultation', field));
 		else if (drafting.length > 0) out.push(criterion('civilSocietyDrafting', 'met', 'counts', params, 'consultation', field));
 		else if (withCivilSociety.length > 0) out.push(criterion('civilSocietyDrafting', 'partly', 'validationOnly', params, 'consultation', field));
@@ -253,7 +253,7 @@ export function scorecard(plan: Plan): Criterion[] {
 	{
 		const bodies = plan.coordination.bodies;
 		const local = bodies.some((b) => b.level === 'local');
-		const field = bodies[0] ? fieldId('body', 'level', (bodies.find((b) => b.level === '') ?? bodies[0]).id) : fieldId('bodies', 'add');
+		const field = bodies[0] ? fieldId('coordinationBody', 'level', (bodies.find((b) => b.level === '') ?? bodies[0]).id) : fieldId('bodies', 'add');
 		const params = { count: bodies.length };
 		if (bodies.length === 0) out.push(criterion('coordination', 'not-met', 'none', params, 'coordination', field));
 		else out.push(criterion('coordination', local ? 'met' : 'partly', local ? 'local' : 'notLocal', params, 'coordination', field));

@@ -10,7 +10,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, addReply } from '../../src/lib/comments/comments.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
+import { encodePng } from '../../src/lib/export/png.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
+import { readEmblem } from '../../src/lib/plan/emblem.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
 import { samplePlan as sample } from './sample-plan.ts';
 
@@ -40,6 +42,12 @@ beforeAll(async () => {
 	const files: string[] = [];
 	for (const language of LANGUAGES) {
 		const plan = withComments(sample(language));
+		// One plan has the cover a government issues: an emblem above the issuing authority.
+		if (language === 'fr') {
+			plan.overview.issuingAuthority = 'République de Lumérie, ministère de l’Égalité des genres';
+			const emblem = readEmblem(encodePng(120, 120, ['1D4E89', 'F2C500'], (x, y) => ((x - 60) ** 2 + (y - 60) ** 2 < 2500 ? 1 : 0)));
+			if (emblem.ok) plan.overview.emblem = emblem.emblem;
+		}
 		plans.set(language, plan);
 		const file = join(dir, `plan-${language}.docx`);
 		const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper: 'a4' }));
@@ -83,6 +91,7 @@ describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
 		const plan = plans.get(language)!;
 		expect(text).toContain(squash(plan.overview.title));
 		expect(text).toContain(squash(plan.overview.country));
+		if (plan.overview.issuingAuthority) expect(pdfPages.get(language)![0]).toContain(plan.overview.issuingAuthority);
 		for (const key of ['contents', 'cover.period', 'cover.leadInstitution'])
 			expect(text, key).toContain(t(`export.${key}`));
 		for (const chapter of ['introduction', 'context', 'consultation', 'resultsMatrix', 'budget', 'monitoring', 'acronymsAnnex'])

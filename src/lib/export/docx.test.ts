@@ -8,6 +8,8 @@ import { addItem, applyFramework, blank, createPlan } from '../plan/operations.t
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { buildDocument, COPY_CONTENTS, type ExportContents } from './docx.ts';
 import { exportStrings } from './strings.ts';
+import { encodePng } from './png.ts';
+import { fromBase64, readEmblem } from '../plan/emblem.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 import { typedTexts } from '../../../tests/unit/typed-texts.ts';
 
@@ -178,6 +180,45 @@ describe('placeholders in the document', () => {
 });
 
 describe('the cover', () => {
+	it('carries the emblem centred above the issuing authority and the title, and the authority in the plan’s language', async () => {
+		const plan = sample('en');
+		plan.overview.issuingAuthority = 'Government of Lumeria, Ministry of Gender Equality';
+		const read = readEmblem(encodePng(60, 40, ['1D4E89', 'FFFFFF'], (x, y) => (x > y ? 1 : 0)));
+		if (!read.ok) throw new Error(read.problem);
+		plan.overview.emblem = read.emblem;
+		const { part, files } = await open(plan, 'fr', 'a4', COPY_CONTENTS.official);
+		const xml = part('word/document.xml');
+		const cover = xml.slice(0, xml.indexOf('w:docPartGallery'));
+		const emblemAt = cover.indexOf('<w:drawing>');
+		const authorityAt = cover.indexOf('Government of Lumeria, Ministry of Gender Equality');
+		const titleAt = cover.indexOf('<w:pStyle w:val="Title"/>');
+		expect(emblemAt).toBeGreaterThan(0);
+		expect(emblemAt).toBeLessThan(authorityAt);
+		expect(authorityAt).toBeLessThan(titleAt);
+		const emblemParagraph = cover.slice(cover.lastIndexOf('<w:p>', emblemAt), emblemAt);
+		expect(emblemParagraph).toContain('<w:jc w:val="center"/>');
+		expect(cover).toContain(`descr="${plan.overview.issuingAuthority}"`);
+		// The picture itself, at the size of its pixels (60 × 40 at 96 to the inch).
+		const media = Object.keys(files).filter((name) => name.startsWith('word/media/'));
+		expect(media).toHaveLength(1);
+		expect([...files[media[0]]]).toEqual([...fromBase64(read.emblem.data)!]);
+		expect(cover).toMatch(/<wp:extent cx="571500" cy="381000"\/>/);
+		const runs = runLanguages(xml, part('word/styles.xml'));
+		expect(runs.find((r) => r.text === plan.overview.issuingAuthority)?.lang).toBe('en-GB');
+	});
+
+	it('a large emblem is scaled down to fit the cover, keeping its proportions', async () => {
+		const plan = sample('en');
+		const read = readEmblem(encodePng(800, 400, ['000000'], () => 0));
+		if (!read.ok) throw new Error(read.problem);
+		plan.overview.emblem = read.emblem;
+		const xml = (await open(plan, 'en', 'a4', COPY_CONTENTS.official)).part('word/document.xml');
+		const [, cx, cy] = xml.match(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)!.map(Number);
+		expect(cx / cy).toBeCloseTo(2, 1);
+		expect(cy / 9525).toBeLessThanOrEqual(113); // about 3 cm
+		expect(cx / 9525).toBeLessThanOrEqual(265);
+	});
+
 	it('dates the plan by the version exported, not by the day of the export', async () => {
 		const plan = sample('en');
 		plan.updatedAt = '2027-03-12T09:30:00.000Z';

@@ -128,7 +128,7 @@ class Layout {
 		this.current = next;
 	}
 
-	look(p: Element): Required<ParagraphLook> & { bookmarks: string[]; pieces: Piece[] } {
+	look(p: Element): Required<ParagraphLook> & { bookmarks: string[]; pieces: Piece[]; keepNext: boolean; pageBreakBefore: boolean } {
 		const pPr = child(p, 'w:pPr');
 		const styleId = pPr && child(pPr, 'w:pStyle') && attr(child(pPr, 'w:pStyle')!, 'w:val');
 		const style = { ...this.looks.Normal, ...(styleId ? this.looks[styleId] : {}) };
@@ -142,7 +142,9 @@ class Layout {
 			after: num(spacing && attr(spacing, 'w:after'), style.after ?? 0),
 			indent: num(ind && attr(ind, 'w:left'), list ? 720 : (style.indent ?? 0)),
 			bookmarks: [] as string[],
-			pieces: [] as Piece[]
+			pieces: [] as Piece[],
+			keepNext: !!(pPr && child(pPr, 'w:keepNext')),
+			pageBreakBefore: !!(pPr && child(pPr, 'w:pageBreakBefore'))
 		};
 		const visit = (node: Element) => {
 			for (const c of childrenOf(node)) {
@@ -249,34 +251,79 @@ class Layout {
 		return height + after;
 	}
 
-	paragraph(p: Element): void {
+	/** The height a paragraph kept with the next needs on its page: itself whole, and the start of what follows. */
+	kept(look: ReturnType<Layout['look']>, lines: ReturnType<Layout['lines']>, rest: unknown[], depth = 0): number {
+		const own = lines.reduce((h, l) => h + (l === 'page' ? 0 : l.height), look.before) + look.after;
+		const next = rest[0];
+		if (!look.keepNext || !next || depth > 4) return own;
+		if (nameOf(next) === 'w:tbl') return own + this.rows(next as Element).slice(0, 2).reduce((h, r) => h + r.height, 0);
+		if (nameOf(next) !== 'w:p') return own;
+		const nextLook = this.look(next as Element);
+		const nextLines = this.lines(nextLook, this.current.width);
+		if (nextLook.keepNext) return own + this.kept(nextLook, nextLines, rest.slice(1), depth + 1);
+		const first = nextLines.find((l) => l !== 'page');
+		return own + nextLook.before + (first ? first.height : 0);
+	}
+
+	/** Lays out a paragraph; `rest`: the blocks after it, for a paragraph kept with the next. */
+	paragraph(p: Element, rest: unknown[] = []): void {
 		const look = this.look(p);
 		const lines = this.lines(look, this.current.width);
+		if (look.pageBreakBefore && this.used > 0) this.newPage(true);
 		// The space between two paragraphs is the larger of the first's space after and the second's space
 		// before (LibreOffice's layout of these files); dropped at the top of a page the text flowed onto,
 		// kept after a page break.
 		const gap = this.used === 0 ? (this.broken ? look.before : 0) : Math.max(this.after, look.before);
-		if (lines[0] !== 'page' && this.used > 0 && this.used + gap + lines[0].height > this.current.height) this.newPage();
-		else this.used += gap;
-		for (const bookmark of look.bookmarks) if (!this.bookmarks.has(bookmark)) this.bookmarks.set(bookmark, this.page);
+		const needs = look.keepNext ? this.kept(look, lines, rest) - look.before + gap : gap + (lines[0] === 'page' ? 0 : lines[0].height);
+		if (lines[0] !== 'page' && this.used > 0 && this.used + needs > this.current.height && needs <= this.current.height) {
+			this.newPage();
+		} else this.used += gap;
+		// The paragraph's bookmarks are on the page its first line is on.
+		const mark = () => {
+			for (const bookmark of look.bookmarks) if (!this.bookmarks.has(bookmark)) this.bookmarks.set(bookmark, this.page);
+		};
+		// Runs of lines between page breaks, each laid out with widow and orphan control (LibreOffice's
+		// default): a page never ends with a paragraph's first line alone, nor starts with its last alone.
+		let run: number[] = [];
+		const place = () => {
+			let left = run;
+			while (left.length) {
+				let fit = 0;
+				for (let h = this.used; fit < left.length && h + left[fit] <= this.current.height; fit++) h += left[fit];
+				if (fit >= left.length) {
+					mark();
+					this.used += left.reduce((a, b) => a + b, 0);
+					break;
+				}
+				if (left.length - fit < 2) fit = left.length - 2;
+				if (fit < 2 && this.used > 0) fit = 0;
+				if (fit === 0 && this.used === 0) fit = Math.max(1, Math.min(left.length, Math.floor(left.length / 2))); // taller than a page
+				if (fit > 0) mark();
+				this.used += left.slice(0, fit).reduce((a, b) => a + b, 0);
+				left = left.slice(fit);
+				this.newPage();
+			}
+			run = [];
+		};
 		for (const line of lines) {
 			if (line === 'page') {
+				place();
 				this.newPage(true);
-				continue;
-			}
-			if (this.used > 0 && this.used + line.height > this.current.height) this.newPage();
-			this.used += line.height;
+			} else run.push(line.height);
 		}
+		place();
+		mark(); // a paragraph that only breaks the page
 		this.after = look.after;
 	}
 
-	table(tbl: Element): void {
+	/** The rows of a table, each with its height, and whether it is a header row that repeats. */
+	rows(tbl: Element): { height: number; header: boolean }[] {
 		const grid = child(tbl, 'w:tblGrid');
 		const columns = grid ? elements(grid, 'w:gridCol').map((c) => num(attr(c, 'w:w'), 0)) : [];
 		const total = columns.reduce((a, b) => a + b, 0) || 1;
 		// A table of 100 % width is fitted to the text width of the section it is in.
 		const scale = this.current.width / total;
-		const rows = elements(tbl, 'w:tr').map((tr) => {
+		return elements(tbl, 'w:tr').map((tr) => {
 			const trPr = child(tr, 'w:trPr');
 			let column = 0;
 			let height = 0;
@@ -288,31 +335,35 @@ class Layout {
 				const content = this.cellHeight(elements(tc, 'w:p'), width);
 				height = Math.max(height, content);
 			}
-			return { height: height + 20, header: !!(trPr && child(trPr, 'w:tblHeader')) };
+			return { height: height + 10, header: !!(trPr && child(trPr, 'w:tblHeader')) };
 		});
+	}
+
+	table(tbl: Element): void {
+		const rows = this.rows(tbl);
 		const header = rows.filter((r) => r.header).reduce((h, r) => h + r.height, 0);
 		this.used += this.after;
 		this.after = 0;
-		let first = true;
 		for (const row of rows) {
 			if (this.used > 0 && this.used + row.height > this.current.height) {
 				this.newPage();
 				if (!row.header) this.used += header;
 			}
-			if (first) first = false;
 			this.used += row.height;
 		}
 	}
 
-	block(node: unknown): void {
-		const name = nameOf(node);
-		const el = node as Element;
-		if (name === 'w:p') this.paragraph(el);
-		else if (name === 'w:tbl') this.table(el);
-		else if (name === 'w:sdt') {
-			const content = child(el, 'w:sdtContent');
-			if (content) for (const c of childrenOf(content)) this.block(c);
-		}
+	/** Lays out a section's blocks, paragraphs and tables (those of a content control, such as the contents, in its place). */
+	blocks(nodes: unknown[]): void {
+		const flat = nodes.flatMap((node) => {
+			const content = nameOf(node) === 'w:sdt' ? child(node as Element, 'w:sdtContent') : undefined;
+			return content ? childrenOf(content).filter((c) => nameOf(c)) : [node];
+		});
+		flat.forEach((node, i) => {
+			const name = nameOf(node);
+			if (name === 'w:p') this.paragraph(node as Element, flat.slice(i + 1, i + 6));
+			else if (name === 'w:tbl') this.table(node as Element);
+		});
 	}
 }
 
@@ -347,7 +398,7 @@ export function pageEstimator(looks: Record<string, ParagraphLook>): PageNumberE
 		const parts = sections(root);
 		const layout = new Layout(looks, pageOf(parts[0]?.sectPr));
 		parts.forEach((part, i) => {
-			for (const block of part.blocks) layout.block(block);
+			layout.blocks(part.blocks);
 			layout.endSection(i + 1 < parts.length ? pageOf(parts[i + 1].sectPr) : undefined);
 		});
 		return {

@@ -10,7 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, addReply } from '../../src/lib/comments/comments.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
-import { encodePng } from '../../src/lib/export/png.ts';
+import { encodePng } from './png.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
 import { readEmblem } from '../../src/lib/plan/emblem.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';

@@ -8,7 +8,7 @@ import { addItem, applyFramework, blank, createPlan } from '../plan/operations.t
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { buildDocument, COPY_CONTENTS, type ExportContents } from './docx.ts';
 import { exportStrings } from './strings.ts';
-import { encodePng } from './png.ts';
+import { encodePng } from '../../../tests/unit/png.ts';
 import { fromBase64, readEmblem } from '../plan/emblem.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 import { typedTexts } from '../../../tests/unit/typed-texts.ts';

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
-import { encodePng } from '../export/png.ts';
+import { encodePng } from '../../../tests/unit/png.ts';
 import { emblemMatches, fromBase64, MAX_EMBLEM_BYTES, readEmblem, type Emblem } from './emblem.ts';
 import { readDraftFile, readStoredPlan, writeDraftFile } from './file.ts';
 import { repairPlan } from './guard.ts';
 import { planSchema } from './schema.ts';
 
-const png = (width: number, height: number) => encodePng(width, height, ['1D4E89', 'FFFFFF'], (x, y) => (x + y) % 2);
+const png = (width: number, height: number, stored = false) => encodePng(width, height, ['1D4E89', 'FFFFFF'], (x, y) => (x + y) % 2, { stored });
 
 /** The start of a baseline JPEG: start of image, a JFIF segment, a start of frame with the size, end of image. */
 function jpeg(width: number, height: number): Uint8Array {
@@ -40,7 +40,7 @@ describe('reading an emblem file', () => {
 	});
 
 	it('refuses an image larger than 512 KB', () => {
-		const big = png(1000, 600); // stored without compression: about 600 KB
+		const big = png(1000, 600, true); // stored without compression: about 1.8 MB
 		expect(big.length).toBeGreaterThan(MAX_EMBLEM_BYTES);
 		expect(readEmblem(big)).toEqual({ ok: false, problem: 'size' });
 	});

@@ -57,8 +57,14 @@ function instance(language: Language): i18n {
  */
 export function exportStrings(language: Language): Translate {
 	const i18n = instance(language);
+	// A document asks for the same labels thousands of times (a 1,000-action plan, some 20,000 times).
+	const plain = new Map<string, string>();
 	return (key, params) => {
+		const known = params ? undefined : plain.get(key);
+		if (known !== undefined) return known;
 		if (!i18n.exists(key, params)) throw new Error(`No ${language} text for ${key}`);
-		return i18n.t(key, params ?? {}) as string;
+		const text = i18n.t(key, params ?? {}) as string;
+		if (!params) plain.set(key, text);
+		return text;
 	};
 }

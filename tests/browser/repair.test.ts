@@ -4,11 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { generatedPlan } from '../../scripts/generated-plan.ts';
-import { SCHEMA_VERSION } from '../../src/lib/plan/schema.ts';
+import { migrate } from '../../src/lib/plan/migrations.ts';
+import { SCHEMA_VERSION, type Plan } from '../../src/lib/plan/schema.ts';
 import { strings, waitForSaved } from './helpers.ts';
 
 const en = strings('en');
 const sample = () => JSON.parse(readFileSync('templates/sample/en.nap.json', 'utf8'));
+/** The sample plan as the current app stores it (the file is of an older schema). */
+const stored = () => migrate(sample()) as unknown as Plan;
 
 /** Puts a record straight into the app's drafts store, as a bug in an earlier version might have. */
 async function storeRaw(page: Page, record: unknown) {
@@ -40,7 +43,7 @@ test('a stored draft with a date and a year the schema refuses opens, says what 
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// The home page has opened (and upgraded) the drafts database; put a broken draft in it.
 	// Stored as the current version of the app stores drafts (an older version's record is migrated first).
-	const broken = { ...sample(), id: 'brokendraft', schemaVersion: SCHEMA_VERSION };
+	const broken = { ...stored(), id: 'brokendraft', schemaVersion: SCHEMA_VERSION };
 	broken.overview.adoptionDate = '0270-01-01';
 	broken.overview.periodEnd = 99999;
 	await storeRaw(page, broken);

@@ -72,7 +72,7 @@ for (const language of ['en', 'fr', 'es'] as const) {
 
 		// Context
 		await gotoStep(page, 'context');
-		const figure = await add(page, 'baselineData-add');
+		const figure = await add(page, 'baselineFigures-add');
 		steps.context = [
 			{ id: 'context-introduction', value: 'Introduction text' },
 			{ id: 'context-legalFramework', value: 'Constitution, article 12' },

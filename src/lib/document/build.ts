@@ -325,7 +325,7 @@ class Builder {
 				blocks: [
 					...this.chapter(ch('context'), c.situationAnalysis, 1, true),
 					this.heading(ch('baselineData'), 2),
-					this.tableOf('baselineFigure', ch('baselineData'), c.baselineData, [40, 15, 10, 35]),
+					this.tableOf('baselineFigure', ch('baselineData'), c.baselineFigures, [40, 15, 10, 35]),
 					...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : [])
 				]
 			},

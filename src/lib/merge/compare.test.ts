@@ -129,7 +129,7 @@ describe('comparePlans', () => {
 		const after = copyOf(before);
 		after.coordination.bodies[0].name = 'National steering committee';
 		after.institutions[0].acronym = 'MIGE';
-		after.context.baselineData[0].value = '12%';
+		after.context.baselineFigures[0].value = '12%';
 		expect(comparePlans(before, after).differences.map((d) => d.step)).toEqual(['overview', 'context', 'coordination']);
 	});
 });

@@ -91,7 +91,7 @@ export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanInde
 	section('overview', plan.overview);
 	plan.institutions.forEach((i, n) => add('institution', i, '', `${n + 1}`, i.name || i.acronym));
 	section('context', plan.context);
-	plan.context.baselineData.forEach((f, n) => add('baselineFigure', f, '', `${n + 1}`, f.figure));
+	plan.context.baselineFigures.forEach((f, n) => add('baselineFigure', f, '', `${n + 1}`, f.figure));
 	section('consultation', plan.consultation);
 	plan.consultation.events.forEach((e, n) => add('consultationEvent', e, '', `${n + 1}`, e.title || e.place));
 	section('framework', plan);

@@ -91,8 +91,8 @@ describe('propose', () => {
 
 	it('lists a removal in the file as a proposal', () => {
 		const master = samplePlan();
-		const file = contribution(master, 'a', '', (plan) => plan.context.baselineData.splice(1, 1));
-		expect(propose(master, [file]).list).toMatchObject([{ type: 'remove', diff: { kind: 'baselineFigure', id: master.context.baselineData[1].id } }]);
+		const file = contribution(master, 'a', '', (plan) => plan.context.baselineFigures.splice(1, 1));
+		expect(propose(master, [file]).list).toMatchObject([{ type: 'remove', diff: { kind: 'baselineFigure', id: master.context.baselineFigures[1].id } }]);
 	});
 
 	it('lists an indicator added to an existing action, and an action under a new objective with that objective', () => {
@@ -126,7 +126,7 @@ describe('applyMerge', () => {
 			plan.overview.vision = 'A new vision';
 			plan.context.situationAnalysis = 'A new analysis';
 			addItem(plan.institutions, blank.institution()).name = 'Defence Academy';
-			plan.context.baselineData.splice(0, 1);
+			plan.context.baselineFigures.splice(0, 1);
 		});
 		const { list } = propose(master, [file]);
 		const decisions: Decisions = {};
@@ -140,7 +140,7 @@ describe('applyMerge', () => {
 		expect(plan.overview.vision).toBe('A new vision');
 		expect(plan.context.situationAnalysis).toBe(master.context.situationAnalysis);
 		expect(plan.institutions).toEqual(master.institutions);
-		expect(plan.context.baselineData).toEqual(master.context.baselineData);
+		expect(plan.context.baselineFigures).toEqual(master.context.baselineFigures);
 		expect(plan.updatedAt).toBe('2027-03-12T10:00:00.000Z');
 		expect(summary).toEqual({ added: 0, changed: 1, removed: 0, conflicts: 0, institutions: 0, comments: 0 });
 		expect(planSchema.parse(plan)).toEqual(plan);

@@ -26,7 +26,7 @@ export function listsOf(plan: Plan, kind: ListKind): Item[][] {
 	const actions = objectives.flatMap((o) => o.actions);
 	const lists: Record<ListKind, unknown[][]> = {
 		institution: [plan.institutions],
-		baselineFigure: [plan.context.baselineData],
+		baselineFigure: [plan.context.baselineFigures],
 		consultationEvent: [plan.consultation.events],
 		pillar: [plan.pillars],
 		objective: plan.pillars.map((p) => p.objectives),

@@ -75,7 +75,7 @@ describe('completeness', () => {
 		addItem(objective.actions, blank.action());
 		addItem(addItem(addItem(pillar.objectives, blank.objective()).actions, blank.action()).indicators, blank.indicator());
 		addItem(plan.institutions, blank.institution());
-		addItem(plan.context.baselineData, blank.baselineFigure());
+		addItem(plan.context.baselineFigures, blank.baselineFigure());
 		addItem(plan.consultation.events, blank.consultationEvent());
 		addItem(plan.coordination.bodies, blank.coordinationBody());
 		addItem(plan.pillars, blank.pillar()); // a pillar with no objective
@@ -90,7 +90,7 @@ describe('completeness', () => {
 		const plan = createPlan();
 		plan.overview.periodStart = 2026;
 		expect(gaps(plan).find((g) => g.key === 'period')?.field).toBe('overview-periodEnd');
-		const figure = addItem(plan.context.baselineData, { ...blank.baselineFigure(), figure: 'Women among judges (%)', source: 'Judicial council' });
+		const figure = addItem(plan.context.baselineFigures, { ...blank.baselineFigure(), figure: 'Women among judges (%)', source: 'Judicial council' });
 		expect(gaps(plan).filter((g) => g.params.name === 'Women among judges (%)').map((g) => g.field)).toEqual([`baselineFigure-${figure.id}-value`, `baselineFigure-${figure.id}-year`]);
 	});
 

@@ -115,8 +115,8 @@ export function checks(plan: Plan): Check[] {
 	// Context and situation analysis
 	const c = plan.context;
 	needs('context', 'context', c);
-	needsItems('context', 'context', c, 'baselineData');
-	for (const figure of c.baselineData) needs('context', 'baselineFigure', figure, { name: label(figure.figure) || '…' }, figure.id);
+	needsItems('context', 'context', c, 'baselineFigures');
+	for (const figure of c.baselineFigures) needs('context', 'baselineFigure', figure, { name: label(figure.figure) || '…' }, figure.id);
 
 	// Consultation
 	const events = plan.consultation.events;

@@ -88,7 +88,7 @@ describe('labelAt', () => {
 		expect(labelAt(['framework'])).toBe('fields.pillars.framework');
 		expect(labelAt([...action, 'budget', 'amount'])).toBe('fields.action.amount');
 		expect(labelAt([...action, 'partnerIds', 3])).toBe('fields.action.partnerIds');
-		expect(labelAt(['context', 'baselineData', 0, 'source'])).toBe('fields.baselineFigure.source');
+		expect(labelAt(['context', 'baselineFigures', 0, 'source'])).toBe('fields.baselineFigure.source');
 		expect(labelAt(['consultation', 'events', 0, 'participants', 1, 'women'])).toBe('fields.participants.women');
 		expect(labelAt([...action, 'indicators'])).toBe('fields.action.indicators');
 		for (const none of [['overview'], action, [...action, 'id'], [...action, 'templateId'], ['comments', 0, 'text'], ['overview', 'nothing']])

@@ -1,9 +1,12 @@
 // The fields of each kind of item, read from their descriptions beside the schema (descriptions.ts,
 // schema.ts), in the schema's order: what the comparison, the checks and the document list.
 //
-//   fieldsOf('action')          the action's fields, its budget line's read through it ('budget.amount')
-//   itemListsOf('objective')    the lists of items it holds (its actions)
+//   fieldsOf('action')          the action's fields (label key, kind of value, options, needed or not),
+//                               its budget line's read through it ('budget.amount'); fieldOf(kind, name)
+//   itemListsOf('objective')    the lists of items it holds (its actions); sectionsOf() the plan's parts
 //   field.get(action)           the value; formatValue(field, value, context) the value as text
+//   partsOf(plan)               the plan, its sections and every item, with its kind and path;
+//                               textsOf(plan) every text typed; labelAt(path) the label of a path
 //
 // Pure: no Svelte, no DOM.
 import type { z } from 'zod';
@@ -161,6 +164,8 @@ export function itemListsOf(kind: Kind): readonly ItemList[] {
 /** The kind whose lists hold items of `kind`. */
 const holderOf = (kind: Kind): Kind | undefined => KINDS.find((k) => itemListsOf(k).some((l) => l.of === kind));
 
+const parentCache = new Map<Kind, Kind | undefined>();
+
 /** The kind of item an item of `kind` sits under (an action's is the objective); undefined for one
  * listed at the top of the plan or of a section (an institution, a baseline figure). */
 export function parentKindOf(kind: Kind): Kind | undefined {
@@ -170,7 +175,6 @@ export function parentKindOf(kind: Kind): Kind | undefined {
 	}
 	return parentCache.get(kind);
 }
-const parentCache = new Map<Kind, Kind | undefined>();
 
 /** The parts of the plan with fields of their own (overview, context…), in the schema's order. */
 export function sectionsOf(): readonly { key: string; of: Kind; label: string }[] {

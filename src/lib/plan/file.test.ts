@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeDraftBytes, draftFileName, fitsInFile, MAX_FILE_BYTES, readDraftFile, sameContent, writeDraftFile } from './file.ts';
+import { decodeDraftBytes, draftFileName, fitsInFile, MAX_FILE_BYTES, readDraftFile, readStoredPlan, sameContent, writeDraftFile } from './file.ts';
 import { createPlan } from './operations.ts';
+import { SCHEMA_VERSION } from './schema.ts';
 
 describe('draft file', () => {
 	it('round-trips a plan, special characters included', () => {
@@ -122,7 +123,7 @@ describe('schema version 2: dates as precise as the drafters know them', () => {
 		saved.monitoring = { ...saved.monitoring, midTermReview: '2011-06-30' };
 		const result = readDraftFile(JSON.stringify(saved));
 		if (!result.ok) throw new Error(result.error.key);
-		expect(result.plan.schemaVersion).toBe(2);
+		expect(result.plan.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(result.plan.overview.adoptionDate).toBe('2009-03-08');
 		expect(result.plan.monitoring.midTermReview).toBe('2011-06-30');
 	});
@@ -145,6 +146,21 @@ describe('schema version 2: dates as precise as the drafters know them', () => {
 		expect(readDraftFile(writeDraftFile(plan))).toEqual({ ok: true, plan });
 		for (const bad of ['2008-02-30', '1850', 'March 2008'])
 			expect(readDraftFile(JSON.stringify({ ...plan, overview: { ...plan.overview, adoptionDate: bad } }))).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › adoptionDate' } } });
+	});
+});
+
+describe('schema version 3: baseline figures named as the items they hold', () => {
+	it('opens an older draft with its baseline figures, and a stored one too', () => {
+		const saved = JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8'));
+		expect(saved.context.baselineData.length).toBeGreaterThan(0);
+		const figures = saved.context.baselineData.map((f: { figure: string }) => f.figure);
+		const opened = readDraftFile(JSON.stringify(saved));
+		if (!opened.ok) throw new Error(opened.error.key);
+		expect(opened.plan.context.baselineFigures.map((f) => f.figure)).toEqual(figures);
+		expect(opened.plan.context).not.toHaveProperty('baselineData');
+		const stored = readStoredPlan({ ...saved, schemaVersion: 2 });
+		expect(stored).toMatchObject({ ok: true, repairs: [] });
+		if (stored.ok) expect(stored.plan.context.baselineFigures.map((f) => f.figure)).toEqual(figures);
 	});
 });
 

@@ -6,6 +6,7 @@
 // a broken item set aside), and each repair is reported with where it was and what it held, so the
 // user can be told. Files from outside are refused instead (file.ts); only their ids are repaired.
 import type { z } from 'zod';
+import { unwrap } from './fields.ts';
 import { newId } from './operations.ts';
 import { FILE_FORMAT, planSchema, SCHEMA_VERSION, type Plan } from './schema.ts';
 
@@ -49,22 +50,13 @@ const isContainer = (value: unknown): value is Container => !!value && typeof va
 function schemaAt(path: Path): z.ZodType | undefined {
 	let schema: z.ZodType | undefined = planSchema;
 	for (const key of path) {
-		schema = unwrap(schema);
+		schema = schema && unwrap(schema);
 		const def = schema?._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
 		if (def?.type === 'object' && typeof key === 'string') schema = def.shape?.[key];
 		else if (def?.type === 'array' && typeof key === 'number') schema = def.element;
 		else return undefined;
 	}
 	return schema;
-}
-
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-	let current = schema;
-	for (;;) {
-		const def = current?._zod.def as { type: string; innerType?: z.ZodType } | undefined;
-		if (!def || !['default', 'prefault', 'nullable', 'optional', 'readonly', 'catch'].includes(def.type)) return current;
-		current = def.innerType;
-	}
 }
 
 const at = (root: unknown, path: Path): unknown => path.reduce<unknown>((node, key) => (isContainer(node) ? node[key] : undefined), root);

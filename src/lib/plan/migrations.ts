@@ -34,6 +34,13 @@ const steps: Record<number, (plan: Versioned) => Versioned> = {
 				? { consultation: { ...consultation, events: consultation.events.map((e) => (object(e) && 'date' in object(e)! ? { ...object(e), date: date(object(e)!.date) } : e)) } }
 				: {})
 		};
+	},
+	// 3: the baseline figures are named as the items they hold (`context.baselineFigures`, was `baselineData`).
+	3: (plan) => {
+		const context = plan.context && typeof plan.context === 'object' && !Array.isArray(plan.context) ? (plan.context as Record<string, unknown>) : null;
+		if (!context || !('baselineData' in context)) return { ...plan, schemaVersion: 3 };
+		const { baselineData, ...rest } = context;
+		return { ...plan, schemaVersion: 3, context: { ...rest, baselineFigures: baselineData } };
 	}
 };
 

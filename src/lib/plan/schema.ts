@@ -10,7 +10,7 @@ import { EMBLEM_TYPES, emblemMatches, MAX_EMBLEM_BASE64, MAX_EMBLEM_PIXELS, type
 // browser reports a CSP violation (Lighthouse counts it against best practices).
 z.config({ jitless: true });
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const FILE_FORMAT = 'nap-builder.plan';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -253,7 +253,7 @@ export const contextSchema = z.object({
 	legalFramework: longText('fields.context.legalFramework', { required: 'legalFramework' }),
 	situationAnalysis: longText('fields.context.situationAnalysis', { required: 'situationAnalysis' }),
 	lessonsLearned: longText('fields.context.lessonsLearned'),
-	baselineData: items(baselineFigureSchema, 'baselineFigure', 'fields.baselineData.title', 'fields.baselineData.item', { required: 'baselineData' })
+	baselineFigures: items(baselineFigureSchema, 'baselineFigure', 'fields.baselineFigures.title', 'fields.baselineFigures.item', { required: 'baselineFigures' })
 });
 
 export const consultationSchema = z.object({

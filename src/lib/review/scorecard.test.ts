@@ -185,8 +185,8 @@ describe('scorecard of weak plans', () => {
 	it('never counts a placeholder as a value', () => {
 		const plan = sample('fr');
 		expect(byId(plan).context.status).toBe('met');
-		plan.context.baselineData[0].value = '[[to be confirmed]]';
-		expect(byId(plan).context).toMatchObject({ status: 'partly', link: { field: fieldId('baselineFigure', 'value', plan.context.baselineData[0].id) } });
+		plan.context.baselineFigures[0].value = '[[to be confirmed]]';
+		expect(byId(plan).context).toMatchObject({ status: 'partly', link: { field: fieldId('baselineFigure', 'value', plan.context.baselineFigures[0].id) } });
 		const [{ action }] = actionsOf(plan);
 		action.indicators[0].baselineValue = '[[baseline]]';
 		expect(byId(plan).indicators.status).toBe('partly');

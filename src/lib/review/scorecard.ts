@@ -138,14 +138,14 @@ export function scorecard(plan: Plan): Criterion[] {
 	{
 		const c = plan.context;
 		const analysis = filled(c.situationAnalysis);
-		const figures = c.baselineData;
+		const figures = c.baselineFigures;
 		const complete = figures.filter((f) => filled(f.figure) && filled(f.value) && f.year !== null && filled(f.source));
 		const gap = figures.find((f) => !complete.includes(f));
 		const params = { done: complete.length, count: figures.length };
 		const field = !analysis
 			? fieldId('context', 'situationAnalysis')
 			: figures.length === 0
-				? fieldId('baselineData', 'add')
+				? fieldId('baselineFigures', 'add')
 				: gap
 					? fieldId('baselineFigure', !filled(gap.figure) ? 'figure' : !filled(gap.value) ? 'value' : gap.year === null ? 'year' : 'source', gap.id)
 					: fieldId('context', 'situationAnalysis');

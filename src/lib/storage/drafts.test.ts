@@ -61,7 +61,7 @@ describe('opening a stored draft the schema refuses', () => {
 			['overview'],
 			['institutions', 0, 'name'],
 			['institutions', 0],
-			['context', 'baselineData', 0, 'year'],
+			['context', 'baselineFigures', 0, 'year'],
 			['consultation', 'events', 0, 'participants', 0, 'women'],
 			['pillars', 0, 'objectives', 0, 'actions', 0, 'budget'],
 			['pillars', 0, 'objectives', 0, 'actions', 0, 'indicators', 0, 'targetYear'],

@@ -144,13 +144,13 @@ function overviewSlide(c: Context): Slide {
 
 function contextSlide(c: Context): Slide {
 	const { plan, t } = c;
-	const figures = plan.context.baselineData.map((f) => {
+	const figures = plan.context.baselineFigures.map((f) => {
 		const value = [f.value.trim(), f.year === null ? '' : `(${f.year})`].filter(Boolean).join(' ');
 		return value ? fact(t, f.figure.trim() || t('common.untitled'), value) : f.figure.trim() || t('common.untitled');
 	});
 	return stepSlide(c, 'context', [], [
 		textSection(c, 'situationAnalysis'),
-		listSection('baselineData', t('fields.baselineData.title'), figures, t('workshop.emptyList'), t)
+		listSection('baselineFigures', t('fields.baselineFigures.title'), figures, t('workshop.emptyList'), t)
 	]);
 }
 

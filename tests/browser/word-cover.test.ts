@@ -45,6 +45,14 @@ test('an emblem and an issuing authority on the cover, the plan’s language on 
 	await (await chooser).setFiles({ name: 'arms.gif', mimeType: 'image/png', buffer: Buffer.from('GIF89a\x01\x00\x01\x00') });
 	await expect(group.getByRole('status')).toHaveText(text('en', 'fields.overview.emblemRefused.type', { name: 'arms.gif' }));
 	await expect(group.getByRole('img')).toHaveCount(0);
+	// So is an image over 512 KB.
+	const big = Buffer.from(encodePng(1000, 600, ['000000'], () => 0));
+	chooser = page.waitForEvent('filechooser');
+	await add.click();
+	await (await chooser).setFiles({ name: 'arms-scan.png', mimeType: 'image/png', buffer: big });
+	const kb = (amount: number) => text('en', 'fields.overview.kilobytes', { amount });
+	await expect(group.getByRole('status')).toHaveText(text('en', 'fields.overview.emblemRefused.size', { name: 'arms-scan.png', size: kb(Math.ceil(big.length / 1024)), max: kb(512) }));
+	await expect(group.getByRole('img')).toHaveCount(0);
 
 	chooser = page.waitForEvent('filechooser');
 	await add.click();

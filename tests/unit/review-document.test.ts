@@ -82,7 +82,7 @@ describe.each(LANGUAGES)('review mode and the Word export of the sample plan (%s
 		for (const label of ['fields.action.scope', 'export.labels.globalIndicator', 'export.labels.responsible', 'fields.indicator.unit', 'fields.action.status', 'export.labels.budget']) expect(word.map(([l]) => l), label).toContain(t(label));
 		const missing = word.filter(([label, value]) => !shown.has(`${label} = ${value}`));
 		expect(missing).toEqual([]);
-	});
+	}, 30_000); // it writes a whole Word file, which takes seconds on a busy machine
 
 	it('shows every text the team typed, as text', () => {
 		const html = renderReview();

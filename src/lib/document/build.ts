@@ -170,9 +170,6 @@ class Builder {
 		return { kind: 'values', layout, values: pairs.map(([label, value]): LabelledValue => ({ label, value: value.length ? value : DASH })) };
 	}
 
-	option(area: string, value: string): Line {
-		return value ? fixed(this.t(`options.${area}.${value}`)) : this.missing;
-	}
 
 	institution(id: string): Line {
 		const name = this.institutions.get(id);
@@ -187,11 +184,6 @@ class Builder {
 	years(start: number | null, end: number | null): Line {
 		if (start === null && end === null) return this.missing;
 		return fixed(`${start ?? '…'}–${end ?? '…'}`);
-	}
-
-	date(iso: string): Line {
-		const formatted = formatDate(iso, this.language);
-		return formatted ? fixed(formatted) : this.missing;
 	}
 
 	/** A value and its year: "45 % (2024)". */

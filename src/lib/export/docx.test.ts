@@ -12,7 +12,18 @@ import { fromBase64, readEmblem } from '../plan/emblem.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 import { typedTexts } from '../../../tests/unit/typed-texts.ts';
 
-async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
+// One export per plan and set of options, shared by the tests that read it: writing a whole Word file
+// takes a second or more, and six tests read the same sample export in each language.
+const opened = new WeakMap<Plan, Map<string, ReturnType<typeof write>>>();
+function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
+	const key = JSON.stringify([language, paper, contents]);
+	const exports = opened.get(plan) ?? new Map<string, ReturnType<typeof write>>();
+	opened.set(plan, exports);
+	if (!exports.has(key)) exports.set(key, write(plan, language, paper, contents));
+	return exports.get(key)!;
+}
+
+async function write(plan: Plan, language: Language, paper: 'a4' | 'letter', contents?: ExportContents) {
 	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper, contents }));
 	const files = unzipSync(new Uint8Array(buffer));
 	const part = (name: string) => strFromU8(files[name]);

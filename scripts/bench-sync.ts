@@ -82,7 +82,7 @@ async function latency(instances: SyncProcess[], clients: number, env: Record<st
 				peer.doc.on('update', listener);
 				return () => peer.doc.off('update', listener);
 			});
-			const actions = ((writer.doc.getMap('plan').get('pillars') as Y.Array<Y.Map<any>>).get(k % 4).get('objectives') as Y.Array<Y.Map<any>>).get(0).get('actions') as Y.Array<Y.Map<any>>;
+			const actions = ((writer.doc.getMap('plan').get('pillars') as Y.Array<Y.Map<unknown>>).get(k % 4).get('objectives') as Y.Array<Y.Map<unknown>>).get(0).get('actions') as Y.Array<Y.Map<unknown>>;
 			const start = performance.now();
 			(actions.get(0).get('description') as Y.Text).insert(0, 'x');
 			await waitFor(() => arrived.size === peers.length, 10_000, `edit ${k} to reach every peer`);

@@ -9,6 +9,7 @@ export interface SyncProcess {
 	port: number;
 	url: string;
 	wsUrl: string;
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the server's JSON log lines, read field by field
 	logs: Record<string, any>[];
 	exited: Promise<number | null>;
 }
@@ -18,7 +19,7 @@ export async function startSyncProcess(name: string, env: Record<string, string>
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SYNC_INSTANCE: name, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	const logs: Record<string, any>[] = [];
+	const logs: SyncProcess['logs'] = [];
 	createInterface({ input: child.stdout! }).on('line', (line) => logs.push(JSON.parse(line)));
 	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 	for (let waited = 0; !logs.some((entry) => entry.event === 'listening'); waited += 20) {

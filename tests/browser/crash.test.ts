@@ -14,7 +14,7 @@ const AT_RISK_MS = 1000;
 /** The browser's main process: the one started with this profile that is not a child (no --type=). */
 function browserPid(profile: string): number {
 	for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-		let cmdline = '';
+		let cmdline: string;
 		try {
 			cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
 		} catch {

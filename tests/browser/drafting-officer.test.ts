@@ -130,7 +130,7 @@ test('dates take a year or a month, typed in the language, and come back after a
 	await expect(page.getByRole('textbox', { name: named(text('es', 'fields.overview.adoptionDate')) })).toHaveValue('2008');
 
 	// The same plan in English: the month reads as English writes it.
-	await page.getByRole('combobox', { name: text('es', 'common.language') }).selectOption('en');
+	await page.getByRole('combobox', { name: text('es', 'common.language'), exact: true }).selectOption('en');
 	await goToStep(page, 'en', 'coordination');
 	await expect(page.getByRole('textbox', { name: named(text('en', 'fields.monitoring.midTermReview')) })).toHaveValue('March 2011');
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Storage } from '../../server/storage.ts';
-import { api, closeAfterEach, invite, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
+import { closeAfterEach, invite, share, startServer, until, type TestClient, type TestServer } from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });

@@ -19,7 +19,7 @@ function read(text: string): ReadResult {
 	try {
 		result = readDraftFile(text);
 	} catch (error) {
-		throw new Error(`the importer threw: ${error}`);
+		throw new Error(`the importer threw: ${error}`, { cause: error });
 	}
 	if (!result.ok) {
 		expect(KEYS).toContain(result.error.key);

@@ -10,7 +10,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, addReply } from '../../src/lib/comments/comments.ts';
 import { buildDocument } from '../../src/lib/export/docx.ts';
+import { encodePng } from './png.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
+import { readEmblem } from '../../src/lib/plan/emblem.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
 import { samplePlan as sample } from './sample-plan.ts';
 
@@ -18,6 +20,10 @@ const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const dir = mkdtempSync(join(tmpdir(), 'nap-office-'));
 const plans = new Map<Language, Plan>();
 const pdfText = new Map<Language, string>();
+/** Each page's text, as pdftotext gives it (lines kept). */
+const pdfPages = new Map<Language, string[]>();
+/** The headings of each export, levels 1 to 3, in order, as the Word file has them. */
+const headings = new Map<Language, string[]>();
 let annotations = '';
 
 /** A comment on a chapter (with a reply) and one on an indicator in a table. */
@@ -36,9 +42,22 @@ beforeAll(async () => {
 	const files: string[] = [];
 	for (const language of LANGUAGES) {
 		const plan = withComments(sample(language));
+		// One plan has the cover a government issues: an emblem above the issuing authority.
+		if (language === 'fr') {
+			plan.overview.issuingAuthority = 'République de Lumérie, ministère de l’Égalité des genres';
+			const emblem = readEmblem(encodePng(120, 120, ['1D4E89', 'F2C500'], (x, y) => ((x - 60) ** 2 + (y - 60) ** 2 < 2500 ? 1 : 0)));
+			if (emblem.ok) plan.overview.emblem = emblem.emblem;
+		}
 		plans.set(language, plan);
 		const file = join(dir, `plan-${language}.docx`);
-		writeFileSync(file, await Packer.toBuffer(buildDocument(plan, { language, paper: 'a4' })));
+		const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper: 'a4' }));
+		writeFileSync(file, buffer);
+		const xml = strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml']);
+		const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+		headings.set(
+			language,
+			[...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading[123]"\/>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => decode([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')))
+		);
 		files.push(file);
 	}
 	try {
@@ -48,15 +67,18 @@ beforeAll(async () => {
 			timeout: 240_000
 		});
 	} catch (error) {
-		throw new Error(`LibreOffice could not convert the Word files (is libreoffice-writer installed? .ci/run installs it): ${error}`);
+		throw new Error(`LibreOffice could not convert the Word files (is libreoffice-writer installed? .ci/run installs it): ${error}`, { cause: error });
 	}
 	// LibreOffice's own format shows what it made of the Word comments.
 	execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'odt', '--outdir', dir, join(dir, 'plan-fr.docx')], { stdio: 'pipe', timeout: 240_000 });
 	annotations = [...strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'plan-fr.odt'))))['content.xml']).matchAll(/<office:annotation[ >][\s\S]*?<\/office:annotation>/g)]
 		.map((m) => m[0])
 		.join('\n');
-	for (const language of LANGUAGES)
-		pdfText.set(language, squash(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, `plan-${language}.pdf`), '-'], { encoding: 'utf8' })));
+	for (const language of LANGUAGES) {
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, `plan-${language}.pdf`), '-'], { encoding: 'utf8' });
+		pdfText.set(language, squash(text));
+		pdfPages.set(language, text.split('\f'));
+	}
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,6 +91,7 @@ describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
 		const plan = plans.get(language)!;
 		expect(text).toContain(squash(plan.overview.title));
 		expect(text).toContain(squash(plan.overview.country));
+		if (plan.overview.issuingAuthority) expect(pdfPages.get(language)![0]).toContain(plan.overview.issuingAuthority);
 		for (const key of ['contents', 'cover.period', 'cover.leadInstitution'])
 			expect(text, key).toContain(t(`export.${key}`));
 		for (const chapter of ['introduction', 'context', 'consultation', 'resultsMatrix', 'budget', 'monitoring', 'acronymsAnnex'])
@@ -101,5 +124,62 @@ describe('LibreOffice reads the reviewers’ comments', () => {
 		for (const text of ['Comment on the context', 'Reply on the context', 'Comment on an indicator']) expect(annotations).toContain(text);
 		expect(annotations).toContain('<dc:creator>Amina Diallo</dc:creator>');
 		expect(annotations).toContain('<dc:creator>Jean Martin</dc:creator>');
+	});
+});
+
+/** Text compared without spaces and hyphens: pdftotext joins a word broken at a hyphen at the end of a line. */
+const bare = (s: string) => s.replace(/[\s\-\u00ad]/g, '');
+
+describe.each(LANGUAGES)('the contents page of the %s export, as LibreOffice prints it', (language) => {
+	/** The contents entries the PDF shows: each entry's text and the page number after its dot leader. */
+	function entries(): { title: string; page: number }[] {
+		const pages = pdfPages.get(language)!;
+		const t = exportStrings(language);
+		// The pages after the cover that have dot leaders.
+		const leaders = /\.{5,}\s*\d+/;
+		const contents = pages.slice(1).filter((page, i, all) => leaders.test(page) && all.slice(0, i + 1).every((p) => leaders.test(p)));
+		// Each page without its header (the plan's title) and its footer ("Page 2 of 28").
+		const title = squash(plans.get(language)!.overview.title);
+		const footer = new RegExp(`^${t('export.page', { page: '@', pages: '@' }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/@/g, '\\d+')}$`);
+		const text = contents
+			.map((page) => squash(page.split('\n').filter((line) => !footer.test(line.trim())).join(' ')))
+			.map((page) => (page.startsWith(title) ? page.slice(title.length) : page))
+			.join(' ');
+		const afterHeading = text.slice(text.indexOf(t('export.contents')) + t('export.contents').length);
+		const found = [...afterHeading.matchAll(/(.+?)\s*\.{3,}\s*(\d+)(?=\s|$)/g)];
+		return found.map((m) => ({ title: m[1].trim(), page: Number(m[2]) }));
+	}
+
+	/** The page LibreOffice puts each heading on, searched in document order after the contents. */
+	function actualPages(list: string[], from: number): number[] {
+		const pages = pdfPages.get(language)!;
+		let cursor = from;
+		return list.map((heading) => {
+			for (let p = cursor; p < pages.length; p++) {
+				const lines = pages[p].split('\n').map((l) => l.trim()).filter(Boolean);
+				// A heading is one line or a few lines in a row (a long one wraps).
+				if (lines.some((_, i) => [1, 2, 3, 4, 5].some((n) => bare(lines.slice(i, i + n).join(' ')) === bare(heading)))) {
+					cursor = p;
+					return p + 1;
+				}
+			}
+			return 0;
+		});
+	}
+
+	it('lists every heading, each with a page number', () => {
+		const shown = entries();
+		expect(shown.map((e) => bare(e.title))).toEqual(headings.get(language)!.map(bare));
+		expect(shown.every((e) => e.page >= 3)).toBe(true);
+	});
+
+	it('gives nearly every heading the page LibreOffice puts it on', () => {
+		const shown = entries();
+		const list = headings.get(language)!;
+		const actual = actualPages(list, 2);
+		const matching = shown.filter((e, i) => e.page === actual[i]).length;
+		console.info(`${language}: ${matching} of ${list.length} contents entries show the page LibreOffice puts their heading on`);
+		expect(actual.filter((p) => p === 0), 'headings not found in the PDF').toEqual([]);
+		expect(matching / list.length).toBeGreaterThanOrEqual(0.9);
 	});
 });

@@ -4,7 +4,9 @@
 // "on a removed item", never dropped.
 import { hasRoom, newId, removeItem, type Undo } from '../plan/operations.ts';
 import { MAX_REPLIES, type Comment, type CommentTarget, type Plan, type Reply } from '../plan/schema.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { Step } from '../plan/completeness.ts';
+import { idOf, walk } from '../plan/walk.ts';
 
 /** The plan sections (wizard steps) a reviewer comments on as a whole, in document order. Actions
  * and indicators are commented on one by one; the review step has no content of its own. */
@@ -31,30 +33,17 @@ export const anchorKey = (anchor: Anchor): string => `${anchor.target}:${anchor.
 
 export const isOpen = (comment: Comment): boolean => !comment.resolved;
 
-/** Every part of the plan that can carry comments, in the order of the document. The numbers match
- * actionsOf() and the checks of completeness.ts: pillar "1", objective "1.2", action "1.2.3",
- * indicator "1.2.3.1". */
+/** Every part of the plan that can carry comments, in the order of the document, numbered by the walk
+ * of the plan (walk.ts): pillar "1", objective "1.2", action "1.2.3", indicator "1.2.3.1". */
 export function commentables(plan: Plan): Commentable[] {
 	const out: Commentable[] = [];
 	const section = (step: CommentSection) => out.push({ target: 'section', targetId: step, ref: '' });
 	for (const step of ['overview', 'context', 'consultation', 'pillars'] as const) section(step);
-	for (const [p, pillar] of plan.pillars.entries()) {
-		out.push({ target: 'pillar', targetId: pillar.id, ref: `${p + 1}` });
-		for (const [o, objective] of pillar.objectives.entries()) {
-			out.push({ target: 'objective', targetId: objective.id, ref: `${p + 1}.${o + 1}` });
-			for (const [a, action] of objective.actions.entries()) {
-				const ref = `${p + 1}.${o + 1}.${a + 1}`;
-				out.push({ target: 'action', targetId: action.id, ref });
-				for (const [i, indicator] of action.indicators.entries()) out.push({ target: 'indicator', targetId: indicator.id, ref: `${ref}.${i + 1}` });
-			}
-		}
-	}
+	for (const place of walk(plan)) out.push({ target: place.kind, targetId: idOf(place), ref: place.ref });
 	section('coordination');
 	section('budget');
 	return out;
 }
-
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** How people name a part: a section by its step title ("Context"), an item by its number ("Objective 1.2"). */
 export function describeTarget(part: Commentable, translate: Translate): string {

@@ -1,5 +1,4 @@
 // Reviewers' comments in the Word export: real Word comments, anchored on the text they are about.
-import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

@@ -1,16 +1,29 @@
 // The Word export, opened as a package: structure, language, and every word the team typed.
-import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { textsOf } from '../plan/fields.ts';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
 import { buildDocument, COPY_CONTENTS, type ExportContents } from './docx.ts';
 import { exportStrings } from './strings.ts';
+import { encodePng } from '../../../tests/unit/png.ts';
+import { fromBase64, readEmblem } from '../plan/emblem.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
+import { typedTexts } from '../../../tests/unit/typed-texts.ts';
 
-async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
+// One export per plan and set of options, shared by the tests that read it: writing a whole Word file
+// takes a second or more, and six tests read the same sample export in each language.
+const opened = new WeakMap<Plan, Map<string, ReturnType<typeof write>>>();
+function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
+	const key = JSON.stringify([language, paper, contents]);
+	const exports = opened.get(plan) ?? new Map<string, ReturnType<typeof write>>();
+	opened.set(plan, exports);
+	if (!exports.has(key)) exports.set(key, write(plan, language, paper, contents));
+	return exports.get(key)!;
+}
+
+async function write(plan: Plan, language: Language, paper: 'a4' | 'letter', contents?: ExportContents) {
 	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper, contents }));
 	const files = unzipSync(new Uint8Array(buffer));
 	const part = (name: string) => strFromU8(files[name]);
@@ -23,9 +36,6 @@ async function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4
 		);
 	return { files, part, texts: texts.join('\n'), headings };
 }
-
-/** Every line of every text the team typed (not ids, dates or choices from a list). */
-const typedTexts = (plan: Plan): string[] => [...textsOf(plan)].flatMap(({ text }) => text.split('\n').map((l) => l.trim()).filter(Boolean));
 
 describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 	const plan = sample(language);
@@ -41,10 +51,19 @@ describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 		expect(doc.headings(3)).toContain(t('export.labels.action', { ref: '1.1.1' }));
 	});
 
-	it('has a table of contents over headings 1 to 3, and asks Word to update it', async () => {
+	it('has a table of contents over headings 1 to 3, an entry for each heading with its page number written, and no update-fields prompt', async () => {
 		const doc = await open(plan, language);
-		expect(doc.part('word/document.xml').includes('TOC \\h \\o &quot;1-3&quot;'), 'TOC field over levels 1-3').toBe(true);
-		expect(doc.part('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
+		const xml = doc.part('word/document.xml');
+		expect(xml.includes('TOC \\h \\o &quot;1-3&quot;'), 'TOC field over levels 1-3').toBe(true);
+		const headings = [1, 2, 3].flatMap((level) => doc.headings(level));
+		// Each entry: a PAGEREF to the heading's bookmark, with a page number as its result.
+		const numbers = [...xml.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<\/w:r><w:r>)?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+		expect(numbers).toHaveLength(headings.length);
+		// The cover and the contents come first; the numbers never go back.
+		expect(numbers[0]).toBeGreaterThanOrEqual(3);
+		for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBeGreaterThanOrEqual(numbers[i - 1]);
+		expect(xml).not.toContain('w:dirty="true"');
+		expect(doc.part('word/settings.xml')).not.toContain('w:updateFields');
 	});
 
 	it('puts the results matrix in a landscape section whose header row repeats and whose rows do not split', async () => {
@@ -135,7 +154,7 @@ describe('an official copy and a working copy', () => {
 		const plan = sample('fr');
 		plan.comments.push({ id: 'c1', target: 'section', targetId: 'context', field: '', author: 'Parlement', createdAt: '2027-01-05T10:00:00.000Z', text: 'Ajouter les chiffres de 2026.', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
 		const t = exportStrings('fr');
-		const statusLabel = `${t('export.labels.status')}${t('export.colon')}`;
+		const statusLabel = `${t('fields.action.status')}${t('export.colon')}`;
 		const official = await open(plan, 'fr', 'a4', COPY_CONTENTS.official);
 		const working = await open(plan, 'fr', 'a4', COPY_CONTENTS.working);
 
@@ -171,6 +190,45 @@ describe('placeholders in the document', () => {
 });
 
 describe('the cover', () => {
+	it('carries the emblem centred above the issuing authority and the title, and the authority in the plan’s language', async () => {
+		const plan = sample('en');
+		plan.overview.issuingAuthority = 'Government of Lumeria, Ministry of Gender Equality';
+		const read = readEmblem(encodePng(60, 40, ['1D4E89', 'FFFFFF'], (x, y) => (x > y ? 1 : 0)));
+		if (!read.ok) throw new Error(read.problem);
+		plan.overview.emblem = read.emblem;
+		const { part, files } = await open(plan, 'fr', 'a4', COPY_CONTENTS.official);
+		const xml = part('word/document.xml');
+		const cover = xml.slice(0, xml.indexOf('w:docPartGallery'));
+		const emblemAt = cover.indexOf('<w:drawing>');
+		const authorityAt = cover.indexOf('Government of Lumeria, Ministry of Gender Equality');
+		const titleAt = cover.indexOf('<w:pStyle w:val="Title"/>');
+		expect(emblemAt).toBeGreaterThan(0);
+		expect(emblemAt).toBeLessThan(authorityAt);
+		expect(authorityAt).toBeLessThan(titleAt);
+		const emblemParagraph = cover.slice(cover.lastIndexOf('<w:p>', emblemAt), emblemAt);
+		expect(emblemParagraph).toContain('<w:jc w:val="center"/>');
+		expect(cover).toContain(`descr="${plan.overview.issuingAuthority}"`);
+		// The picture itself, at the size of its pixels (60 × 40 at 96 to the inch).
+		const media = Object.keys(files).filter((name) => name.startsWith('word/media/'));
+		expect(media).toHaveLength(1);
+		expect([...files[media[0]]]).toEqual([...fromBase64(read.emblem.data)!]);
+		expect(cover).toMatch(/<wp:extent cx="571500" cy="381000"\/>/);
+		const runs = runLanguages(xml, part('word/styles.xml'));
+		expect(runs.find((r) => r.text === plan.overview.issuingAuthority)?.lang).toBe('en-GB');
+	});
+
+	it('a large emblem is scaled down to fit the cover, keeping its proportions', async () => {
+		const plan = sample('en');
+		const read = readEmblem(encodePng(800, 400, ['000000'], () => 0));
+		if (!read.ok) throw new Error(read.problem);
+		plan.overview.emblem = read.emblem;
+		const xml = (await open(plan, 'en', 'a4', COPY_CONTENTS.official)).part('word/document.xml');
+		const [, cx, cy] = xml.match(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/)!.map(Number);
+		expect(cx / cy).toBeCloseTo(2, 1);
+		expect(cy / 9525).toBeLessThanOrEqual(113); // about 3 cm
+		expect(cx / 9525).toBeLessThanOrEqual(265);
+	});
+
 	it('dates the plan by the version exported, not by the day of the export', async () => {
 		const plan = sample('en');
 		plan.updatedAt = '2027-03-12T09:30:00.000Z';
@@ -178,5 +236,72 @@ describe('the cover', () => {
 		expect(texts).toContain('12 March 2027');
 		const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
 		if (today !== '12 March 2027') expect(texts).not.toContain(today);
+	});
+});
+
+/** Every run of the document body: its text and the language it carries (its own tag, else the document's). */
+function runLanguages(documentXml: string, stylesXml: string): { text: string; lang: string; style: string }[] {
+	const fallback = stylesXml.match(/<w:rPrDefault>.*?<w:lang w:val="([^"]+)"/s)?.[1] ?? '';
+	const out: { text: string; lang: string; style: string }[] = [];
+	const parser = new SaxesParser();
+	let run: { text: string; lang: string } | null = null;
+	let style = '';
+	let inText = false;
+	parser.on('opentag', (tag) => {
+		if (tag.name === 'w:p') style = '';
+		else if (tag.name === 'w:pStyle') style = String(tag.attributes['w:val']);
+		else if (tag.name === 'w:r') run = { text: '', lang: fallback };
+		else if (tag.name === 'w:lang' && run) run.lang = String(tag.attributes['w:val']);
+		else if (tag.name === 'w:t') inText = true;
+	});
+	parser.on('text', (text) => {
+		if (inText && run) run.text += text;
+	});
+	parser.on('closetag', (tag) => {
+		if (tag.name === 'w:t') inText = false;
+		else if (tag.name === 'w:r' && run) {
+			if (run.text) out.push({ ...run, style });
+			run = null;
+		}
+	});
+	parser.write(documentXml).close();
+	return out;
+}
+
+describe('languages of the text', () => {
+	it('a plan written in English and exported in French: the team’s text is English, the headings and labels French', async () => {
+		const plan = sample('en');
+		expect(plan.overview.documentLanguages).toEqual(['en']);
+		const t = exportStrings('fr');
+		const { part } = await open(plan, 'fr');
+		const runs = runLanguages(part('word/document.xml'), part('word/styles.xml'));
+		// What the team typed: every run that holds one of its texts is tagged English.
+		const typed = typedTexts(plan).filter((text) => text.length >= 12);
+		const holding = runs.filter((r) => typed.some((text) => r.text.includes(text)));
+		expect(holding.length).toBeGreaterThan(typed.length / 2);
+		expect(holding.filter((r) => r.lang !== 'en-GB')).toEqual([]);
+		const description = plan.pillars[0].objectives[0].actions[0].description;
+		expect(runs.find((r) => r.text === description)?.lang).toBe('en-GB');
+		// The fixed texts carry the export language.
+		const heading = runs.find((r) => r.style === 'Heading1' && r.text === t('export.chapters.context'));
+		expect(heading?.lang).toBe('fr-FR');
+		expect(runs.find((r) => r.text === `${t('export.labels.responsible')}${t('export.colon')}`)?.lang).toBe('fr-FR');
+		expect(runs.find((r) => r.style === 'MatrixHeader' && r.text === t('fields.indicator.meansOfVerification'))?.lang).toBe('fr-FR');
+	});
+
+	it('the plan’s chosen language wins over the first language of the document', async () => {
+		const plan = sample('fr');
+		plan.overview.documentLanguages = ['en', 'fr'];
+		plan.overview.language = 'fr';
+		const { part } = await open(plan, 'es');
+		const runs = runLanguages(part('word/document.xml'), part('word/styles.xml'));
+		expect(runs.find((r) => r.text === plan.pillars[0].objectives[0].actions[0].description)?.lang).toBe('fr-FR');
+		expect(runs.find((r) => r.style === 'Heading1' && r.text === exportStrings('es')('export.chapters.budget'))?.lang).toBe('es-ES');
+	});
+
+	it('a plan exported in its own language is in that language throughout', async () => {
+		const { part } = await open(sample('es'), 'es');
+		const langs = new Set(runLanguages(part('word/document.xml'), part('word/styles.xml')).map((r) => r.lang));
+		expect([...langs]).toEqual(['es-ES']);
 	});
 });

@@ -1,12 +1,16 @@
-// The plan as a Word document: cover, table of contents, narrative chapters in the order of a
-// national action plan, one chapter per pillar, the results matrix in a landscape section, budget,
-// coordination and monitoring, annexes. Pure: the same code runs in the browser and in Node.
+// The plan as a Word document: the document model of the plan (document/build.ts: cover, contents,
+// narrative chapters, one chapter per pillar, the results matrix in a landscape section, coordination,
+// budget, monitoring, annexes) rendered in Word's own styles, then the scorecard annex. The team's own
+// text carries the plan's language and the fixed texts the export's, so that Word's spelling checker
+// reads each in its language; the contents page is written with its page numbers (toc.ts, pages.ts).
+// Pure: the same code runs in the browser and in Node.
 import {
 	AlignmentType,
 	Document,
 	Footer,
 	Header,
 	HeadingLevel,
+	ImageRun,
 	PageBreak,
 	PageNumber,
 	PageOrientation,
@@ -14,24 +18,26 @@ import {
 	SectionType,
 	Table,
 	TableCell,
-	TableOfContents,
 	TableRow,
 	TextRun,
 	WidthType,
 	type FileChild,
+	type IRunOptions,
 	type ISectionOptions,
 	type ParagraphChild
 } from 'docx';
-import type { Anchor, CommentSection } from '../comments/comments.ts';
-import { formatDate, formatMoney } from '../i18n/format.ts';
-import { actionCurrency, actionsOf, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
-import type { Indicator, Language, Plan } from '../plan/schema.ts';
-import { pillarName } from '../plan/text.ts';
+import { buildPlanDocument } from '../document/build.ts';
+import type { Block, Cell, Line, Part, PlanDocument, Section } from '../document/model.ts';
+import type { Language, Plan } from '../plan/schema.ts';
+import type { Anchor } from '../comments/comments.ts';
+import { fromBase64 } from '../plan/emblem.ts';
 import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
-import { exportStrings, type Translate } from './strings.ts';
+import { exportStrings } from './strings.ts';
 import { clean, xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
+import { pageEstimator, type ParagraphLook } from './pages.ts';
+import { Contents } from './toc.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -48,6 +54,10 @@ export interface ExportOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
+/** The emblem's largest size on the cover, in pixels (96 to the inch): about 3 cm high, 7 cm wide. */
+const EMBLEM_HEIGHT = 113;
+const EMBLEM_WIDTH = 265;
+
 const PAPER: Record<Paper, { width: number; height: number }> = {
 	a4: { width: 11906, height: 16838 }, // twentieths of a point
 	letter: { width: 12240, height: 15840 }
@@ -58,33 +68,49 @@ const MARGIN = 1134; // 2 cm
 const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
 const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
-
-/** Where comments on a plan section sit. */
-const sectionAnchor = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+/** The paragraph styles' sizes (half-points), spacing and indents (twips): the styles below are written from
+ * them, and the page estimate that numbers the contents page reads them. TOC1 to TOC3 are docx's own. */
+const LOOKS = {
+	Normal: { size: 22 },
+	Title: { size: 48, bold: true },
+	Heading1: { size: 32, bold: true, before: 360, after: 160 },
+	Heading2: { size: 26, bold: true, before: 240, after: 120 },
+	Heading3: { size: 23, bold: true, before: 200, after: 80 },
+	Details: { after: 40, indent: 284 },
+	TableText: { size: 18 },
+	TableHeader: { size: 18, bold: true },
+	MatrixText: { size: 16 },
+	MatrixHeader: { size: 16, bold: true },
+	TOCHeading: { size: 32, bold: true, after: 240 },
+	Authority: { size: 28, bold: true },
+	TOC1: { after: 100 },
+	TOC2: { after: 100, indent: 220 },
+	TOC3: { after: 100, indent: 440 }
+} as const satisfies Record<string, ParagraphLook>;
 
 export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const plan = xmlSafe(input);
 	const { language, paper = 'a4', contents = COPY_CONTENTS.working } = options;
 	const t = exportStrings(language);
-	// Without comments, the writer sees none to anchor.
-	const w = new Writer(contents.comments ? plan : { ...plan, comments: [] }, language, t, options.onProgress, contents.internalStatus);
-	const title = clean(plan.overview.title.trim()) || t('export.cover.subject');
+	const model = buildPlanDocument(plan, { language, t, contents, now: options.now ?? new Date(plan.updatedAt) });
+	// Without comments, the renderer sees none to anchor.
+	const comments = new WordComments(contents.comments ? plan : { ...plan, comments: [] }, t('comments.unnamed'), clean);
 	const size = PAPER[paper];
+	const w = new Renderer(model, comments, { value: LANGUAGE_TAGS[model.planLanguage] }, size.width - 2 * MARGIN, options.onProgress);
+	const title = model.title.map((run) => run.text).join('');
 
-	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: title, size: 16, color: '555555' })] })] });
+	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: w.runs(model.title, { size: 16, color: '555555' }) })] });
 	// "Page {{page}} of {{pages}}" in the export language, with Word's page fields in place of the numbers.
-	const pageRuns = t('export.page', { page: '\u0000', pages: '\u0001' })
-		.split(/(\u0000|\u0001)/)
-		.filter(Boolean)
-		.map((part) => (part === '\u0000' ? PageNumber.CURRENT : part === '\u0001' ? PageNumber.TOTAL_PAGES : part));
+	const pageRuns = model.pageNumbers.map((part) => (typeof part === 'string' ? part : part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES));
 	const footer = new Footer({
 		children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: pageRuns })] })]
 	});
-	const section = (children: ISectionOptions['children'], landscape = false): ISectionOptions => ({
+	const section = (children: FileChild[], part: Section): ISectionOptions => ({
 		properties: {
 			type: SectionType.NEXT_PAGE,
 			page: {
-				size: { ...size, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+				size: { ...size, orientation: part.layout === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
 				margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
 			}
 		},
@@ -92,408 +118,234 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 		footers: { default: footer },
 		children
 	});
+	// The parts are written first: the contents list their headings, and comments are collected as they are written.
+	const last = model.sections.length - 1;
+	const written = model.sections.map((part) => w.section(part));
+	if (contents.annex) written[last].push(...scorecardAnnex(plan, language, { contents: w.toc, ownLanguage: w.ownLanguage }));
+	w.writeContents();
 
 	return new Document({
 		creator: 'NAP Builder',
 		lastModifiedBy: 'NAP Builder',
-		title,
-		subject: t('export.cover.subject'),
-		keywords: t('export.cover.keywords'),
-		description: clean(plan.overview.country),
-		features: { updateFields: true },
+		title: clean(title),
+		subject: model.subject,
+		keywords: model.keywords,
+		description: clean(model.description),
+		// The contents page's numbers are written with the document (toc.ts): Word need not update fields.
+		pageNumbers: pageEstimator(LOOKS),
 		styles: {
 			default: {
-				document: { run: { font: FONT, size: 22, language: { value: LANGUAGE_TAGS[language] } } },
-				heading1: { run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 360, after: 160 } } },
-				heading2: { run: { font: FONT, size: 26, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: 240, after: 120 } } },
-				heading3: { run: { font: FONT, size: 23, bold: true }, paragraph: { spacing: { before: 200, after: 80 } } },
-				title: { run: { font: FONT, size: 48, bold: true, color: '1D4E89' } }
+				document: { run: { font: FONT, size: LOOKS.Normal.size, language: { value: LANGUAGE_TAGS[language] } } },
+				heading1: { run: { font: FONT, size: LOOKS.Heading1.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading1.before, after: LOOKS.Heading1.after } } },
+				heading2: { run: { font: FONT, size: LOOKS.Heading2.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading2.before, after: LOOKS.Heading2.after } } },
+				heading3: { run: { font: FONT, size: LOOKS.Heading3.size, bold: true }, paragraph: { spacing: { before: LOOKS.Heading3.before, after: LOOKS.Heading3.after } } },
+				title: { run: { font: FONT, size: LOOKS.Title.size, bold: true, color: '1D4E89' } }
 			},
 			// Word's built-in "TOC Heading": looks like a chapter title but stays out of the table it heads.
 			paragraphStyles: [
-				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: 40 }, indent: { left: 284 } } },
-				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 } },
-				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: 18, bold: true } },
-				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: 16 } },
-				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: 16, bold: true } },
-				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 32, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: 240 } } }
+				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: LOOKS.Details.after }, indent: { left: LOOKS.Details.indent } } },
+				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: LOOKS.TableText.size } },
+				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: LOOKS.TableHeader.size, bold: true } },
+				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: LOOKS.MatrixText.size } },
+				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: LOOKS.MatrixHeader.size, bold: true } },
+				{ id: 'Authority', name: 'Issuing Authority', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.Authority.size, bold: true } },
+				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.TOCHeading.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: LOOKS.TOCHeading.after } } }
 			]
 		},
-		// Comments are collected while the sections above are written: this property comes after them.
-		sections: [section([...w.cover(title, options.now ?? new Date(plan.updatedAt)), ...w.narrative(), ...w.pillars()]), section(w.resultsMatrix(), true), section([...w.coordination(), ...w.budget(), ...w.monitoring(), ...w.annexes(), ...(contents.annex ? scorecardAnnex(plan, language) : [])])],
-		comments: { children: w.comments.written }
+		// Comments are collected while the sections are written: this property comes after them.
+		sections: model.sections.map((part, i) => section(written[i], part)),
+		comments: { children: comments.written }
 	});
 }
 
-/** A line of the plan's text as runs, each [[placeholder]] highlighted so that none goes out unnoticed. */
-function runs(line: string): TextRun[] {
-	if (!line.includes('[[')) return [new TextRun(line)];
-	return line
-		.split(/(\[\[[^\]]+\]\])/)
-		.filter(Boolean)
-		.map((part) => (/^\[\[[^\]]+\]\]$/.test(part) ? new TextRun({ text: part, highlight: 'yellow' }) : new TextRun(part)));
-}
+/** The language tag of a run: the plan's for the team's own text, none (the document's default) for a fixed text. */
+type RunLanguage = { value: string } | undefined;
 
-/** A table cell's text that reviewers' comments are on. */
-interface AnchoredText {
-	text: string;
-	anchor: Anchor;
-}
+/** Writes the document model as Word paragraphs and tables. */
+class Renderer {
+	readonly #model: PlanDocument;
+	readonly #comments: WordComments;
+	readonly #onProgress: ((done: number, total: number) => void) | undefined;
+	#done = 0;
+	readonly #total: number;
+	#textWidth = PORTRAIT_TEXT_WIDTH;
+	/** Where the page numbers of the contents align, in twips. */
+	readonly #contentsWidth: number;
+	/** The contents page, once written: each place it goes, and its title. */
+	readonly #contents: { at: FileChild[]; index: number; title: string }[] = [];
+	/** The headings, for the contents page. */
+	readonly toc = new Contents();
+	/** The language tag of the team's own text. */
+	readonly ownLanguage: RunLanguage;
 
-/** Builds the document's parts for one plan and one language. */
-class Writer {
-	private readonly plan: Plan;
-	private readonly language: Language;
-	private readonly t: Translate;
-	private readonly institutions: Map<string, string>;
-	private readonly onProgress: ((done: number, total: number) => void) | undefined;
-	private done = 0;
-	private readonly total: number;
-	/** Reviewers' open comments, anchored as the parts they are on are written. */
-	readonly comments: WordComments;
-
-	/** Whether actions show their internal status and whether their funds are secured. */
-	readonly internalStatus: boolean;
-
-	constructor(plan: Plan, language: Language, t: Translate, onProgress?: (done: number, total: number) => void, internalStatus = true) {
-		this.plan = plan;
-		this.internalStatus = internalStatus;
-		this.comments = new WordComments(plan, t('comments.unnamed'), clean);
-		this.language = language;
-		this.t = t;
-		this.onProgress = onProgress;
-		this.total = 2 * [...actionsOf(plan)].length;
-		this.institutions = new Map(plan.institutions.map((i) => [i.id, clean(i.name.trim()) || t('export.toBeCompleted')]));
+	constructor(model: PlanDocument, comments: WordComments, ownLanguage: RunLanguage, contentsWidth: number, onProgress?: (done: number, total: number) => void) {
+		this.#model = model;
+		this.#comments = comments;
+		this.ownLanguage = ownLanguage;
+		this.#contentsWidth = contentsWidth;
+		this.#onProgress = onProgress;
+		// Each action is written twice: its part of its pillar's chapter, and its row of the results matrix.
+		const parts = model.sections.flatMap((s) => s.parts);
+		this.#total = parts.filter((p) => p.anchor?.target === 'action').length + parts.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'table' && b.dense ? b.rows.length : 0), 0);
 	}
 
 	/** Reports progress every 25 actions: often enough for a progress bar, rarely enough to cost nothing. */
-	private step(): void {
-		this.done++;
-		if (this.onProgress && (this.done % 25 === 0 || this.done === this.total)) this.onProgress(this.done, this.total);
+	#step(): void {
+		this.#done++;
+		if (this.#onProgress && (this.#done % 25 === 0 || this.#done === this.#total)) this.#onProgress(this.#done, this.#total);
 	}
 
-	// Building blocks ------------------------------------------------------------------------
-
-	/** A heading; `anchor`: the part of the plan whose comments sit on it. `lead`: text before the anchored words. */
-	heading(text: string, level: 1 | 2 | 3, anchor?: Anchor, lead = ''): Paragraph {
-		const heading = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][level - 1];
-		const [runs] = this.anchored([[new TextRun(clean(text))]], anchor);
-		return new Paragraph({ heading, children: lead ? [new TextRun(clean(lead)), ...runs] : runs });
-	}
-
-	/** Runs (per paragraph) with the comments on `anchor` around them. */
-	anchored(paragraphs: ParagraphChild[][], anchor?: Anchor): ParagraphChild[][] {
-		return anchor ? this.comments.wrap(anchor, paragraphs) : paragraphs;
-	}
-
-	/** The user's text, one paragraph per line; "to be completed" where it is empty. */
-	text(value: string, anchor?: Anchor): Paragraph[] {
-		const lines = clean(value).split(/\r?\n/).map((l) => l.trimEnd());
-		if (lines.every((l) => l.trim() === '')) return [this.missing(anchor)];
-		const kept = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
-		return this.anchored(kept.map((l) => runs(l)), anchor).map((children) => new Paragraph({ spacing: { after: 120 }, children }));
-	}
-
-	missing(anchor?: Anchor): Paragraph {
-		const [children] = this.anchored([[new TextRun({ text: this.t('export.toBeCompleted'), italics: true, color: '767676' })]], anchor);
-		return new Paragraph({ children });
-	}
-
-	/** A chapter with a narrative: omitted where the plan says nothing about it. */
-	chapter(title: string, value: string, level: 1 | 2 = 1, anchor?: Anchor): Paragraph[] {
-		return [this.heading(title, level, anchor), ...this.text(value)];
-	}
-
-	/** A table with a header row that repeats on every page; `widths` in percent of the text width. */
-	table(headers: string[], rows: (string | AnchoredText)[][], widths?: number[], textWidth = PORTRAIT_TEXT_WIDTH, style: 'Table' | 'Matrix' = 'Table'): Table | Paragraph {
-		if (rows.length === 0) return this.missing();
-		// Column widths go in the table grid once, not on every cell: long tables build much faster.
-		const columnWidths = (widths ?? headers.map(() => 100 / headers.length)).map((w) => Math.round((w / 100) * textWidth));
-		const cell = (value: string | AnchoredText, header = false) => {
-			const { text, anchor } = typeof value === 'string' ? { text: value, anchor: undefined } : value;
-			const lines = (clean(text) || '–').split(/\r?\n/).map((line) => runs(line));
-			return new TableCell({
-				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
-				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
-				children: this.anchored(lines, anchor).map((children) => new Paragraph({ style: `${style}${header ? 'Header' : 'Text'}`, children }))
-			});
-		};
-		return new Table({
-			width: { size: 100, type: WidthType.PERCENTAGE },
-			columnWidths,
-			rows: [
-				new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, true)) }),
-				...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c)) }))
-			]
-		});
-	}
-
-	/** Label and value pairs, one line each ("Responsible: Ministry of Defence"): reads as a document,
-	 * not a data dump, and costs a tenth of a table for each of hundreds of actions. */
-	details(pairs: [string, string][]): Paragraph[] {
-		return pairs.map(
-			([label, value]) =>
-				new Paragraph({ style: 'Details', children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), ...runs(clean(value) || '–')] })
-		);
-	}
-
-	option(area: string, value: string): string {
-		return value ? this.t(`options.${area}.${value}`) : this.t('export.toBeCompleted');
-	}
-
-	institution(id: string): string {
-		return this.institutions.get(id) ?? this.t('export.toBeCompleted');
-	}
-
-	years(start: number | null, end: number | null): string {
-		if (start === null && end === null) return this.t('export.toBeCompleted');
-		return `${start ?? '…'}–${end ?? '…'}`;
-	}
-
-	pillarName(id: string): string {
-		const pillar = this.plan.pillars.find((p) => p.id === id);
-		if (!pillar) return this.t('export.labels.unassigned');
-		return clean(pillarName(pillar, this.t)) || this.t('export.toBeCompleted');
-	}
-
-	// Parts ------------------------------------------------------------------------------------
-
-	cover(title: string, now: Date): FileChild[] {
-		const o = this.plan.overview;
-		const line = (label: string, value: string) =>
-			new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `${label}${this.t('export.colon')}`, bold: true }), new TextRun(clean(value) || this.t('export.toBeCompleted'))] });
-		return [
-			new Paragraph({ spacing: { before: 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([[new TextRun(title)]], sectionAnchor('overview'))[0] }),
-			new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: this.t('export.cover.subject'), size: 28 })] }),
-			line(this.t('export.cover.country'), o.country),
-			line(this.t('export.cover.period'), o.periodStart === null && o.periodEnd === null ? '' : this.years(o.periodStart, o.periodEnd)),
-			line(this.t('export.cover.status'), this.t(`options.status.${o.status}`)),
-			line(this.t('export.cover.versionDate'), formatDate(now.toISOString().slice(0, 10), this.language)),
-			line(this.t('export.cover.leadInstitution'), o.leadInstitutionId ? this.institution(o.leadInstitutionId) : ''),
-			...(o.adoptionBody || o.adoptionDate
-				? [line(this.t('export.cover.adoptedBy'), [o.adoptionBody, formatDate(o.adoptionDate, this.language)].filter(Boolean).join(', '))]
-				: []),
-			new Paragraph({ children: [new PageBreak()] }),
-			// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
-			new Paragraph({ style: 'TOCHeading', children: [new TextRun(this.t('export.contents'))] }),
-			new TableOfContents(this.t('export.contents'), { hyperlink: true, headingStyleRange: '1-3' }),
-			new Paragraph({ children: [new PageBreak()] })
-		];
-	}
-
-	narrative(): FileChild[] {
-		const { overview: o, context: c, consultation } = this.plan;
-		const ch = (key: string) => this.t(`export.chapters.${key}`);
-		return [
-			...this.chapter(ch('foreword'), o.foreword),
-			this.heading(ch('introduction'), 1),
-			...this.text(c.introduction),
-			this.heading(ch('resolutions'), 2),
-			...(o.resolutions.length ? o.resolutions.map((r) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(this.t(`options.resolution.${r}`))] })) : [this.missing()]),
-			...this.chapter(ch('legalFramework'), c.legalFramework, 2),
-			...this.chapter(ch('context'), c.situationAnalysis, 1, sectionAnchor('context')),
-			this.heading(ch('baselineData'), 2),
-			this.table(
-				[this.t('export.labels.figure'), this.t('export.labels.value'), this.t('export.labels.year'), this.t('export.labels.source')],
-				c.baselineFigures.map((f) => [f.figure, f.value, f.year === null ? '' : String(f.year), f.source]),
-				[40, 15, 10, 35]
-			),
-			...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : []),
-			...this.chapter(ch('consultation'), consultation.summary, 1, sectionAnchor('consultation')),
-			this.heading(ch('visionGoal'), 1),
-			...this.chapter(ch('vision'), o.vision, 2),
-			...this.chapter(ch('goal'), o.goal, 2)
-		];
-	}
-
-	pillars(): FileChild[] {
+	section(section: Section): FileChild[] {
+		this.#textWidth = section.layout === 'landscape' ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
 		const out: FileChild[] = [];
-		const t = this.t;
-		for (const [p, pillar] of this.plan.pillars.entries()) {
-			out.push(this.heading(`${p + 1}. ${this.pillarName(pillar.id)}`, 1, { target: 'pillar', targetId: pillar.id }));
-			if (pillar.description.trim()) out.push(...this.text(pillar.description));
-			if (pillar.objectives.length === 0) out.push(this.missing());
-			for (const [o, objective] of pillar.objectives.entries()) {
-				const ref = `${p + 1}.${o + 1}`;
-				out.push(this.heading(objective.title.trim() || t('export.toBeCompleted'), 2, { target: 'objective', targetId: objective.id }, `${t('export.labels.objective', { ref })}${t('export.colon')}`));
-				if (objective.expectedResults.trim()) out.push(new Paragraph({ children: [new TextRun({ text: t('export.labels.expectedResults'), bold: true })] }), ...this.text(objective.expectedResults));
-				for (const [a, action] of objective.actions.entries()) {
-					const actionRef = `${ref}.${a + 1}`;
-					this.step();
-					out.push(this.heading(t('export.labels.action', { ref: actionRef }), 3), ...this.text(action.description, { target: 'action', targetId: action.id }));
-					out.push(
-						...this.details([
-							[t('export.labels.responsible'), action.responsibleId ? this.institution(action.responsibleId) : t('export.toBeCompleted')],
-							[t('export.labels.partners'), action.partnerIds.map((id) => this.institution(id)).join('; ') || '–'],
-							[t('export.labels.timeframe'), this.years(action.startYear, action.endYear)],
-							[t('export.labels.scope'), this.option('scope', action.scope)],
-							...(this.internalStatus ? [[t('export.labels.status'), this.option('actionStatus', action.status)] as [string, string]] : []),
-							[t('export.labels.strategy'), this.option('strategy', action.strategy)],
-							[t('export.labels.budget'), this.budgetLine(action)]
-						])
-					);
-					if (action.indicators.length) {
-						out.push(new Paragraph({ spacing: { before: 120 }, keepNext: true, children: [new TextRun({ text: t('export.labels.indicators'), bold: true })] }));
-						for (const [n, indicator] of action.indicators.entries()) out.push(...this.indicator(indicator, `${actionRef}.${n + 1}`));
-					}
+		for (const part of section.parts) {
+			if (part.anchor?.target === 'action') this.#step();
+			// The cover: the title stands lower on the page when no emblem or issuing authority is above it.
+			const crowned = part.blocks.some((b) => b.kind === 'emblem' || b.kind === 'authority');
+			for (const block of part.blocks) {
+				// Two tables in a row would run together into one.
+				if (block.kind === 'table' && out.at(-1) instanceof Table) out.push(new Paragraph({ spacing: { before: 200 }, children: [] }));
+				if (block.kind === 'contents') {
+					// Written once every heading is (writeContents).
+					this.#contents.push({ at: out, index: out.length, title: block.title });
+					continue;
 				}
+				out.push(...this.block(block, part, crowned));
 			}
 		}
 		return out;
 	}
 
-	/**
-	 * An indicator under its action: the statement (where comments on it sit), then its measures on one
-	 * labelled line. The results matrix has them all in a table; a small table under each of hundreds of
-	 * actions doubled the time to build the document.
-	 */
-	indicator(indicator: Indicator, ref: string): Paragraph[] {
-		const t = this.t;
-		const measures: [string, string][] = [
-			[t('export.labels.unit'), indicator.unit],
-			[t('export.labels.baseline'), this.valueYear(indicator.baselineValue, indicator.baselineYear)],
-			[t('export.labels.target'), this.valueYear(indicator.targetValue, indicator.targetYear)],
-			[t('export.labels.meansOfVerification'), indicator.meansOfVerification],
-			[t('export.labels.frequency'), indicator.frequency ? t(`options.frequency.${indicator.frequency}`) : ''],
-			...(indicator.globalIndicator ? [[t('export.labels.globalIndicator'), indicator.globalIndicator] as [string, string]] : [])
-		];
-		const [statement] = this.anchored([[new TextRun(clean(indicator.statement) || t('export.toBeCompleted'))]], { target: 'indicator', targetId: indicator.id });
+	/** The contents page in each place it goes: an entry for each heading written, linked to its bookmark, with the page number the estimate works out (toc.ts, pages.ts). */
+	writeContents(): void {
+		for (const { at, index, title } of this.#contents.reverse())
+			at.splice(
+				index,
+				0,
+				new Paragraph({ children: [new PageBreak()] }),
+				// The field's own title is only an alias Word and LibreOffice never print: the heading is ours.
+				new Paragraph({ style: 'TOCHeading', children: [new TextRun(title)] }),
+				this.toc.table(title, this.#contentsWidth),
+				new Paragraph({ children: [new PageBreak()] })
+			);
+	}
+
+	/** Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size, a colour). */
+	runs(line: Line, extra: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun[] {
+		return line.map((run) => {
+			const text = clean(run.text);
+			switch (run.kind) {
+				case 'plan':
+					return new TextRun({ ...extra, text, language: this.ownLanguage });
+				case 'placeholder':
+					// Highlighted, so that no figure still to be written in goes out unnoticed.
+					return new TextRun({ ...extra, text, language: this.ownLanguage, highlight: 'yellow' });
+				case 'fixed':
+					return new TextRun({ ...extra, text, bold: run.strong || extra.bold });
+				case 'missing':
+					return new TextRun({ ...extra, text, italics: true, color: '767676' });
+			}
+		});
+	}
+
+	/** The runs of each paragraph, with the comments on the part around them when the block is the part's anchored one. */
+	anchored(paragraphs: ParagraphChild[][], part: Part, anchored: boolean | undefined): ParagraphChild[][] {
+		return anchored && part.anchor ? this.#comments.wrap(part.anchor as Anchor, paragraphs) : paragraphs;
+	}
+
+	label(text: string): TextRun {
+		return new TextRun({ text: `${text}${this.#model.colon}`, bold: true });
+	}
+
+	block(block: Block, part: Part, crowned = false): FileChild[] {
+		switch (block.kind) {
+			case 'emblem':
+				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 960, after: 360 }, children: this.emblem(block) })];
+			case 'authority':
+				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: part.blocks[0] === block ? 1440 : 0, after: 720 }, style: 'Authority', children: this.runs(block.text) })];
+			case 'title':
+				return [
+					new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: crowned ? 240 : 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([this.runs(block.text)], part, block.anchored)[0] })
+				];
+			case 'subtitle':
+				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 960 }, children: this.runs(block.text, { size: 28 }) })];
+			case 'contents':
+				return []; // written by writeContents
+			case 'heading': {
+				const lead = () => this.runs(block.lead ?? []);
+				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
+				return [new Paragraph({ heading: HEADINGS[block.level - 1], children: this.toc.add(block.level, [...lead(), ...text], () => [...lead(), ...this.runs(block.text)]) })];
+			}
+			case 'text': {
+				const missing = block.lines.length === 1 && block.lines[0].every((run) => run.kind === 'missing');
+				return this.anchored(block.lines.map((line) => this.runs(line)), part, block.anchored).map((children) => new Paragraph({ spacing: missing ? undefined : { after: 120 }, children }));
+			}
+			case 'label':
+				return [new Paragraph({ spacing: { before: 120 }, keepNext: true, children: [new TextRun({ text: block.text, bold: true })] })];
+			case 'entry': {
+				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
+				return [new Paragraph({ style: 'Details', keepNext: true, children: [new TextRun({ text: `${block.number} `, bold: true }), ...text] })];
+			}
+			case 'values':
+				if (block.layout === 'inline')
+					return [
+						new Paragraph({
+							style: 'Details',
+							indent: { left: 644 }, // under the entry, past the Details style's own indent
+							spacing: { after: 120 },
+							children: block.values.flatMap(({ label, value }, i) => [new TextRun({ text: `${i ? this.#model.separator : ''}${label}${this.#model.colon}`, bold: true }), ...this.runs(value)])
+						})
+					];
+				return block.values.map(
+					({ label, value }) =>
+						new Paragraph(block.layout === 'cover' ? { spacing: { after: 120 }, children: [this.label(label), ...this.runs(value)] } : { style: 'Details', children: [this.label(label), ...this.runs(value)] })
+				);
+			case 'list':
+				return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: this.runs(item) }));
+			case 'table':
+				return [this.table(block)];
+		}
+	}
+
+	/** The emblem, at most EMBLEM_HEIGHT pixels high and EMBLEM_WIDTH wide; nothing where its bytes cannot be read. */
+	emblem(block: Extract<Block, { kind: 'emblem' }>): ImageRun[] {
+		const data = fromBase64(block.data);
+		if (!data) return [];
+		const scale = Math.min(EMBLEM_HEIGHT / block.height, EMBLEM_WIDTH / block.width, 1);
+		const description = clean(block.description);
 		return [
-			new Paragraph({ style: 'Details', keepNext: true, children: [new TextRun({ text: `${ref} `, bold: true }), ...statement] }),
-			new Paragraph({
-				style: 'Details',
-				indent: { left: 644 }, // under the statement, past the Details style's own indent
-				spacing: { after: 120 },
-				children: measures.flatMap(([label, value], i) => [new TextRun({ text: `${i ? t('export.separator') : ''}${label}${t('export.colon')}`, bold: true }), new TextRun(clean(value) || '–')])
+			new ImageRun({
+				type: block.type === 'image/png' ? 'png' : 'jpg',
+				data,
+				transformation: { width: Math.max(1, Math.round(block.width * scale)), height: Math.max(1, Math.round(block.height * scale)) },
+				altText: { name: description, title: description, description }
 			})
 		];
 	}
 
-	valueYear(value: string, year: number | null): string {
-		if (!value.trim() && year === null) return this.t('export.toBeCompleted');
-		return year === null ? value : `${value} (${year})`;
-	}
-
-	budgetLine(action: Plan['pillars'][number]['objectives'][number]['actions'][number]): string {
-		if (action.budget.amount === null) return this.t('export.toBeCompleted');
-		const parts = [formatMoney(action.budget.amount, actionCurrency(this.plan, action), this.language)];
-		if (action.budget.source) parts.push(this.t(`options.fundingSource.${action.budget.source}`));
-		if (this.internalStatus) parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
-		return parts.join(', ');
-	}
-
-	resultsMatrix(): FileChild[] {
-		const t = this.t;
-		const rows: string[][] = [];
-		// One row per action (a row per indicator repeated the action's text and doubled the cells to build);
-		// its indicators are numbered lines, the same number on a line of each indicator column.
-		for (const { objective, action, ref } of actionsOf(this.plan)) {
-			this.step();
-			const numbered = (value: (indicator: Indicator) => string) =>
-				action.indicators.map((indicator, n) => (action.indicators.length > 1 ? `${n + 1}. ` : '') + (value(indicator).replace(/\r?\n/g, ' ') || '–')).join('\n');
-			rows.push([
-				`${ref.split('.').slice(0, 2).join('.')} ${objective.title}`,
-				`${ref} ${action.description}`,
-				numbered((i) => i.statement),
-				numbered((i) => this.valueYear(i.baselineValue, i.baselineYear)),
-				numbered((i) => this.valueYear(i.targetValue, i.targetYear)),
-				action.responsibleId ? this.institution(action.responsibleId) : '',
-				action.partnerIds.map((id) => this.institution(id)).join('; '),
-				this.years(action.startYear, action.endYear),
-				this.budgetLine(action),
-				numbered((i) => i.meansOfVerification)
-			]);
-		}
-		return [
-			// The matrix is the whole results framework at a glance: comments on the pillars section sit on its title.
-			this.heading(t('export.chapters.resultsMatrix'), 1, sectionAnchor('pillars')),
-			this.table(
-				[t('export.labels.objective', { ref: '' }).trim(), t('export.labels.action', { ref: '' }).trim(), t('export.labels.indicator'), t('export.labels.baseline'), t('export.labels.target'), t('export.labels.responsible'), t('export.labels.partners'), t('export.labels.timeframe'), t('export.labels.budget'), t('export.labels.meansOfVerification')],
-				rows,
-				[11, 14, 13, 8, 8, 10, 10, 8, 9, 9],
-				LANDSCAPE_TEXT_WIDTH,
-				'Matrix' // ten columns: 8 pt keeps words such as "Calendario" whole
-			)
-		];
-	}
-
-	coordination(): FileChild[] {
-		const t = this.t;
-		const c = this.plan.coordination;
-		return [
-			...this.chapter(t('export.chapters.coordination'), c.description, 1, sectionAnchor('coordination')),
-			this.heading(t('export.chapters.coordinationBodies'), 2),
-			this.table(
-				[t('export.labels.name'), t('export.labels.level'), t('export.labels.chair'), t('export.labels.members'), t('export.labels.meets'), t('export.labels.mandate')],
-				c.bodies.map((b) => [b.name, b.level ? t(`options.level.${b.level}`) : '', b.chairId ? this.institution(b.chairId) : '', b.memberIds.map((id) => this.institution(id)).join('; '), b.meetingFrequency ? t(`options.frequency.${b.meetingFrequency}`) : '', b.mandate]),
-				[15, 11, 14, 20, 13, 27]
-			)
-		];
-	}
-
-	budget(): FileChild[] {
-		const t = this.t;
-		const totals = budgetTotals(this.plan);
-		const money = (amount: number, currency: string) => formatMoney(amount, currency, this.language);
-		const label = (grouping: BudgetGrouping, key: string) =>
-			grouping === 'pillar' ? this.pillarName(key) : grouping === 'institution' ? (key ? this.institution(key) : t('export.labels.unassigned')) : key ? t(`options.fundingSource.${key}`) : t('export.labels.unassigned');
-		const summary = (grouping: BudgetGrouping, title: string): FileChild[] => [
-			this.heading(t(title), 2),
-			this.table(
-				[t(title), t('export.labels.total'), t('export.labels.secured')],
-				[
-					...budgetBy(this.plan, grouping).map((row) => [label(grouping, row.key), money(row.amount, row.currency), money(row.secured, row.currency)]),
-					...totals.map((row) => [t('export.labels.total'), money(row.amount, row.currency), money(row.secured, row.currency)])
-				],
-				[50, 25, 25]
-			)
-		];
-		return [
-			this.heading(t('export.chapters.budget'), 1, sectionAnchor('budget')),
-			...(totals.length
-				? [...summary('pillar', 'export.labels.byPillar'), ...summary('institution', 'export.labels.byInstitution'), ...summary('source', 'export.labels.bySource')]
-				: [this.missing()]),
-			...this.chapter(t('export.chapters.resourceMobilisation'), this.plan.budget.resourceMobilisation, 2)
-		];
-	}
-
-	monitoring(): FileChild[] {
-		const t = this.t;
-		const m = this.plan.monitoring;
-		return [
-			...this.chapter(t('export.chapters.monitoring'), m.description),
-			...this.details([
-				[t('export.labels.reportingCycle'), this.option('frequency', m.reportingCycle)],
-				[t('export.labels.monitoringResponsible'), m.responsibleId ? this.institution(m.responsibleId) : t('export.toBeCompleted')],
-				[t('export.labels.reportsToParliament'), t(m.reportsToParliament ? 'export.labels.yes' : 'export.labels.no')],
-				[t('export.labels.midTermReview'), formatDate(m.midTermReview, this.language) || t('export.toBeCompleted')],
-				[t('export.labels.finalEvaluation'), formatDate(m.finalEvaluation, this.language) || t('export.toBeCompleted')]
-			]),
-			...this.chapter(t('export.chapters.civilSociety'), m.civilSocietyRole)
-		];
-	}
-
-	annexes(): FileChild[] {
-		const t = this.t;
-		const events = this.plan.consultation.events;
-		const participants = events.flatMap((e) =>
-			e.participants.map((p) => [e.title || e.place, p.sector ? t(`options.sector.${p.sector}`) : '', String(p.women ?? 0), String(p.men ?? 0)])
-		);
-		// Every institution, by acronym, so that each name the team typed is in the document.
-		const acronyms = [...this.plan.institutions].sort((a, b) => (a.acronym || a.name).localeCompare(b.acronym || b.name, this.language));
-		return [
-			this.heading(t('export.chapters.consultationAnnex'), 1),
-			this.table(
-				[t('export.labels.event'), t('export.labels.date'), t('export.labels.place'), t('export.labels.kind'), t('export.labels.outcomes')],
-				events.map((e) => [e.title, formatDate(e.date, this.language), e.place, e.kind ? t(`options.eventKind.${e.kind}`) : '', e.outcomes]),
-				[20, 14, 14, 16, 36]
-			),
-			new Paragraph({ spacing: { before: 200 }, children: [] }),
-			...(participants.length
-				? [this.table([t('export.labels.event'), t('export.labels.sector'), t('export.labels.women'), t('export.labels.men')], participants, [40, 30, 15, 15])]
-				: []),
-			this.heading(t('export.chapters.acronymsAnnex'), 1),
-			this.table([t('export.labels.acronym'), t('export.labels.name')], acronyms.map((i) => [i.acronym, i.name]), [20, 80])
-		];
+	/** A table with a header row that repeats on every page; widths in percent of the text width. */
+	table(block: Extract<Block, { kind: 'table' }>): Table {
+		const style = block.dense ? 'Matrix' : 'Table';
+		// Column widths go in the table grid once, not on every cell: long tables build much faster.
+		const columnWidths = block.widths.map((w) => Math.round((w / 100) * this.#textWidth));
+		const cell = (lines: Cell, header = false) =>
+			new TableCell({
+				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
+				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
+				children: lines.map((line) => new Paragraph({ style: `${style}${header ? 'Header' : 'Text'}`, children: this.runs(line) }))
+			});
+		const row = (cells: Cell[]) => {
+			if (block.dense) this.#step();
+			return new TableRow({ cantSplit: true, children: cells.map((c) => cell(c)) });
+		};
+		return new Table({
+			width: { size: 100, type: WidthType.PERCENTAGE },
+			columnWidths,
+			rows: [
+				new TableRow({ tableHeader: true, cantSplit: true, children: block.headers.map((h) => cell([[{ kind: 'fixed', text: h }]], true)) }),
+				...block.rows.map(row),
+				...(block.totals ?? []).map((cells) => new TableRow({ cantSplit: true, children: cells.map((c) => cell(c)) }))
+			]
+		});
 	}
 }

@@ -1,15 +1,14 @@
 // The scorecard annex of the Word export, opened as a package: its heading, the criteria in the export
-// language, the bar images (real PNG files), the timeline's shaded years, and the scope of each action.
+// language, the bars (shaded cells), the timeline's shaded years, and the scope of each action.
 import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { actionsOf, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
-import { timeline } from '../review/charts.ts';
+import { budgetBySource, coverageByInstitution, coverageByPillar, timeline } from '../review/charts.ts';
 import { CRITERIA, scorecard } from '../review/scorecard.ts';
 import { buildDocument } from './docx.ts';
-import { PNG_SIGNATURE } from './png.ts';
 import { exportStrings } from './strings.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
@@ -52,20 +51,30 @@ describe('the scorecard annex in French', async () => {
 		expect(annexTexts).not.toContain('Met');
 	});
 
-	it('draws the bars as PNG images, each with a description', () => {
-		const media = Object.keys(doc.files).filter((name) => name.startsWith('word/media/'));
-		const drawings = annex.match(/<w:drawing>/g) ?? [];
-		// Three bars per pillar and per responsible institution, one per source of funds.
-		const pillars = plan.pillars.length;
-		const institutions = new Set([...actionsOf(plan)].map((a) => a.action.responsibleId)).size;
-		expect(drawings).toHaveLength(3 * pillars + 3 * institutions + 4);
-		expect(media.length).toBeGreaterThan(0);
-		for (const name of media) {
-			expect(name).toMatch(/\.png$/);
-			expect([...doc.files[name].subarray(0, 8)], name).toEqual(PNG_SIGNATURE);
-		}
-		expect(strFromU8(doc.files['[Content_Types].xml'])).toContain('ContentType="image/png" Extension="png"');
-		expect(annex).toMatch(/<wp:docPr [^>]*descr="[^"]*sur un maximum de/);
+	it('draws each figure over its bar: a shaded cell as long as the figure’s share of the largest of its series', () => {
+		// A bar is a one-row table of exact height inside the figure's cell: its shaded cell, then what is left.
+		const bars = [...annex.matchAll(/<w:tbl>((?:(?!<w:tbl>|<\/w:tbl>)[\s\S])*)<\/w:tbl>/g)]
+			.map((m) => m[1])
+			.filter((table) => table.includes('w:hRule="exact"'))
+			.map((table) => {
+				const cells = [...table.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => ({ width: Number(c[0].match(/<w:tcW [^>]*w:w="(\d+)"/)![1]), fill: c[0].match(/w:fill="([0-9A-F]{6})"/)?.[1] }));
+				const total = cells.reduce((sum, c) => sum + c.width, 0);
+				return { colour: cells[0].fill, share: cells[0].width / total };
+			});
+		const byPillar = coverageByPillar(plan).rows;
+		const byInstitution = coverageByInstitution(plan).rows;
+		const sources = budgetBySource(plan).rows;
+		const nonZero = (values: number[]) => values.filter((v) => v > 0).length;
+		const series = (rows: { actions: number; indicators: number; budget: number }[]) => nonZero(rows.map((r) => r.actions)) + nonZero(rows.map((r) => r.indicators)) + nonZero(rows.map((r) => r.budget));
+		expect(bars).toHaveLength(series(byPillar) + series(byInstitution) + nonZero(sources.map((r) => r.amount)));
+		// The pillars' actions, first of the actions bars: each as long as its share of the pillar with most actions.
+		const most = Math.max(...byPillar.map((r) => r.actions));
+		const shares = byPillar.filter((r) => r.actions > 0).map((r) => r.actions / most);
+		const drawn = bars.filter((b) => b.colour === '1D4E89').slice(0, shares.length).map((b) => b.share);
+		expect(drawn).toHaveLength(shares.length);
+		drawn.forEach((share, i) => expect(share).toBeCloseTo(shares[i], 2));
+		expect(drawn).toContain(1);
+		expect(annex).not.toContain('<w:drawing>');
 	});
 
 	it('shades, for each objective, the years its actions run, with how many run', () => {

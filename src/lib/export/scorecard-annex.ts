@@ -1,29 +1,32 @@
 // The Word annex of the quality review scorecard, in the export language: the criteria table
 // (criterion, status, why) and the charts of the review step. Word cannot draw an SVG chart from our
 // data without a PNG fallback, and Node has no canvas: each chart is a table whose labels and figures
-// are text, with a bar image (png.ts) beside each figure; the timeline is a table of shaded year cells.
-import { AlignmentType, HeadingLevel, ImageRun, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+// are text, each figure over its bar, a shaded cell as long as the figure's share of its series' largest;
+// the timeline is a table of shaded year cells.
+import { AlignmentType, HeadingLevel, HeightRule, Paragraph, ShadingType, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import type { Language, Plan } from '../plan/schema.ts';
-import { actionsOf } from '../plan/operations.ts';
+import { actionsOf } from '../plan/walk.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
-import { barPng } from './png.ts';
 import { exportStrings } from './strings.ts';
+import type { Contents } from './toc.ts';
 import { clean } from './xml-text.ts';
 
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts
-const BAR = { width: 110, height: 10 }; // pixels at 96 to the inch: fits a fifth of the text width
+const BAR_HEIGHT = 140; // twentieths of a point: a bar 7 pt high
 const SERIES_COLOURS = ['1D4E89', '1F6F43', '8A5A00']; // actions, indicators, budget: as on the review step
 const STATUS_FILL: Record<CriterionStatus, string> = { met: 'D9EAD3', partly: 'FCE8B2', 'not-met': 'F4CCCC' };
 const YEAR_FILL = '1D4E89';
 
-type CellContent = string | Paragraph[];
+type CellContent = string | (Paragraph | Table)[];
 
-/** The annex starts on a page of its own; a chart's title stays with its table. */
-function heading(text: string, level: 1 | 2): Paragraph {
-	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: [new TextRun(clean(text))] });
+/** The annex starts on a page of its own; a chart's title stays with its table. Listed in `contents`, the
+ * contents page of the document the annex is in (toc.ts), where there is one. */
+function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
+	const runs = () => [new TextRun(clean(text))];
+	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: contents ? contents.add(level, runs(), runs) : runs() });
 }
 
 const paragraph = (text: string, header = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType], light = false) =>
@@ -51,41 +54,60 @@ function table(headers: string[], rows: TableCell[][], widths: number[]): Table 
 
 const note = (text: string, keepNext = false) => new Paragraph({ spacing: { before: 80, after: 200 }, keepNext, children: [new TextRun({ text: clean(text), italics: true, size: 18 })] });
 
-export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
-	const t = exportStrings(language);
-	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
-	const institutions = new Map(plan.institutions.map((i) => [i.id, i.name.trim() || t('export.toBeCompleted')]));
-	let bars = 0;
+/** Where the annex goes in a whole document: its contents page (toc.ts), and the language tag of the
+ * team's own text (the names of pillars, institutions and objectives) when it is not the export's. */
+export interface AnnexContext {
+	contents?: Contents;
+	ownLanguage?: { value: string };
+}
 
-	/** A figure as text, with its bar beneath (scaled to the largest figure of its series). */
-	const figure = (text: string, value: number, max: number, colour: string): Paragraph[] => {
-		const description = t('scorecard.export.bar', { value: text, max: String(max) });
+export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLanguage }: AnnexContext = {}): FileChild[] {
+	const t = exportStrings(language);
+	const heading = (text: string, level: 1 | 2) => headingIn(text, level, contents);
+	/** A cell of the team's own text (a name), in the plan's language. */
+	const own = (text: string) => cell([new Paragraph({ style: 'TableText', children: [new TextRun({ text: clean(text) || '–', language: ownLanguage })] })]);
+	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
+	const institutions = new Map(plan.institutions.filter((i) => i.name.trim()).map((i) => [i.id, i.name.trim()]));
+
+	/**
+	 * A figure as text, with its bar beneath: a one-row table inside the cell whose shaded cell takes the
+	 * figure's share of the largest of its series (`width`: the column's width, in twentieths of a point).
+	 * A cell ends with a paragraph, as Word requires after a table in it.
+	 */
+	const figure = (text: string, value: number, max: number, colour: string, width: number): (Paragraph | Table)[] => {
+		const length = Math.round(width * 0.85); // within the cell's margins
+		const filled = max > 0 ? Math.round((length * value) / max) : 0;
+		if (filled === 0) return [paragraph(text)];
+		const bar = (size: number, fill?: string) =>
+			new TableCell({
+				width: { size, type: WidthType.DXA },
+				shading: fill ? { fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
+				children: [new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: '', size: 2 })] })]
+			});
 		return [
 			paragraph(text),
-			new Paragraph({
-				children: [
-					new ImageRun({
-						type: 'png',
-						data: barPng(BAR.width, BAR.height, max > 0 ? value / max : 0, colour),
-						transformation: BAR,
-						altText: { name: `bar-${++bars}`, title: description, description }
-					})
-				]
-			})
+			new Table({
+				width: { size: length, type: WidthType.DXA },
+				columnWidths: filled < length ? [filled, length - filled] : [length],
+				borders: TableBorders.NONE,
+				rows: [new TableRow({ height: { value: BAR_HEIGHT, rule: HeightRule.EXACT }, children: filled < length ? [bar(filled, colour), bar(length - filled)] : [bar(length, colour)] })]
+			}),
+			new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: '', size: 2 })] })
 		];
 	};
+	const columnWidth = (percent: number) => Math.round((percent / 100) * TEXT_WIDTH);
 
-	const coverageTable = (coverage: Coverage, labelHeader: string, label: (key: string) => string): FileChild[] => {
+	const coverageTable = (coverage: Coverage, labelHeader: string, label: (key: string) => TableCell): FileChild[] => {
 		const max = (pick: (r: Coverage['rows'][number]) => number) => Math.max(0, ...coverage.rows.map(pick));
 		const [actions, indicators, budget] = [max((r) => r.actions), max((r) => r.indicators), max((r) => r.budget)];
 		const out: FileChild[] = [
 			table(
 				[labelHeader, t('scorecard.charts.series.actions'), t('scorecard.charts.series.indicators'), t('scorecard.charts.series.budget', { currency: coverage.currency })],
 				coverage.rows.map((r) => [
-					cell(label(r.key)),
-					cell(figure(String(r.actions), r.actions, actions, SERIES_COLOURS[0])),
-					cell(figure(String(r.indicators), r.indicators, indicators, SERIES_COLOURS[1])),
-					cell(figure(money(r.budget, coverage.currency), r.budget, budget, SERIES_COLOURS[2]))
+					label(r.key),
+					cell(figure(String(r.actions), r.actions, actions, SERIES_COLOURS[0], columnWidth(20))),
+					cell(figure(String(r.indicators), r.indicators, indicators, SERIES_COLOURS[1], columnWidth(20))),
+					cell(figure(money(r.budget, coverage.currency), r.budget, budget, SERIES_COLOURS[2], columnWidth(23)))
 				]),
 				[37, 20, 20, 23]
 			)
@@ -112,9 +134,16 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 	if (plan.pillars.every((p) => p.objectives.every((o) => o.actions.length === 0))) return [...out, heading(t('scorecard.export.chartsTitle'), 2), note(t('scorecard.charts.empty'))];
 
 	out.push(heading(t('scorecard.charts.pillars'), 2));
-	out.push(...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => clean(pillarName(plan.pillars.find((p) => p.id === id)!, t)) || t('export.toBeCompleted')));
+	out.push(...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => {
+		const pillar = plan.pillars.find((p) => p.id === id)!;
+		const name = clean(pillarName(pillar, t));
+		return !name ? cell(t('export.toBeCompleted')) : pillar.name.trim() ? own(name) : cell(name);
+	}));
 	out.push(heading(t('scorecard.charts.institutions'), 2));
-	out.push(...coverageTable(coverageByInstitution(plan), t('scorecard.charts.columns.institution'), (id) => institutions.get(id) ?? t('scorecard.charts.unassigned')));
+	out.push(...coverageTable(coverageByInstitution(plan), t('scorecard.charts.columns.institution'), (id) => {
+		const name = institutions.get(id);
+		return name ? own(name) : cell(plan.institutions.some((i) => i.id === id) ? t('export.toBeCompleted') : t('scorecard.charts.unassigned'));
+	}));
 
 	const sources = budgetBySource(plan);
 	out.push(heading(t('scorecard.charts.sources'), 2));
@@ -126,7 +155,7 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 				[t('scorecard.charts.columns.source'), t('scorecard.charts.columns.amount'), t('scorecard.charts.columns.secured'), t('scorecard.charts.columns.share')],
 				sources.rows.map((r) => [
 					cell(r.key ? t(`options.fundingSource.${r.key}`) : t('scorecard.charts.noSource')),
-					cell(figure(money(r.amount, sources.currency), r.amount, largest, SERIES_COLOURS[2])),
+					cell(figure(money(r.amount, sources.currency), r.amount, largest, SERIES_COLOURS[2], columnWidth(26))),
 					cell(money(r.secured, sources.currency)),
 					cell(sources.total > 0 ? formatPercent(r.amount / sources.total, language) : '–')
 				]),
@@ -144,12 +173,14 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 		// Four digits fit a year's column up to a dozen years; beyond, '27 for 2027.
 		const yearLabel = (year: number) => (chart.years.length > 12 ? `’${String(year).slice(-2)}` : String(year));
 		const yearWidth = 50 / chart.years.length;
+		// Objectives with actions, in the plan's order; each action's row under its objective, by id.
 		const byObjective = new Map<string, { label: string; rows: typeof chart.rows }>();
-		for (const { objective, ref } of actionsOf(plan)) {
-			const key = ref.split('.').slice(0, 2).join('.');
-			if (!byObjective.has(key)) byObjective.set(key, { label: `${key} ${excerpt(objective.title, 70)}`, rows: [] });
+		const objectiveOf = new Map<string, string>();
+		for (const { objective, action, objectiveRef } of actionsOf(plan)) {
+			if (!byObjective.has(objective.id)) byObjective.set(objective.id, { label: `${objectiveRef} ${excerpt(objective.title, 70)}`, rows: [] });
+			objectiveOf.set(action.id, objective.id);
 		}
-		for (const row of chart.rows) byObjective.get(row.ref.split('.').slice(0, 2).join('.'))?.rows.push(row);
+		for (const row of chart.rows) byObjective.get(objectiveOf.get(row.actionId) ?? '')?.rows.push(row);
 		const yearCell = (running: number) =>
 			running > 0 ? cell([paragraph(String(running), false, AlignmentType.CENTER, true)], { fill: YEAR_FILL }) : cell('');
 		out.push(
@@ -158,7 +189,7 @@ export function scorecardAnnex(plan: Plan, language: Language): FileChild[] {
 				[t('scorecard.charts.columns.objective'), t('scorecard.charts.columns.actions'), ...chart.years.map(yearLabel)],
 				[
 					...[...byObjective.values()].map(({ label, rows }) => [
-						cell(label),
+						own(label),
 						cell(String(rows.length)),
 						...chart.years.map((year) => yearCell(rows.filter((r) => runsIn(r, year)).length))
 					]),

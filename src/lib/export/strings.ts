@@ -1,5 +1,8 @@
-// The fixed texts of the Word document, in the export language (which may differ from the
-// interface language). Bundled with the export code, which is itself loaded only on export.
+// The words of a document in its own language (which may differ from the interface language): an
+// i18next instance of that language, as the app's own (i18n.svelte.ts), plural forms included, over
+// the text files a document uses. Bundled with the export code, which is itself loaded only on export;
+// the same in the export worker and in Node.
+import i18next, { type i18n } from 'i18next';
 import enExport from '../../../locales/en/export.json' with { type: 'json' };
 import frExport from '../../../locales/fr/export.json' with { type: 'json' };
 import esExport from '../../../locales/es/export.json' with { type: 'json' };
@@ -12,31 +15,56 @@ import esComments from '../../../locales/es/comments.json' with { type: 'json' }
 import enScorecard from '../../../locales/en/scorecard.json' with { type: 'json' };
 import frScorecard from '../../../locales/fr/scorecard.json' with { type: 'json' };
 import esScorecard from '../../../locales/es/scorecard.json' with { type: 'json' };
+import enFields from '../../../locales/en/fields.json' with { type: 'json' };
+import frFields from '../../../locales/fr/fields.json' with { type: 'json' };
+import esFields from '../../../locales/es/fields.json' with { type: 'json' };
+import enCommon from '../../../locales/en/common.json' with { type: 'json' };
+import frCommon from '../../../locales/fr/common.json' with { type: 'json' };
+import esCommon from '../../../locales/es/common.json' with { type: 'json' };
+import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
 const resources: Record<Language, Record<string, unknown>> = {
-	en: { export: enExport, options: enOptions, comments: enComments, scorecard: enScorecard },
-	fr: { export: frExport, options: frOptions, comments: frComments, scorecard: frScorecard },
-	es: { export: esExport, options: esOptions, comments: esComments, scorecard: esScorecard }
+	en: { export: enExport, options: enOptions, comments: enComments, scorecard: enScorecard, fields: enFields, common: enCommon },
+	fr: { export: frExport, options: frOptions, comments: frComments, scorecard: frScorecard, fields: frFields, common: frCommon },
+	es: { export: esExport, options: esOptions, comments: esComments, scorecard: esScorecard, fields: esFields, common: esCommon }
 };
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+const instances = new Map<Language, i18n>();
 
-const lookup = (root: unknown, path: string): unknown =>
-	path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], root);
+function instance(language: Language): i18n {
+	let found = instances.get(language);
+	if (!found) {
+		found = i18next.createInstance();
+		// Synchronous: the resources are here, and the document is built in one go.
+		void found.init({
+			lng: language,
+			// No fallback: a missing French text must show up in tests, not turn silently into English.
+			fallbackLng: false,
+			resources: { [language]: { translation: resources[language] } },
+			interpolation: { escapeValue: false }, // the document's runs are text, never markup
+			initAsync: false
+		});
+		instances.set(language, found);
+	}
+	return found;
+}
 
 /**
- * `t('export.labels.action', { ref: '1.2.3' })`. With a numeric `count`, a key without a text of its own
- * takes the plural form the language's rules choose (`_one`, `_many`, `_other`), as i18next does in the
- * app. An unknown key throws, so a gap shows up in tests, not in a ministry's document.
+ * `t('export.labels.action', { ref: '1.2.3' })` in `language`; with a numeric `count`, the plural form
+ * the language's rules choose (`_one`, `_many`, `_other`), as i18next does in the app. An unknown key
+ * throws, so a gap shows up in tests, not in a ministry's document.
  */
 export function exportStrings(language: Language): Translate {
-	const plural = new Intl.PluralRules(language);
-	return (key, params = {}) => {
-		let value = lookup(resources[language], key);
-		if (value === undefined && typeof params.count === 'number')
-			value = lookup(resources[language], `${key}_${plural.select(params.count)}`) ?? lookup(resources[language], `${key}_other`);
-		if (typeof value !== 'string') throw new Error(`No ${language} text for ${key}`);
-		return value.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(params[name] ?? ''));
+	const i18n = instance(language);
+	// A document asks for the same labels thousands of times (a 1,000-action plan, some 20,000 times).
+	const plain = new Map<string, string>();
+	return (key, params) => {
+		const known = params ? undefined : plain.get(key);
+		if (known !== undefined) return known;
+		if (!i18n.exists(key, params)) throw new Error(`No ${language} text for ${key}`);
+		const text = i18n.t(key, params ?? {}) as string;
+		if (!params) plain.set(key, text);
+		return text;
 	};
 }

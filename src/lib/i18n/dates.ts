@@ -82,7 +82,7 @@ export function readDate(typed: string, language: Language): DateReading {
 		month = m;
 	}
 	const isYear = (n: string) => /^\d{4}$/.test(n);
-	let value = '';
+	let value: string;
 	if (month !== null) {
 		const years = numbers.filter(isYear);
 		const days = numbers.filter((n) => !isYear(n));

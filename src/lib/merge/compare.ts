@@ -2,10 +2,12 @@
 // from a copy of the master shares its ids); a plan's sections (overview, context…) are matched by
 // name. Each difference says what was added, changed (field by field, before and after) or removed,
 // where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
+import type { Translate } from '../i18n/translate.ts';
 import { STEPS, type Step } from '../plan/completeness.ts';
-import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind, type Translate } from '../plan/fields.ts';
+import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind } from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
+import { walk } from '../plan/walk.ts';
 
 export const SECTION_KINDS = ['overview', 'context', 'consultation', 'framework', 'coordination', 'monitoring', 'budget'] as const;
 export const LIST_KINDS = [
@@ -73,8 +75,6 @@ export interface PlanIndex {
 	items: Map<string, Entry>;
 }
 
-export type { Translate } from '../plan/fields.ts';
-
 const LABEL_LENGTH = 120;
 
 /** Every item of a plan by id, in document order. When a (broken) file repeats an id, the first item wins. */
@@ -95,17 +95,12 @@ export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanInde
 	section('consultation', plan.consultation);
 	plan.consultation.events.forEach((e, n) => add('consultationEvent', e, '', `${n + 1}`, e.title || e.place));
 	section('framework', plan);
-	plan.pillars.forEach((pillar, p) => {
-		add('pillar', pillar, '', `${p + 1}`, pillarName(pillar, translate));
-		pillar.objectives.forEach((objective, o) => {
-			add('objective', objective, pillar.id, `${p + 1}.${o + 1}`, objective.title);
-			objective.actions.forEach((action, a) => {
-				const ref = `${p + 1}.${o + 1}.${a + 1}`;
-				add('action', action, objective.id, ref, action.description);
-				action.indicators.forEach((indicator, n) => add('indicator', indicator, action.id, `${ref}.${n + 1}`, indicator.statement));
-			});
-		});
-	});
+	for (const place of walk(plan)) {
+		if (place.kind === 'pillar') add('pillar', place.pillar, '', place.ref, pillarName(place.pillar, translate));
+		else if (place.kind === 'objective') add('objective', place.objective, place.pillar.id, place.ref, place.objective.title);
+		else if (place.kind === 'action') add('action', place.action, place.objective.id, place.ref, place.action.description);
+		else add('indicator', place.indicator, place.action.id, place.ref, place.indicator.statement);
+	}
 	section('coordination', plan.coordination);
 	plan.coordination.bodies.forEach((b, n) => add('coordinationBody', b, '', `${n + 1}`, b.name));
 	section('monitoring', plan.monitoring);

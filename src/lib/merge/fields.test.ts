@@ -1,3 +1,4 @@
+import { toBase64 } from '../plan/emblem.ts';
 import { describe, expect, it } from 'vitest';
 import { localeStrings } from '../../../tests/unit/texts.ts';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
@@ -47,6 +48,12 @@ function otherValue(field: Field, value: unknown, plan: Plan): unknown {
 		}
 		case 'rows':
 			return [...(value as object[]), { id: 'new-row', sector: 'academia', women: 3, men: 4 }];
+		case 'image': {
+			// A PNG's signature and header: all an emblem's check reads.
+			const width = (value as { width: number } | null)?.width === 2 ? 3 : 2;
+			const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, width, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+			return { type: 'image/png', data: toBase64(png), width, height: 1 };
+		}
 		default:
 			throw new Error(`No other value for a ${field.type} field`);
 	}

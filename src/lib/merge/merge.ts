@@ -13,9 +13,9 @@ import {
 	type ItemKind,
 	type ListKind,
 	type PlanIndex,
-	type SectionKind,
-	type Translate
+	type SectionKind
 } from './compare.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { matchInstitution } from './sender.ts';
 import { copy, findItem, institutionRefs, listUnder, prune, setField, stamp, targetOf, type Item } from './tree.ts';
 import type { Step } from '../plan/completeness.ts';

@@ -3,7 +3,7 @@
 // whose value contradicts another ("end year before start year").
 import { dateBefore } from './dates.ts';
 import { fieldsOf, isFilled, itemListsOf, type Field, type ItemList, type Kind } from './fields.ts';
-import { actionsOf } from './operations.ts';
+import { actionsOf, childRef, objectivesOf, walk } from './walk.ts';
 import type { Plan } from './schema.ts';
 import { excerpt, placeholders } from './text.ts';
 
@@ -137,14 +137,16 @@ export function checks(plan: Plan): Check[] {
 	// Pillars and objectives
 	needs('pillars', 'plan', plan);
 	needsItems('pillars', 'plan', plan, 'pillars');
-	for (const [p, pillar] of plan.pillars.entries()) {
-		const params = { ref: `${p + 1}` };
-		// A framework's pillar is named by the framework; one of the team's own needs a name.
-		if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), params);
-		needs('pillars', 'pillar', pillar, params, pillar.id);
-		needsItems('pillars', 'pillar', pillar, 'objectives', params, pillar.id);
-		for (const [i, objective] of pillar.objectives.entries()) {
-			const ref = `${p + 1}.${i + 1}`;
+	for (const place of walk(plan)) {
+		if (place.kind === 'pillar') {
+			const { pillar, ref } = place;
+			const params = { ref };
+			// A framework's pillar is named by the framework; one of the team's own needs a name.
+			if (!pillar.key) add('pillars', 'pillarName', filled(pillar.name), fieldId('pillar', 'name', pillar.id), params);
+			needs('pillars', 'pillar', pillar, params, pillar.id);
+			needsItems('pillars', 'pillar', pillar, 'objectives', params, pillar.id);
+		} else if (place.kind === 'objective') {
+			const { objective, ref } = place;
 			needs('pillars', 'objective', objective, { ref }, objective.id);
 			placeholdersIn('pillars', 'objective', objective, ref, objective.id);
 		}
@@ -153,8 +155,7 @@ export function checks(plan: Plan): Check[] {
 	// Actions and indicators
 	const period = { start: o.periodStart, end: o.periodEnd };
 	add('actions', 'actionsPresent', !actionsOf(plan).next().done, fieldId('actions', 'start'));
-	for (const [p, pillar] of plan.pillars.entries())
-		for (const [i, objective] of pillar.objectives.entries()) needsItems('actions', 'objective', objective, 'actions', { ref: `${p + 1}.${i + 1}` }, objective.id);
+	for (const { objective, ref } of objectivesOf(plan)) needsItems('actions', 'objective', objective, 'actions', { ref }, objective.id);
 	for (const { action, ref } of actionsOf(plan)) {
 		const params = { ref };
 		needs('actions', 'action', action, params, action.id);
@@ -170,7 +171,7 @@ export function checks(plan: Plan): Check[] {
 		);
 		needsItems('actions', 'action', action, 'indicators', params, action.id);
 		for (const [n, indicator] of action.indicators.entries()) {
-			const iParams = { ref: `${ref}.${n + 1}` };
+			const iParams = { ref: childRef(ref, n) };
 			needs('actions', 'indicator', indicator, iParams, indicator.id);
 			contradiction('actions', 'indicatorYears', indicator.baselineYear !== null && indicator.targetYear !== null && indicator.targetYear < indicator.baselineYear, fieldId('indicator', 'targetYear', indicator.id), iParams);
 			placeholdersIn('actions', 'indicator', indicator, iParams.ref, indicator.id);

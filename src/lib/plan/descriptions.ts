@@ -45,6 +45,8 @@ export type FieldType =
 	| { type: 'institutions' }
 	| { type: 'resolutions' }
 	| { type: 'languages' }
+	/** An image (the cover emblem): shown by its kind and pixel size, never its bytes. */
+	| { type: 'image' }
 	/** A small table inside its item, each row an item of `of` (an event's participants). */
 	| { type: 'rows'; of: Kind; /** Text keys of one row's name, and of a row as text given its fields. */ item: string; row: string }
 	/** An object whose fields read as the item's own (an action's budget line: `budget.amount`…). */

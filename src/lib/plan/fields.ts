@@ -11,12 +11,12 @@
 // Pure: no Svelte, no DOM.
 import type { z } from 'zod';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { fieldRegistry, KINDS, type FieldMeta, type FieldType, type Kind, type Need } from './descriptions.ts';
 import { planSchema, type Institution, type Language } from './schema.ts';
 
 export { KINDS, type Kind } from './descriptions.ts';
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 type Fields = Record<string, unknown>;
 
@@ -318,6 +318,10 @@ export function formatValue(field: Field, value: unknown, context: FormatContext
 			return (value as string[]).map((l) => t(`common.languageNames.${l}`)).join(', ');
 		case 'resolutions':
 			return (value as string[]).join(', ');
+		case 'image': {
+			const image = value as { type: string; width: number; height: number };
+			return t('common.image', { type: image.type === 'image/png' ? 'PNG' : 'JPEG', width: image.width, height: image.height });
+		}
 		case 'rows':
 			return (value as object[]).map((row) => formatRow(field.row, field.of, row, context)).join('\n');
 		default:

@@ -23,6 +23,7 @@ import {
 	type PillarKey,
 	type Plan
 } from './schema.ts';
+import { actionsOf } from './walk.ts';
 
 /** A short random id. Uses getRandomValues, which (unlike randomUUID) also works on plain-http intranet hosts. */
 export function newId(): string {
@@ -39,7 +40,7 @@ export function createPlan(options: { language?: Language; now?: Date } = {}): P
 		id: newId(),
 		createdAt: now,
 		updatedAt: now,
-		overview: { documentLanguages: options.language ? [options.language] : [] }
+		overview: { documentLanguages: options.language ? [options.language] : [], language: options.language ?? '' }
 	});
 }
 
@@ -125,22 +126,9 @@ export function duplicateItem<T extends Item>(list: T[], id: string): T | undefi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Walking the results framework.
+// Walking the results framework: the walk and its numbers live in walk.ts.
 
-export interface ActionPlace {
-	pillar: Pillar;
-	objective: Objective;
-	action: Action;
-	/** "2.1.3": pillar, objective and action numbers, as the plan's chapters number them. */
-	ref: string;
-}
-
-export function* actionsOf(plan: Plan): Generator<ActionPlace> {
-	for (const [p, pillar] of plan.pillars.entries())
-		for (const [o, objective] of pillar.objectives.entries())
-			for (const [a, action] of objective.actions.entries())
-				yield { pillar, objective, action, ref: `${p + 1}.${o + 1}.${a + 1}` };
-}
+export { actionsOf, type ActionPlace } from './walk.ts';
 
 export function findObjective(plan: Plan, objectiveId: string): { pillar: Pillar; objective: Objective } | undefined {
 	for (const pillar of plan.pillars)

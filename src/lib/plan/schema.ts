@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isPlanDate } from './dates.ts';
 import { describe, type Kind, type Need } from './descriptions.ts';
+import { EMBLEM_TYPES, emblemMatches, MAX_EMBLEM_BASE64, MAX_EMBLEM_PIXELS, type Emblem } from './emblem.ts';
 
 // The app's content security policy forbids eval: without this, zod probes `new Function` once and the
 // browser reports a CSP violation (Lighthouse counts it against best practices).
@@ -205,6 +206,19 @@ export const coordinationBodySchema = z.object({
 	mandate: longText('fields.coordinationBody.mandate')
 });
 
+const emblemShape = z.object({
+	type: z.enum(EMBLEM_TYPES),
+	data: z.string().min(1).max(MAX_EMBLEM_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+	width: z.number().int().min(1).max(MAX_EMBLEM_PIXELS),
+	height: z.number().int().min(1).max(MAX_EMBLEM_PIXELS)
+});
+/** The emblem on the cover, or null. One value as a whole: its bytes must be a PNG or JPEG of the type and
+ * pixel size it gives (emblem.ts), and a stored emblem that is not is reset as a whole, never half kept. */
+export const emblemSchema = z
+	.custom<Emblem>((value) => emblemShape.safeParse(value).success && emblemMatches(value as Emblem), { message: 'emblem' })
+	.nullable()
+	.default(null);
+
 export const overviewSchema = z.object({
 	title: shortText('fields.overview.title', { required: 'title' }),
 	country: shortText('fields.overview.country', { required: 'country' }),
@@ -215,6 +229,9 @@ export const overviewSchema = z.object({
 	periodEnd: year('fields.overview.periodEnd', { required: 'period' }),
 	status: describe(z.enum(STATUSES).default('draft'), { type: 'choice', options: 'options.status', label: 'fields.overview.status' }),
 	leadInstitutionId: ref('fields.overview.leadInstitutionId', { required: 'lead' }),
+	/** Who issues the plan, on the cover: "Government of …, Ministry of …". */
+	issuingAuthority: shortText('fields.overview.issuingAuthority'),
+	emblem: describe(emblemSchema, { type: 'image', label: 'fields.overview.emblem' }),
 	adoptionBody: shortText('fields.overview.adoptionBody'),
 	adoptionDate: planDate('fields.overview.adoptionDate'),
 	resolutions: describe(z.array(z.enum(RESOLUTIONS)).max(RESOLUTIONS.length).default(['1325']), {
@@ -223,6 +240,9 @@ export const overviewSchema = z.object({
 		required: 'resolutions'
 	}),
 	documentLanguages: describe(z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]), { type: 'languages', label: 'fields.overview.documentLanguages' }),
+	/** The language the team writes the plan in ('' until chosen: then the first of documentLanguages).
+	 * Its own text carries it in the Word file, whatever the language of the export's headings. */
+	language: describe(z.union([z.literal(''), z.enum(LANGUAGES)]).default(''), { type: 'choice', options: 'common.languageNames', label: 'fields.overview.language' }),
 	foreword: longText('fields.overview.foreword'),
 	vision: longText('fields.overview.vision', { required: 'vision', any: true }),
 	goal: longText('fields.overview.goal', { required: 'vision', any: true })

@@ -1,5 +1,5 @@
 // Short forms of the plan's texts, for headings, lists and messages.
-import type { Pillar } from './schema.ts';
+import type { Language, Pillar, Plan } from './schema.ts';
 
 /** The first line of a text, cut to `max` characters; '' when there is none. */
 export function excerpt(text: string, max: number): string {
@@ -24,4 +24,10 @@ export const PLACEHOLDER = /\[\[([^\]]+)\]\]/g;
 export function placeholders(text: string): string[] {
 	if (!text.includes('[[')) return []; // the checks ask this of every text of the plan, 20,000 at 3,000 actions
 	return [...text.matchAll(PLACEHOLDER)].map((m) => m[1].trim());
+}
+
+/** The language the plan is written in: the one chosen in Getting started, else the first language of the
+ * document; undefined when neither is known. */
+export function planLanguage(plan: Plan): Language | undefined {
+	return plan.overview.language || plan.overview.documentLanguages[0];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionsOf, addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { fieldId } from '../plan/completeness.ts';
-import { LANGUAGES, type Institution, type Language, type Plan } from '../plan/schema.ts';
+import { LANGUAGES, type Institution, type Plan } from '../plan/schema.ts';
 import { CRITERIA, isSecuritySector, scorecard, scorecardSummary, type Criterion, type CriterionId } from './scorecard.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 

@@ -1,6 +1,6 @@
 // The review step's tally of template wording: how many objectives, actions and indicators copied from
 // the library still read as the template did, and which ones, numbered as in the plan.
-import { actionsOf } from '../plan/operations.ts';
+import { actionsOf, indicatorsOf, objectivesOf } from '../plan/walk.ts';
 import type { Action, Indicator, Objective, Plan } from '../plan/schema.ts';
 import type { Library } from './library.ts';
 
@@ -43,8 +43,8 @@ function tally<T extends Objective | Action | Indicator>(list: { item: T; ref: s
 }
 
 export function tallyWording(plan: Plan, library: Library): WordingTally {
-	const objectives = plan.pillars.flatMap((p, pi) => p.objectives.map((o, oi) => ({ item: o, ref: `${pi + 1}.${oi + 1}` })));
+	const objectives = [...objectivesOf(plan)].map(({ objective, ref }) => ({ item: objective, ref }));
 	const actions = [...actionsOf(plan)].map(({ action, ref }) => ({ item: action, ref }));
-	const indicators = actions.flatMap(({ item, ref }) => item.indicators.map((i, n) => ({ item: i, ref: `${ref}.${n + 1}` })));
+	const indicators = [...indicatorsOf(plan)].map(({ indicator, ref }) => ({ item: indicator, ref }));
 	return { objectives: tally(objectives, library), actions: tally(actions, library), indicators: tally(indicators, library) };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { planSchema, type Plan } from '../plan/schema.ts';
 import { capture, captureChoices, MAX_PROPOSAL } from './capture.ts';
-import { buildSlides, slideIndexOf, type Translate } from './slides.ts';
+import { buildSlides, slideIndexOf } from './slides.ts';
+import type { Translate } from '../i18n/translate.ts';
 
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
 

@@ -2,10 +2,12 @@
 // is edited: on a pillar slide a new objective (or a new action under a chosen objective); on a step
 // slide a new paragraph at the end of the step's main text.
 import type { Step } from '../plan/completeness.ts';
-import { addItem, blank, hasRoom, indexOfId } from '../plan/operations.ts';
+import { addItem, blank, findObjective, hasRoom, indexOfId } from '../plan/operations.ts';
+import { numbers } from '../plan/walk.ts';
 import { objectiveSchema, type Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
-import type { Slide, SlidePlace, Translate } from './slides.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { Slide, SlidePlace } from './slides.ts';
 import { PLAN_TEXTS, type PlanTextName } from './texts.ts';
 
 /** The text a proposal on each step's slide is appended to (the title slide belongs to the overview). */
@@ -35,14 +37,14 @@ export interface CaptureChoice {
 /** Where a proposal on this slide can go; the first choice is the default. Empty when nowhere. */
 export function captureChoices(plan: Plan, slide: Slide, t: Translate): CaptureChoice[] {
 	if (slide.kind === 'pillar') {
-		const p = indexOfId(plan.pillars, slide.pillarId);
-		const pillar = plan.pillars[p];
+		const pillar = plan.pillars[indexOfId(plan.pillars, slide.pillarId)];
 		if (!pillar) return [];
+		const refs = numbers(plan);
 		return [
 			{ value: 'objective', label: t('workshop.captureBox.newObjective', { pillar: pillarName(pillar, t) || t('common.untitled') }), target: { kind: 'objective', pillarId: pillar.id } },
-			...pillar.objectives.map((objective, o) => ({
+			...pillar.objectives.map((objective) => ({
 				value: `action:${objective.id}`,
-				label: t('workshop.captureBox.newAction', { ref: `${p + 1}.${o + 1}`, title: excerpt(objective.title, 80) || t('common.untitled') }),
+				label: t('workshop.captureBox.newAction', { ref: refs.get(objective.id) ?? '', title: excerpt(objective.title, 80) || t('common.untitled') }),
 				target: { kind: 'action', objectiveId: objective.id } as const
 			}))
 		];
@@ -82,30 +84,27 @@ export function capture(plan: Plan, target: CaptureTarget, proposal: string): Ca
 	}
 
 	if (target.kind === 'objective') {
-		const p = indexOfId(plan.pillars, target.pillarId);
-		if (p < 0) return { ok: false, error: 'notFound' };
-		if (!hasRoom(plan.pillars[p].objectives)) return { ok: false, error: 'full' };
-		const objective = addItem(plan.pillars[p].objectives, { ...blank.objective(), title: text });
+		const pillar = plan.pillars[indexOfId(plan.pillars, target.pillarId)];
+		if (!pillar) return { ok: false, error: 'notFound' };
+		if (!hasRoom(pillar.objectives)) return { ok: false, error: 'full' };
+		const objective = addItem(pillar.objectives, { ...blank.objective(), title: text });
 		return {
 			ok: true,
 			kind: 'objective',
-			ref: `${p + 1}.${plan.pillars[p].objectives.length}`,
+			ref: numbers(plan).get(objective.id) ?? '',
 			place: { step: 'pillars', pillarId: target.pillarId, objectiveId: objective.id }
 		};
 	}
 
-	for (const [p, pillar] of plan.pillars.entries()) {
-		const o = indexOfId(pillar.objectives, target.objectiveId);
-		if (o < 0) continue;
-		const actions = pillar.objectives[o].actions;
-		if (!hasRoom(actions)) return { ok: false, error: 'full' };
-		addItem(actions, { ...blank.action(), description: text });
-		return {
-			ok: true,
-			kind: 'action',
-			ref: `${p + 1}.${o + 1}.${actions.length}`,
-			place: { step: 'pillars', pillarId: pillar.id, objectiveId: target.objectiveId }
-		};
-	}
-	return { ok: false, error: 'notFound' };
+	const found = findObjective(plan, target.objectiveId);
+	if (!found) return { ok: false, error: 'notFound' };
+	const { actions } = found.objective;
+	if (!hasRoom(actions)) return { ok: false, error: 'full' };
+	const action = addItem(actions, { ...blank.action(), description: text });
+	return {
+		ok: true,
+		kind: 'action',
+		ref: numbers(plan).get(action.id) ?? '',
+		place: { step: 'pillars', pillarId: found.pillar.id, objectiveId: target.objectiveId }
+	};
 }

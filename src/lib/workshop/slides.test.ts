@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
 import { guidanceFor } from '../templates/guidance.ts';
-import { buildSlides, headingLinesOf, LIMITS, linesOf, slideFromParam, slideIndexOf, splitAtWord, type Slide, type Translate } from './slides.ts';
+import { buildSlides, headingLinesOf, LIMITS, linesOf, slideFromParam, slideIndexOf, splitAtWord, type Slide } from './slides.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 /** Shows the key and its parameters, so tests see what a slide asks the locale files for. */

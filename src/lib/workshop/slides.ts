@@ -2,15 +2,15 @@
 // Nothing is cut: a projector holds little text, so what does not fit one slide flows on to the next
 // ("Context (continued)"), a long paragraph or entry split between two words, never inside one.
 import { formatDate, formatMoney } from '../i18n/format.ts';
+import type { Translate } from '../i18n/translate.ts';
 import type { Step } from '../plan/completeness.ts';
 import { budgetTotals } from '../plan/operations.ts';
 import type { Language, Objective, Pillar, Plan } from '../plan/schema.ts';
 import { pillarName } from '../plan/text.ts';
+import { numbers } from '../plan/walk.ts';
 import { guidanceFor } from '../templates/guidance.ts';
 import { PLAN_TEXTS, paragraphs, type PlanTextName } from './texts.ts';
 
-/** Translates a text key (the app's `t`). */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /**
  * How much text a slide holds, estimated from the slides' type size (PresentView.svelte), which grows
@@ -172,6 +172,8 @@ interface Context {
 	plan: Plan;
 	language: Language;
 	t: Translate;
+	/** Each objective's and action's number (walk.ts). */
+	refs: Map<string, string>;
 }
 
 const fact = (t: Translate, label: string, value: string) => t('workshop.fact', { label, value });
@@ -297,9 +299,10 @@ function budgetSlide(c: Context): Slide[] {
 }
 
 /** An objective as a slide section: its title, then its actions, whole. */
-function objectiveSection(c: Context, objective: Objective, ref: string): Section {
-	const { t } = c;
-	const actions = objective.actions.map((a, i) => `${ref}.${i + 1} ${a.description.trim() || t('common.untitled')}`);
+function objectiveSection(c: Context, objective: Objective): Section {
+	const { t, refs } = c;
+	const ref = refs.get(objective.id) ?? '';
+	const actions = objective.actions.map((a) => `${refs.get(a.id) ?? ''} ${a.description.trim() || t('common.untitled')}`);
 	return {
 		id: objective.id,
 		heading: oneLine(`${ref} ${objective.title.trim() || t('common.untitled')}`),
@@ -310,10 +313,10 @@ function objectiveSection(c: Context, objective: Objective, ref: string): Sectio
 	};
 }
 
-function pillarSlides(c: Context, pillar: Pillar, number: number): Slide[] {
+function pillarSlides(c: Context, pillar: Pillar): Slide[] {
 	const { t } = c;
 	const name = pillarName(pillar, t) || t('common.untitled');
-	const sections = pillar.objectives.map((o, i) => objectiveSection(c, o, `${number}.${i + 1}`));
+	const sections = pillar.objectives.map((o) => objectiveSection(c, o));
 	const actions = pillar.objectives.reduce((n, o) => n + o.actions.length, 0);
 	const counts = pillar.objectives.length
 		? t('workshop.pillarCounts', {
@@ -326,13 +329,13 @@ function pillarSlides(c: Context, pillar: Pillar, number: number): Slide[] {
 
 /** The slides of a plan, in the order of the wizard: title, overview, context, consultation, the pillars, coordination, budget. */
 export function buildSlides(plan: Plan, options: { language: Language; t: Translate }): Slide[] {
-	const c: Context = { plan, ...options };
+	const c: Context = { plan, ...options, refs: numbers(plan) };
 	return [
 		titleSlide(c),
 		...overviewSlide(c),
 		...contextSlide(c),
 		...consultationSlide(c),
-		...plan.pillars.flatMap((pillar, i) => pillarSlides(c, pillar, i + 1)),
+		...plan.pillars.flatMap((pillar) => pillarSlides(c, pillar)),
 		...coordinationSlide(c),
 		...budgetSlide(c)
 	];

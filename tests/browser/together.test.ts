@@ -3,11 +3,18 @@
 // name, against the sync server that `npm start` serves beside the app (playwright.config.ts gives it
 // a data file of its own).
 import AxeBuilder from '@axe-core/playwright';
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect as baseExpect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
 import { chooseLanguage, expectNoEnglish, strings, waitForSaved } from './helpers.ts';
 
 const en = strings('en');
-const text = (key: string, params: Record<string, string | number> = {}) => en.get(key)!.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name]));
+const text = (key: string, params: Record<string, string | number> = {}) =>
+	en.get(key)!.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name]));
 
 // The sample plan is large and two or three browsers share the machine with other work: joining a
 // draft (fetching it whole, storing it, opening it) or an edit crossing to another browser may take
@@ -26,10 +33,14 @@ async function device(browser: Browser): Promise<Page> {
 	return context.newPage();
 }
 
-const vision = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
-const goal = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.goal')!, exact: true });
-const foreword = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.foreword')!, exact: true });
-const syncStatus = (page: Page, key: string, params?: Record<string, string | number>) => page.getByRole('status').filter({ hasText: text(`sharing.status.${key}`, params) });
+const vision = (page: Page) =>
+	page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
+const goal = (page: Page) =>
+	page.getByRole('textbox', { name: en.get('fields.overview.goal')!, exact: true });
+const foreword = (page: Page) =>
+	page.getByRole('textbox', { name: en.get('fields.overview.foreword')!, exact: true });
+const syncStatus = (page: Page, key: string, params?: Record<string, string | number>) =>
+	page.getByRole('status').filter({ hasText: text(`sharing.status.${key}`, params) });
 
 /** The coordinator opens the sample plan and shares it. */
 async function coordinator(browser: Browser): Promise<Page> {
@@ -46,8 +57,14 @@ async function coordinator(browser: Browser): Promise<Page> {
 }
 
 /** The coordinator makes an invitation link for `who` in `role`; returns its address. */
-async function invite(page: Page, role: 'editor' | 'commenter' | 'reader', who: string): Promise<string> {
-	await page.getByRole('combobox', { name: en.get('sharing.role')! }).selectOption({ label: en.get(`sharing.roles.${role}`)! });
+async function invite(
+	page: Page,
+	role: 'editor' | 'commenter' | 'reader',
+	who: string
+): Promise<string> {
+	await page
+		.getByRole('combobox', { name: en.get('sharing.role')! })
+		.selectOption({ label: en.get(`sharing.roles.${role}`)! });
 	await page.getByRole('textbox', { name: en.get('sharing.label')! }).fill(who);
 	await page.getByRole('button', { name: en.get('sharing.createLink')! }).click();
 	const link = page.getByRole('textbox', { name: text('sharing.linkFor', { who }) });
@@ -63,7 +80,9 @@ async function join(browser: Browser, url: string): Promise<Page> {
 	const page = await device(browser);
 	await page.goto(url);
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
-	await expect(page.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })).not.toHaveValue('');
+	await expect(
+		page.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })
+	).not.toHaveValue('');
 	return page;
 }
 
@@ -84,7 +103,9 @@ test('an edit on one device appears on the other, both ways', async ({ browser }
 	await expect(goal(editor)).toHaveValue('Every ministry owns its part of the plan.');
 });
 
-test('two people typing in the same long field at once both keep their text', async ({ browser }) => {
+test('two people typing in the same long field at once both keep their text', async ({
+	browser
+}) => {
 	const owner = await coordinator(browser);
 	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Justice'));
 	const start = 'The plan is written by the ministries together.';
@@ -97,14 +118,19 @@ test('two people typing in the same long field at once both keep their text', as
 	await vision(owner).press('ControlOrMeta+End');
 	await vision(editor).click();
 	await vision(editor).press('ControlOrMeta+Home');
-	await Promise.all([vision(owner).pressSequentially(defence, { delay: 40 }), vision(editor).pressSequentially(justice, { delay: 40 })]);
+	await Promise.all([
+		vision(owner).pressSequentially(defence, { delay: 40 }),
+		vision(editor).pressSequentially(justice, { delay: 40 })
+	]);
 
 	const both = `${justice}${start}${defence}`;
 	await expect(vision(owner)).toHaveValue(both);
 	await expect(vision(editor)).toHaveValue(both);
 });
 
-test('a device offline keeps its edits, says they wait, and both devices have every edit once it reconnects', async ({ browser }) => {
+test('a device offline keeps its edits, says they wait, and both devices have every edit once it reconnects', async ({
+	browser
+}) => {
 	const owner = await coordinator(browser);
 	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Interior'));
 
@@ -125,7 +151,9 @@ test('a device offline keeps its edits, says they wait, and both devices have ev
 	await expect(foreword(owner)).toHaveValue('Written at the ministry, online.');
 });
 
-test("undo takes back one's own change, never a colleague's, by button or by keyboard", async ({ browser }) => {
+test("undo takes back one's own change, never a colleague's, by button or by keyboard", async ({
+	browser
+}) => {
 	const owner = await coordinator(browser);
 	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Women'));
 	const before = await vision(owner).inputValue();
@@ -152,16 +180,22 @@ test("undo takes back one's own change, never a colleague's, by button or by key
 test('a reader sees the plan as it changes and can change nothing', async ({ browser }) => {
 	const owner = await coordinator(browser);
 	const reader = await join(browser, await invite(owner, 'reader', 'Parliament library'));
-	await expect(reader.getByText(text('sharing.status.readOnly', { role: en.get('sharing.roles.reader')! }))).toBeVisible();
+	await expect(
+		reader.getByText(text('sharing.status.readOnly', { role: en.get('sharing.roles.reader')! }))
+	).toBeVisible();
 	await expect(vision(reader)).toBeDisabled();
-	await expect(reader.getByRole('button', { name: en.get('fields.institutions.add')! })).toBeDisabled();
+	await expect(
+		reader.getByRole('button', { name: en.get('fields.institutions.add')! })
+	).toBeDisabled();
 	await expect(reader.getByRole('button', { name: en.get('sharing.undo')! })).toHaveCount(0);
 
 	await vision(owner).fill('Read by parliament as it is written.');
 	await expect(vision(reader)).toHaveValue('Read by parliament as it is written.');
 });
 
-test('a commenter cannot edit the plan but comments in review mode, and the coordinator sees the comment', async ({ browser }) => {
+test('a commenter cannot edit the plan but comments in review mode, and the coordinator sees the comment', async ({
+	browser
+}) => {
 	const owner = await coordinator(browser);
 	const commenter = await join(browser, await invite(owner, 'commenter', 'Parliament committee'));
 	await expect(commenter.getByText(en.get('sharing.status.commenter')!)).toBeVisible();
@@ -169,15 +203,25 @@ test('a commenter cannot edit the plan but comments in review mode, and the coor
 
 	await commenter.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) }).click();
 	await expect(commenter).toHaveURL(/\/review\?id=/);
-	await commenter.getByRole('button', { name: text('comments.commentOn', { part: 'Context' }), exact: true }).click();
+	await commenter
+		.getByRole('button', { name: text('comments.commentOn', { part: 'Context' }), exact: true })
+		.click();
 	await commenter.getByLabel(en.get('comments.reviewer.label')!).fill('Amina Diallo');
-	await commenter.getByLabel(text('comments.textLabel', { part: 'Context' })).fill('Add the 2026 survey figures.');
+	await commenter
+		.getByLabel(text('comments.textLabel', { part: 'Context' }))
+		.fill('Add the 2026 survey figures.');
 	await commenter.getByRole('button', { name: en.get('comments.add')! }).click();
-	await expect(commenter.locator('article.comment', { hasText: 'Add the 2026 survey figures.' })).toBeFocused();
+	await expect(
+		commenter.locator('article.comment', { hasText: 'Add the 2026 survey figures.' })
+	).toBeFocused();
 
-	await expect(owner.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) })).toContainText(text('comments.openCount_one', { count: 1 }));
+	await expect(
+		owner.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) })
+	).toContainText(text('comments.openCount_one', { count: 1 }));
 	await owner.getByRole('link', { name: new RegExp(en.get('comments.reviewLink')!) }).click();
-	await expect(owner.locator('article.comment', { hasText: 'Add the 2026 survey figures.' })).toContainText('Amina Diallo');
+	await expect(
+		owner.locator('article.comment', { hasText: 'Add the 2026 survey figures.' })
+	).toContainText('Amina Diallo');
 });
 
 test('a revoked link disconnects its holder and lets nobody in', async ({ browser }) => {
@@ -186,9 +230,13 @@ test('a revoked link disconnects its holder and lets nobody in', async ({ browse
 	const editor = await join(browser, url);
 	await expect(syncStatus(editor, 'synced')).toBeVisible();
 
-	await owner.getByRole('button', { name: text('sharing.revoke', { who: 'Former adviser' }) }).click();
+	await owner
+		.getByRole('button', { name: text('sharing.revoke', { who: 'Former adviser' }) })
+		.click();
 	await expect(owner.getByText(`(${en.get('sharing.revoked')})`)).toBeVisible();
-	await expect(editor.getByRole('alert').filter({ hasText: en.get('sharing.refused.link-revoked')! })).toBeVisible();
+	await expect(
+		editor.getByRole('alert').filter({ hasText: en.get('sharing.refused.link-revoked')! })
+	).toBeVisible();
 	// Edits made after that no longer reach the holder.
 	await vision(owner).fill('Only for those still invited.');
 	await expect(vision(editor)).not.toHaveValue('Only for those still invited.');
@@ -196,25 +244,46 @@ test('a revoked link disconnects its holder and lets nobody in', async ({ browse
 	const stranger = await device(browser);
 	await stranger.goto(url);
 	await expect(stranger.getByRole('alert')).toHaveText(en.get('sharing.refused.link-revoked')!);
-	await expect(stranger.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })).toHaveCount(0);
+	await expect(
+		stranger.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })
+	).toHaveCount(0);
 });
 
-test('the sharing panel and the status line meet WCAG 2.1 AA, and read in French', async ({ browser }) => {
+test('the sharing panel and the status line meet WCAG 2.1 AA, and read in French', async ({
+	browser
+}) => {
 	const owner = await coordinator(browser);
 	await invite(owner, 'commenter', 'Parliament');
-	const { violations } = await new AxeBuilder({ page: owner }).include('.step-bar').include('.sync-status').include('#share-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+	const { violations } = await new AxeBuilder({ page: owner })
+		.include('.step-bar')
+		.include('.sync-status')
+		.include('#share-panel')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+	).toEqual([]);
 	await chooseLanguage(owner, 'fr');
 	const fr = strings('fr');
-	await expect(owner.getByRole('status').filter({ hasText: fr.get('sharing.status.synced')! })).toBeVisible();
-	await expect(owner.getByRole('button', { name: fr.get('sharing.revoke')!.replace('{{who}}', 'Parliament') })).toBeVisible();
+	await expect(
+		owner.getByRole('status').filter({ hasText: fr.get('sharing.status.synced')! })
+	).toBeVisible();
+	await expect(
+		owner.getByRole('button', { name: fr.get('sharing.revoke')!.replace('{{who}}', 'Parliament') })
+	).toBeVisible();
 	await expectNoEnglish(owner, 'fr');
 });
 
 test('on a host without the sync server, sharing says it is not available', async ({ browser }) => {
 	const page = await device(browser);
 	// What a static host answers for any path it does not have: its 404 page.
-	await page.route('**/sync/api/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title><p>Not found</p>' }));
+	await page.route('**/sync/api/**', (route) =>
+		route.fulfill({
+			status: 404,
+			contentType: 'text/html',
+			body: '<!doctype html><title>Not found</title><p>Not found</p>'
+		})
+	);
 	await page.goto('/');
 	await page.getByRole('button', { name: en.get('home.sample')! }).click();
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);

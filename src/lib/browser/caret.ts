@@ -7,12 +7,19 @@ import { mapPosition, splice } from '../sync/splice.ts';
 /** Runs `apply` (which may change what the focused field shows) and keeps the field's caret and selection in place. */
 export function keepingCaret(apply: () => void): void {
 	const field = document.activeElement;
-	if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || field.selectionStart === null) {
+	if (
+		!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) ||
+		field.selectionStart === null
+	) {
 		apply();
 		return;
 	}
 	const before = field.value;
-	const [start, end, direction] = [field.selectionStart, field.selectionEnd ?? field.selectionStart, field.selectionDirection ?? 'none'];
+	const [start, end, direction] = [
+		field.selectionStart,
+		field.selectionEnd ?? field.selectionStart,
+		field.selectionDirection ?? 'none'
+	];
 	apply();
 	flushSync(); // the field shows the new value now
 	if (field.value === before || document.activeElement !== field) return;

@@ -19,7 +19,8 @@ import { planJson } from './plan-json.svelte.ts';
  * offline: the device is offline (changes wait on the device); reconnecting: online, the server is
  * not reached yet; refused: the server refused this link (`refusal` says why).
  */
-export type SyncState = 'connecting' | 'synced' | 'sending' | 'offline' | 'reconnecting' | 'refused';
+export type SyncState =
+	'connecting' | 'synced' | 'sending' | 'offline' | 'reconnecting' | 'refused';
 
 /** Reasons after which trying again cannot help: the link is no good, or the server is full. */
 const final = new Set<string>([
@@ -35,7 +36,8 @@ const final = new Set<string>([
 const UNDO_GROUP_MS = 800;
 
 /** The device's copy of a document, by draft and link (the link's id, or 'owner'; never its secret). */
-const databaseName = (link: SharedLink, kind: 'plan' | 'comments') => `nap-builder.shared.${link.draftId}.${link.token.split('.')[0]}.${kind}`;
+const databaseName = (link: SharedLink, kind: 'plan' | 'comments') =>
+	`nap-builder.shared.${link.draftId}.${link.token.split('.')[0]}.${kind}`;
 
 /** The `updatedAt` the shared draft's session last stored the draft with, by plan id. */
 const baseKey = (planId: string) => `nap-builder.shared-saved.${planId}`;
@@ -81,7 +83,8 @@ export class SharedDraft implements SharedAttachment {
 	state: SyncState = $derived.by(() => {
 		if (this.refusal) return 'refused';
 		if (!this.#online) return 'offline';
-		if (this.#socketStatus !== 'connected') return this.#wasConnected ? 'reconnecting' : 'connecting';
+		if (this.#socketStatus !== 'connected')
+			return this.#wasConnected ? 'reconnecting' : 'connecting';
 		return this.#serverSynced && this.#unsent === 0 ? 'synced' : 'sending';
 	});
 
@@ -103,12 +106,16 @@ export class SharedDraft implements SharedAttachment {
 		this.#session = session;
 		this.link = link;
 		this.role = link.role;
-		this.#undo = new Y.UndoManager(this.doc.getMap(PLAN_ROOT), { trackedOrigins: new Set([this.#origin]), captureTimeout: UNDO_GROUP_MS });
+		this.#undo = new Y.UndoManager(this.doc.getMap(PLAN_ROOT), {
+			trackedOrigins: new Set([this.#origin]),
+			captureTimeout: UNDO_GROUP_MS
+		});
 		const stacks = () => {
 			this.canUndo = this.#undo.canUndo();
 			this.canRedo = this.#undo.canRedo();
 		};
-		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.#undo.on(event, stacks);
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
+			this.#undo.on(event, stacks);
 		for (const doc of [this.doc, this.comments])
 			doc.on('update', (_update: Uint8Array, origin: unknown) => {
 				// Counted until the server has every change made here (then the count starts again from 0).
@@ -133,10 +140,22 @@ export class SharedDraft implements SharedAttachment {
 		// is that change made to the shared document; otherwise the document, which has every edit made
 		// here and every one received, is the newer.
 		const known = savedBase(session.plan.id);
-		if (known && known !== session.plan.updatedAt && docHasPlan(shared.doc) && link.role === 'editor') {
+		if (
+			known &&
+			known !== session.plan.updatedAt &&
+			docHasPlan(shared.doc) &&
+			link.role === 'editor'
+		) {
 			const inDoc = planFromDoc(shared.doc, { comments: shared.comments });
-			const stored = { ...(JSON.parse(planJson(session.plan)) as Plan), createdAt: inDoc.createdAt, updatedAt: inDoc.updatedAt };
-			applyPlanChange(shared.doc, inDoc, stored, { comments: shared.comments, origin: shared.#origin });
+			const stored = {
+				...(JSON.parse(planJson(session.plan)) as Plan),
+				createdAt: inDoc.createdAt,
+				updatedAt: inDoc.updatedAt
+			};
+			applyPlanChange(shared.doc, inDoc, stored, {
+				comments: shared.comments,
+				origin: shared.#origin
+			});
 		}
 		shared.#opening = false;
 		shared.#pull();
@@ -157,7 +176,10 @@ export class SharedDraft implements SharedAttachment {
 	}
 
 	async #load(): Promise<void> {
-		this.#stores = [new IndexeddbPersistence(databaseName(this.link, 'plan'), this.doc), new IndexeddbPersistence(databaseName(this.link, 'comments'), this.comments)];
+		this.#stores = [
+			new IndexeddbPersistence(databaseName(this.link, 'plan'), this.doc),
+			new IndexeddbPersistence(databaseName(this.link, 'comments'), this.comments)
+		];
 		// A device whose storage refuses still works online: it only loses the offline copy.
 		await Promise.all(this.#stores.map((store) => store.whenSynced.catch(() => undefined)));
 	}
@@ -179,10 +201,19 @@ export class SharedDraft implements SharedAttachment {
 		};
 		window.addEventListener('online', online);
 		window.addEventListener('offline', offline);
-		this.#stops.push(() => window.removeEventListener('online', online), () => window.removeEventListener('offline', offline));
+		this.#stops.push(
+			() => window.removeEventListener('online', online),
+			() => window.removeEventListener('offline', offline)
+		);
 		this.#online = navigator.onLine;
 
-		const socket = new HocuspocusProviderWebsocket({ url: syncUrl(), autoConnect: navigator.onLine, delay: 500, minDelay: 500, maxDelay: 5000 });
+		const socket = new HocuspocusProviderWebsocket({
+			url: syncUrl(),
+			autoConnect: navigator.onLine,
+			delay: 500,
+			minDelay: 500,
+			maxDelay: 5000
+		});
 		this.#socket = socket;
 		socket.on('status', ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
 			this.#socketStatus = status;
@@ -193,7 +224,10 @@ export class SharedDraft implements SharedAttachment {
 			this.refusal = reason || closeReasons.unknownLink;
 			socket.disconnect();
 		};
-		for (const [kind, doc] of [['plan', this.doc], ['comments', this.comments]] as const) {
+		for (const [kind, doc] of [
+			['plan', this.doc],
+			['comments', this.comments]
+		] as const) {
 			const provider = new HocuspocusProvider({
 				websocketProvider: socket,
 				name: `${kind}:${this.link.draftId}`,
@@ -229,7 +263,14 @@ export class SharedDraft implements SharedAttachment {
 	/** The role the server's answers mean: the plan writable is an editor, the comments only a commenter. */
 	#grant(): void {
 		const { plan, comments } = this.#scopes;
-		const role: Role | undefined = plan === 'read-write' ? 'editor' : plan && comments ? (comments === 'read-write' ? 'commenter' : 'reader') : undefined;
+		const role: Role | undefined =
+			plan === 'read-write'
+				? 'editor'
+				: plan && comments
+					? comments === 'read-write'
+						? 'commenter'
+						: 'reader'
+					: undefined;
 		if (!role || this.role === role) return;
 		this.role = role;
 		rememberSharedLink(this.#session.plan.id, { ...this.link, role });
@@ -252,7 +293,11 @@ export class SharedDraft implements SharedAttachment {
 		this.#pushTimer = undefined;
 		if (this.commentsReadOnly || !this.#synced) return;
 		// The times of the device's record are its own, never shared.
-		const edited = { ...(JSON.parse(planJson(this.#session.plan)) as Plan), createdAt: this.#synced.createdAt, updatedAt: this.#synced.updatedAt };
+		const edited = {
+			...(JSON.parse(planJson(this.#session.plan)) as Plan),
+			createdAt: this.#synced.createdAt,
+			updatedAt: this.#synced.updatedAt
+		};
 		// A commenter sends its comments only: the server would refuse anything else.
 		const now = this.readOnly ? { ...this.#synced, comments: edited.comments } : edited;
 		applyPlanChange(this.doc, this.#synced, now, { comments: this.comments, origin: this.#origin });
@@ -276,9 +321,15 @@ export class SharedDraft implements SharedAttachment {
 		this.#synced = plan;
 		this.loaded = true;
 		// The plan's own record keeps its times on the device (the session sets them as it saves).
-		const copy = { ...structuredClone(plan), createdAt: this.#session.plan.createdAt, updatedAt: this.#session.plan.updatedAt };
+		const copy = {
+			...structuredClone(plan),
+			createdAt: this.#session.plan.createdAt,
+			updatedAt: this.#session.plan.updatedAt
+		};
 		let changed = false;
-		this.around(() => (changed = reconcile(this.#session.plan as unknown as Record<string, unknown>, copy)));
+		this.around(
+			() => (changed = reconcile(this.#session.plan as unknown as Record<string, unknown>, copy))
+		);
 		if (changed) this.#session.changedElsewhere();
 	}
 
@@ -320,20 +371,41 @@ export class SharedDraft implements SharedAttachment {
  * keeps them on the device, where the draft's page opens them) and resolves with the plan they hold,
  * or rejects with the server's reason for refusing (a revoked link, one that never was).
  */
-export async function joinSharedDraft(link: SharedLink, timeoutMs = 30_000): Promise<{ plan: Plan; role: Role }> {
+export async function joinSharedDraft(
+	link: SharedLink,
+	timeoutMs = 30_000
+): Promise<{ plan: Plan; role: Role }> {
 	const docs = { plan: new Y.Doc(), comments: new Y.Doc() };
-	const stores = Object.entries(docs).map(([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc));
+	const stores = Object.entries(docs).map(
+		([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc)
+	);
 	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
-	const socket = new HocuspocusProviderWebsocket({ url: syncUrl(), delay: 500, minDelay: 500, maxDelay: 5000 });
+	const socket = new HocuspocusProviderWebsocket({
+		url: syncUrl(),
+		delay: 500,
+		minDelay: 500,
+		maxDelay: 5000
+	});
 	const providers: HocuspocusProvider[] = [];
 	const scopes: Record<string, string> = {};
 	try {
 		return await new Promise<{ plan: Plan; role: Role }>((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
 			const done = () => {
-				if (!providers.every((p) => p.isSynced) || !scopes.plan || !scopes.comments || !docHasPlan(docs.plan)) return;
+				if (
+					!providers.every((p) => p.isSynced) ||
+					!scopes.plan ||
+					!scopes.comments ||
+					!docHasPlan(docs.plan)
+				)
+					return;
 				clearTimeout(timer);
-				const role: Role = scopes.plan === 'read-write' ? 'editor' : scopes.comments === 'read-write' ? 'commenter' : 'reader';
+				const role: Role =
+					scopes.plan === 'read-write'
+						? 'editor'
+						: scopes.comments === 'read-write'
+							? 'commenter'
+							: 'reader';
 				resolve({ plan: planFromDoc(docs.plan, { comments: docs.comments }), role });
 			};
 			docs.plan.on('update', done); // a draft shared a moment ago may reach the server after this device

@@ -6,7 +6,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
-import { invite, share, startServer, until, type TestServer } from '../../../tests/server/helpers.ts';
+import {
+	invite,
+	share,
+	startServer,
+	until,
+	type TestServer
+} from '../../../tests/server/helpers.ts';
 import type { Plan } from '../plan/schema.ts';
 import type { SharedLink } from '../sync/sharing.ts';
 import { DraftSession } from './draft-session.svelte.ts';
@@ -18,7 +24,11 @@ let server: TestServer;
 const opened: DraftSession[] = [];
 const browserWindow = new EventTarget();
 const memory = new Map<string, string>();
-const localStore = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) };
+const localStore = {
+	getItem: (k: string) => memory.get(k) ?? null,
+	setItem: (k: string, v: string) => void memory.set(k, v),
+	removeItem: (k: string) => void memory.delete(k)
+};
 const network = { onLine: true };
 
 beforeEach(async () => {
@@ -41,7 +51,10 @@ afterEach(async () => {
 /** A device's draft session on a shared draft, its saves to the device recorded. */
 async function device(plan: Plan, link: SharedLink) {
 	const saved: Plan[] = [];
-	const session = new DraftSession(structuredClone(plan), async (snapshot) => void saved.push(snapshot));
+	const session = new DraftSession(
+		structuredClone(plan),
+		async (snapshot) => void saved.push(snapshot)
+	);
 	opened.push(session);
 	const shared = await SharedDraft.open(session, link);
 	session.shared = shared;
@@ -59,7 +72,12 @@ async function change(session: DraftSession, edit: (plan: Plan) => void) {
 async function sharedPlan() {
 	const plan = samplePlan('en');
 	const draft = await share(server.url);
-	const owner = await device(plan, { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret });
+	const owner = await device(plan, {
+		draftId: draft.draftId,
+		token: draft.ownerToken,
+		role: 'editor',
+		ownerSecret: draft.ownerSecret
+	});
 	await until(() => owner.shared.state === 'synced', 15_000, 'the upload');
 	const join = async (role: 'editor' | 'commenter' | 'reader') => {
 		const { token } = await invite(server.url, draft, role);
@@ -85,8 +103,16 @@ describe('a shared draft', () => {
 		const { owner, join } = await sharedPlan();
 		const editor = await join('editor');
 		await change(owner.session, (p) => (p.overview.title = 'National action plan 2027–2031'));
-		await until(() => editor.session.plan.overview.title === 'National action plan 2027–2031', 15_000, 'the title to arrive');
-		await until(() => editor.saved.at(-1)?.overview.title === 'National action plan 2027–2031', 15_000, 'the title saved on the device');
+		await until(
+			() => editor.session.plan.overview.title === 'National action plan 2027–2031',
+			15_000,
+			'the title to arrive'
+		);
+		await until(
+			() => editor.saved.at(-1)?.overview.title === 'National action plan 2027–2031',
+			15_000,
+			'the title saved on the device'
+		);
 	});
 
 	it('undoes only its own edits, never a colleague’s', async () => {
@@ -95,7 +121,13 @@ describe('a shared draft', () => {
 		const before = owner.session.plan.overview.vision;
 		await change(owner.session, (p) => (p.overview.vision = `${before} Mine.`));
 		await change(editor.session, (p) => (p.overview.goal = 'Theirs.'));
-		await until(() => owner.session.plan.overview.goal === 'Theirs.' && editor.session.plan.overview.vision.endsWith('Mine.'), 15_000, 'both edits on both');
+		await until(
+			() =>
+				owner.session.plan.overview.goal === 'Theirs.' &&
+				editor.session.plan.overview.vision.endsWith('Mine.'),
+			15_000,
+			'both edits on both'
+		);
 		expect(owner.shared.canUndo).toBe(true);
 		owner.shared.undo();
 		expect(owner.session.plan.overview.vision).toBe(before);
@@ -124,10 +156,26 @@ describe('a shared draft', () => {
 		expect(commenter.session.commentsReadOnly).toBe(false);
 		const title = owner.session.plan.overview.title;
 		await change(commenter.session, (p) => {
-			p.comments.push({ id: 'c-parliament', target: 'section', targetId: 'context', field: '', author: 'Parliament', createdAt: new Date().toISOString(), text: 'Add the 2026 survey.', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+			p.comments.push({
+				id: 'c-parliament',
+				target: 'section',
+				targetId: 'context',
+				field: '',
+				author: 'Parliament',
+				createdAt: new Date().toISOString(),
+				text: 'Add the 2026 survey.',
+				replies: [],
+				resolved: false,
+				resolvedBy: '',
+				resolvedAt: ''
+			});
 			p.overview.title = 'Changed along with a comment';
 		});
-		await until(() => owner.session.plan.comments.some((c) => c.text === 'Add the 2026 survey.'), 15_000, 'the comment to reach the coordinator');
+		await until(
+			() => owner.session.plan.comments.some((c) => c.text === 'Add the 2026 survey.'),
+			15_000,
+			'the comment to reach the coordinator'
+		);
 		expect(owner.session.plan.overview.title).toBe(title);
 		// and a reader may not even comment
 		const reader = await join('reader');
@@ -146,8 +194,18 @@ describe('a shared draft', () => {
 		expect(owner.shared.waiting).toBe(2);
 		network.onLine = true;
 		browserWindow.dispatchEvent(new Event('online'));
-		await until(() => editor.session.plan.context.introduction === 'Written offline.' && editor.session.plan.budget.currency === 'EUR', 15_000, 'the offline edits to arrive');
-		await until(() => owner.shared.state === 'synced' && owner.shared.waiting === 0, 15_000, 'the owner to be in sync');
+		await until(
+			() =>
+				editor.session.plan.context.introduction === 'Written offline.' &&
+				editor.session.plan.budget.currency === 'EUR',
+			15_000,
+			'the offline edits to arrive'
+		);
+		await until(
+			() => owner.shared.state === 'synced' && owner.shared.waiting === 0,
+			15_000,
+			'the owner to be in sync'
+		);
 	});
 
 	it('keeps offline edits through a reload, and sends them once online', async () => {
@@ -155,15 +213,29 @@ describe('a shared draft', () => {
 		const editor = await join('editor');
 		network.onLine = false;
 		browserWindow.dispatchEvent(new Event('offline'));
-		await change(owner.session, (p) => (p.consultation.summary = 'Typed offline, then the page reloaded.'));
+		await change(
+			owner.session,
+			(p) => (p.consultation.summary = 'Typed offline, then the page reloaded.')
+		);
 		// The page goes away before its draft was saved: only the device's copy of the document has the edit.
 		owner.session.dispose();
-		const link: SharedLink = { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret };
+		const link: SharedLink = {
+			draftId: draft.draftId,
+			token: draft.ownerToken,
+			role: 'editor',
+			ownerSecret: draft.ownerSecret
+		};
 		const reloaded = await device(plan, link);
-		expect(reloaded.session.plan.consultation.summary).toBe('Typed offline, then the page reloaded.');
+		expect(reloaded.session.plan.consultation.summary).toBe(
+			'Typed offline, then the page reloaded.'
+		);
 		network.onLine = true;
 		browserWindow.dispatchEvent(new Event('online'));
-		await until(() => editor.session.plan.consultation.summary === 'Typed offline, then the page reloaded.', 15_000, 'the edit to arrive');
+		await until(
+			() => editor.session.plan.consultation.summary === 'Typed offline, then the page reloaded.',
+			15_000,
+			'the edit to arrive'
+		);
 	});
 
 	it('shares a version restored on the device while the draft was closed', async () => {
@@ -171,15 +243,31 @@ describe('a shared draft', () => {
 		const editor = await join('editor');
 		await change(owner.session, (p) => (p.overview.title = 'Before the restore'));
 		await owner.session.flush();
-		await until(() => editor.session.plan.overview.title === 'Before the restore', 15_000, 'the title to arrive');
+		await until(
+			() => editor.session.plan.overview.title === 'Before the restore',
+			15_000,
+			'the title to arrive'
+		);
 		const stored = owner.saved.at(-1)!;
 		owner.session.dispose();
 		// The versions page writes the restored plan into the drafts database, with a new time.
-		const restored = { ...structuredClone(stored), updatedAt: new Date(Date.parse(stored.updatedAt) + 1000).toISOString() };
+		const restored = {
+			...structuredClone(stored),
+			updatedAt: new Date(Date.parse(stored.updatedAt) + 1000).toISOString()
+		};
 		restored.overview.title = 'As the validation workshop left it';
-		const reopened = await device(restored, { draftId: draft.draftId, token: draft.ownerToken, role: 'editor', ownerSecret: draft.ownerSecret });
+		const reopened = await device(restored, {
+			draftId: draft.draftId,
+			token: draft.ownerToken,
+			role: 'editor',
+			ownerSecret: draft.ownerSecret
+		});
 		expect(reopened.session.plan.overview.title).toBe('As the validation workshop left it');
-		await until(() => editor.session.plan.overview.title === 'As the validation workshop left it', 15_000, 'the restore to arrive');
+		await until(
+			() => editor.session.plan.overview.title === 'As the validation workshop left it',
+			15_000,
+			'the restore to arrive'
+		);
 	});
 
 	it('loses no edit when the server restarts mid-session', async () => {
@@ -189,17 +277,29 @@ describe('a shared draft', () => {
 		const port = Number(new URL(server.url).port);
 		await server.stop();
 		await until(() => owner.shared.state === 'reconnecting', 15_000, 'the owner to notice');
-		await change(owner.session, (p) => (p.monitoring.description = 'Typed while the server restarted.'));
+		await change(
+			owner.session,
+			(p) => (p.monitoring.description = 'Typed while the server restarted.')
+		);
 		server = await startServer({ dataFile, port });
-		await until(() => editor.session.plan.monitoring.description === 'Typed while the server restarted.', 20_000, 'the edit to arrive after the restart');
+		await until(
+			() => editor.session.plan.monitoring.description === 'Typed while the server restarted.',
+			20_000,
+			'the edit to arrive after the restart'
+		);
 		await until(() => owner.shared.state === 'synced', 15_000, 'the owner to be in sync again');
 	});
 
 	it('refuses a revoked link, with its reason', async () => {
 		const { draft } = await sharedPlan();
 		const { token, link } = await invite(server.url, draft, 'editor');
-		const response = await fetch(`${server.url}/sync/api/drafts/${draft.draftId}/links/${link.linkId}`, { method: 'DELETE', headers: { authorization: `Bearer ${draft.ownerSecret}` } });
+		const response = await fetch(
+			`${server.url}/sync/api/drafts/${draft.draftId}/links/${link.linkId}`,
+			{ method: 'DELETE', headers: { authorization: `Bearer ${draft.ownerSecret}` } }
+		);
 		expect(response.status).toBe(200);
-		await expect(joinSharedDraft({ draftId: draft.draftId, token, role: 'editor' })).rejects.toThrow('link-revoked');
+		await expect(
+			joinSharedDraft({ draftId: draft.draftId, token, role: 'editor' })
+		).rejects.toThrow('link-revoked');
 	});
 });

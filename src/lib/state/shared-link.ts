@@ -4,7 +4,10 @@ import { sharedLinkOf, type SharedLink } from '../sync/sharing.ts';
 import type { DraftSession } from './draft-session.svelte.ts';
 
 /** Links the session to its shared document if the draft is shared on this device. */
-export async function attachShared(session: DraftSession, link: SharedLink | undefined = sharedLinkOf(session.plan.id)): Promise<void> {
+export async function attachShared(
+	session: DraftSession,
+	link: SharedLink | undefined = sharedLinkOf(session.plan.id)
+): Promise<void> {
 	if (!link || session.shared) return;
 	const { SharedDraft } = await import('./shared-draft.svelte.ts');
 	session.shared = await SharedDraft.open(session, link);

@@ -2,11 +2,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
-import { fieldsOf, itemListsOf, partsOf, sectionsOf, type Field, type Kind } from '../plan/fields.ts';
+import {
+	fieldsOf,
+	itemListsOf,
+	partsOf,
+	sectionsOf,
+	type Field,
+	type Kind
+} from '../plan/fields.ts';
 import { repairPlan } from '../plan/guard.ts';
 import { blank, createPlan, moveActionTo, newId } from '../plan/operations.ts';
 import { planSchema, type Plan } from '../plan/schema.ts';
-import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT, splice } from './binding.ts';
+import {
+	applyPlanChange,
+	docHasPlan,
+	planFromDoc,
+	planToDoc,
+	PLAN_ROOT,
+	splice
+} from './binding.ts';
 
 const clone = (plan: Plan): Plan => structuredClone(plan);
 
@@ -70,20 +84,31 @@ function valueOf(field: Field, institutionIds: string[]): fc.Arbitrary<unknown> 
 	}
 }
 
-function itemOf(kind: Kind, depth: number, institutionIds: string[]): fc.Arbitrary<Record<string, unknown>> {
+function itemOf(
+	kind: Kind,
+	depth: number,
+	institutionIds: string[]
+): fc.Arbitrary<Record<string, unknown>> {
 	const record: Record<string, fc.Arbitrary<unknown>> = { id: fc.constant('') };
 	for (const field of fieldsOf(kind)) {
-		if (field.type === 'rows') record[field.key] = fc.array(itemOf(field.of, depth + 1, institutionIds), { maxLength: 2 });
+		if (field.type === 'rows')
+			record[field.key] = fc.array(itemOf(field.of, depth + 1, institutionIds), { maxLength: 2 });
 		else if (!field.name.includes('.')) record[field.key] = valueOf(field, institutionIds);
 	}
 	const groups = fieldsOf(kind).filter((f) => f.name.includes('.'));
 	for (const [group] of new Set(groups.map((f) => f.name.split('.')))) {
 		const inner: Record<string, fc.Arbitrary<unknown>> = {};
-		for (const f of groups.filter((g) => g.name.startsWith(`${group}.`))) inner[f.key] = valueOf(f, institutionIds);
+		for (const f of groups.filter((g) => g.name.startsWith(`${group}.`)))
+			inner[f.key] = valueOf(f, institutionIds);
 		record[group] = fc.record(inner);
 	}
-	if (kind === 'plan') for (const section of sectionsOf()) record[section.key] = itemOf(section.of, depth, institutionIds);
-	for (const list of itemListsOf(kind)) record[list.key] = fc.array(itemOf(list.of, depth + 1, institutionIds), { maxLength: depth < 2 ? 2 : 1 });
+	if (kind === 'plan')
+		for (const section of sectionsOf())
+			record[section.key] = itemOf(section.of, depth, institutionIds);
+	for (const list of itemListsOf(kind))
+		record[list.key] = fc.array(itemOf(list.of, depth + 1, institutionIds), {
+			maxLength: depth < 2 ? 2 : 1
+		});
 	return fc.record(record).map((value) => {
 		delete value.id;
 		return value;
@@ -105,14 +130,36 @@ const institutionIds = ['inst-a', 'inst-b'];
 const arbitraryPlan: fc.Arbitrary<Plan> = itemOf('plan', 0, institutionIds).map((value) => {
 	const base = createPlan({ now: new Date('2026-01-01T00:00:00Z') });
 	const body = withIds(value) as Record<string, unknown>;
-	body.institutions = institutionIds.map((id, i) => ({ ...blank.institution(), id, name: `Ministry ${i}` }));
-	return repairPlan({ ...base, ...body, comments: [{ id: newId(), target: 'section', targetId: 'overview', createdAt: base.createdAt, text: 'A comment', replies: [{ id: newId(), createdAt: base.createdAt, text: 'A reply' }] }] }).plan;
+	body.institutions = institutionIds.map((id, i) => ({
+		...blank.institution(),
+		id,
+		name: `Ministry ${i}`
+	}));
+	return repairPlan({
+		...base,
+		...body,
+		comments: [
+			{
+				id: newId(),
+				target: 'section',
+				targetId: 'overview',
+				createdAt: base.createdAt,
+				text: 'A comment',
+				replies: [{ id: newId(), createdAt: base.createdAt, text: 'A reply' }]
+			}
+		]
+	}).plan;
 });
 
 // ----- Random edits, as the wizard makes them -------------------------------------------------
 
 type Op = { what: number; a: number; b: number; text: string };
-const arbitraryOp: fc.Arbitrary<Op> = fc.record({ what: fc.nat(5), a: fc.nat(), b: fc.nat(), text: fc.string({ minLength: 1, maxLength: 6 }) });
+const arbitraryOp: fc.Arbitrary<Op> = fc.record({
+	what: fc.nat(5),
+	a: fc.nat(),
+	b: fc.nat(),
+	text: fc.string({ minLength: 1, maxLength: 6 })
+});
 
 /** Applies one random edit to the plan, in place: typing, a value, an item added, removed, moved. */
 function applyOp(plan: Plan, { what, a, b, text }: Op): void {
@@ -124,9 +171,16 @@ function applyOp(plan: Plan, { what, a, b, text }: Op): void {
 		const field = texts[b % texts.length];
 		const value = field.get(part.item) as string;
 		const at = b % (value.length + 1);
-		field.set(part.item, what === 0 ? value.slice(0, at) + text + value.slice(at) : value.slice(0, at) + value.slice(at + 1 + (b % 3)));
+		field.set(
+			part.item,
+			what === 0
+				? value.slice(0, at) + text + value.slice(at)
+				: value.slice(0, at) + value.slice(at + 1 + (b % 3))
+		);
 	} else if (what === 2) {
-		const field = fieldsOf(part.kind).find((f) => f.type === 'year' || f.type === 'boolean' || f.type === 'choice');
+		const field = fieldsOf(part.kind).find(
+			(f) => f.type === 'year' || f.type === 'boolean' || f.type === 'choice'
+		);
 		if (field?.type === 'year') field.set(part.item, 1990 + (b % 50));
 		else if (field?.type === 'boolean') field.set(part.item, !field.get(part.item));
 		else if (field?.type === 'choice') field.set(part.item, field.values[b % field.values.length]);
@@ -141,7 +195,8 @@ function applyOp(plan: Plan, { what, a, b, text }: Op): void {
 	} else if (what === 5) {
 		const actions = plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions));
 		const objectives = plan.pillars.flatMap((p) => p.objectives);
-		if (actions.length && objectives.length) moveActionTo(plan, actions[a % actions.length].id, objectives[b % objectives.length].id);
+		if (actions.length && objectives.length)
+			moveActionTo(plan, actions[a % actions.length].id, objectives[b % objectives.length].id);
 		else if (lists.length) {
 			const items = lists[b % lists.length].get(part.item) as unknown[];
 			if (items.length > 1) items.push(items.shift());
@@ -188,9 +243,15 @@ describe('a plan in a Y.Doc', () => {
 		const pillars = root.get('pillars') as Y.Array<Y.Map<unknown>>;
 		expect(pillars).toBeInstanceOf(Y.Array);
 		expect(pillars.get(0).get('id')).toBe(plan.pillars[0].id);
-		const action = ((pillars.get(0).get('objectives') as Y.Array<Y.Map<unknown>>).get(0).get('actions') as Y.Array<Y.Map<unknown>>).get(0);
+		const action = (
+			(pillars.get(0).get('objectives') as Y.Array<Y.Map<unknown>>)
+				.get(0)
+				.get('actions') as Y.Array<Y.Map<unknown>>
+		).get(0);
 		expect(action.get('description')).toBeInstanceOf(Y.Text);
-		expect((action.get('budget') as Y.Map<unknown>).get('amount')).toBe(plan.pillars[0].objectives[0].actions[0].budget.amount);
+		expect((action.get('budget') as Y.Map<unknown>).get('amount')).toBe(
+			plan.pillars[0].objectives[0].actions[0].budget.amount
+		);
 		// comments are not in the plan's map: they have a document (or array) of their own
 		expect(root.has('comments')).toBe(false);
 		expect(doc.getArray('comments').length).toBe(plan.comments.length);
@@ -198,7 +259,19 @@ describe('a plan in a Y.Doc', () => {
 
 	it('keeps comments in a document of their own when given one', () => {
 		const plan = samplePlan('en');
-		plan.comments.push({ id: newId(), target: 'section', targetId: 'context', field: '', author: 'Parliament', createdAt: plan.createdAt, text: 'Add a baseline', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+		plan.comments.push({
+			id: newId(),
+			target: 'section',
+			targetId: 'context',
+			field: '',
+			author: 'Parliament',
+			createdAt: plan.createdAt,
+			text: 'Add a baseline',
+			replies: [],
+			resolved: false,
+			resolvedBy: '',
+			resolvedAt: ''
+		});
 		const [planDoc, commentsDoc] = [new Y.Doc(), new Y.Doc()];
 		planToDoc(plan, planDoc, { comments: commentsDoc });
 		expect(planDoc.getArray('comments').length).toBe(0);
@@ -206,7 +279,9 @@ describe('a plan in a Y.Doc', () => {
 		const after = clone(plan);
 		after.comments[0].resolved = !after.comments[0].resolved;
 		applyPlanChange(planDoc, plan, after, { comments: commentsDoc });
-		expect(planFromDoc(planDoc, { comments: commentsDoc }).comments[0].resolved).toBe(after.comments[0].resolved);
+		expect(planFromDoc(planDoc, { comments: commentsDoc }).comments[0].resolved).toBe(
+			after.comments[0].resolved
+		);
 	});
 
 	it('a document written by an older version reads as its plan brought up to date', () => {
@@ -237,18 +312,22 @@ describe('a plan in a Y.Doc', () => {
 describe('applyPlanChange', () => {
 	it('writes exactly the change: after it the document reads as the new plan, for random edits', () => {
 		fc.assert(
-			fc.property(arbitraryPlan, fc.array(arbitraryOp, { minLength: 1, maxLength: 8 }), (plan, ops) => {
-				const doc = new Y.Doc();
-				planToDoc(plan, doc);
-				let before = plan;
-				for (const op of ops) {
-					const after = clone(before);
-					applyOp(after, op);
-					applyPlanChange(doc, before, after);
-					expect(planFromDoc(doc)).toEqual(after);
-					before = after;
+			fc.property(
+				arbitraryPlan,
+				fc.array(arbitraryOp, { minLength: 1, maxLength: 8 }),
+				(plan, ops) => {
+					const doc = new Y.Doc();
+					planToDoc(plan, doc);
+					let before = plan;
+					for (const op of ops) {
+						const after = clone(before);
+						applyOp(after, op);
+						applyPlanChange(doc, before, after);
+						expect(planFromDoc(doc)).toEqual(after);
+						before = after;
+					}
 				}
-			}),
+			),
 			{ numRuns: 80 }
 		);
 	});
@@ -278,7 +357,11 @@ describe('applyPlanChange', () => {
 	it('the splice of two texts is the change a keystroke, a paste or a cut makes', () => {
 		expect(splice('abc', 'abXc')).toEqual({ index: 2, remove: 0, insert: 'X' });
 		expect(splice('aaa', 'aa')).toEqual({ index: 2, remove: 1, insert: '' });
-		expect(splice('hello world', 'hello brave new world')).toEqual({ index: 6, remove: 0, insert: 'brave new ' });
+		expect(splice('hello world', 'hello brave new world')).toEqual({
+			index: 6,
+			remove: 0,
+			insert: 'brave new '
+		});
 		expect(splice('same', 'same')).toEqual({ index: 4, remove: 0, insert: '' });
 	});
 });
@@ -286,15 +369,20 @@ describe('applyPlanChange', () => {
 describe('two devices editing at once', () => {
 	it('converge on the same plan, and it parses, for random concurrent edits', () => {
 		fc.assert(
-			fc.property(arbitraryPlan, fc.array(arbitraryOp, { maxLength: 6 }), fc.array(arbitraryOp, { maxLength: 6 }), (plan, opsOne, opsTwo) => {
-				const [one, two] = pair(plan);
-				for (const op of opsOne) edit(one, (p) => applyOp(p, op));
-				for (const op of opsTwo) edit(two, (p) => applyOp(p, op));
-				exchange(one, two);
-				const [a, b] = [planFromDoc(one), planFromDoc(two)];
-				expect(a).toEqual(b);
-				expect(planSchema.safeParse(a).success).toBe(true);
-			}),
+			fc.property(
+				arbitraryPlan,
+				fc.array(arbitraryOp, { maxLength: 6 }),
+				fc.array(arbitraryOp, { maxLength: 6 }),
+				(plan, opsOne, opsTwo) => {
+					const [one, two] = pair(plan);
+					for (const op of opsOne) edit(one, (p) => applyOp(p, op));
+					for (const op of opsTwo) edit(two, (p) => applyOp(p, op));
+					exchange(one, two);
+					const [a, b] = [planFromDoc(one), planFromDoc(two)];
+					expect(a).toEqual(b);
+					expect(planSchema.safeParse(a).success).toBe(true);
+				}
+			),
 			{ numRuns: 80 }
 		);
 	});
@@ -389,14 +477,19 @@ describe('two devices editing at once', () => {
 		exchange(one, two);
 		const [a, b] = [planFromDoc(one), planFromDoc(two)];
 		expect(a).toEqual(b);
-		const places = a.pillars.flatMap((p) => p.objectives).filter((o) => o.actions.some((x) => x.id === moved.id));
+		const places = a.pillars
+			.flatMap((p) => p.objectives)
+			.filter((o) => o.actions.some((x) => x.id === moved.id));
 		expect(places).toHaveLength(1);
 	});
 
 	it('an item added by each device keeps both', () => {
 		const plan = samplePlan('en');
 		const [one, two] = pair(plan);
-		const [x, y] = [{ ...blank.institution(), name: 'Ministry of Defence' }, { ...blank.institution(), name: 'Ministry of Justice' }];
+		const [x, y] = [
+			{ ...blank.institution(), name: 'Ministry of Defence' },
+			{ ...blank.institution(), name: 'Ministry of Justice' }
+		];
 		edit(one, (p) => p.institutions.push(x));
 		edit(two, (p) => p.institutions.push(y));
 		exchange(one, two);

@@ -39,10 +39,21 @@ function shapeOf(schema: z.ZodType): Shape {
 	if (shape) return shape;
 	const meta = fieldRegistry.get(schema);
 	const inner = unwrap(schema);
-	const def = inner._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+	const def = inner._zod.def as {
+		type: string;
+		shape?: Record<string, z.ZodType>;
+		element?: z.ZodType;
+	};
 	if (meta?.type === 'shortText' || meta?.type === 'longText') shape = { type: 'text' };
-	else if (def.type === 'object') shape = { type: 'object', fields: Object.entries(def.shape!).map(([key, field]) => [key, shapeOf(field)]) };
-	else if (def.type === 'array' && (unwrap(def.element!)._zod.def as { type: string }).type === 'object')
+	else if (def.type === 'object')
+		shape = {
+			type: 'object',
+			fields: Object.entries(def.shape!).map(([key, field]) => [key, shapeOf(field)])
+		};
+	else if (
+		def.type === 'array' &&
+		(unwrap(def.element!)._zod.def as { type: string }).type === 'object'
+	)
 		shape = { type: 'list', item: shapeOf(def.element!) as Shape & { type: 'object' } };
 	else shape = { type: 'value' };
 	shapes.set(schema, shape);
@@ -54,12 +65,17 @@ const planShape: Shape & { type: 'object' } = (() => {
 	const shape = shapeOf(planSchema) as Shape & { type: 'object' };
 	return { type: 'object', fields: shape.fields.filter(([key]) => key !== 'comments') };
 })();
-const commentsShape: Shape & { type: 'list' } = { type: 'list', item: shapeOf(commentSchema) as Shape & { type: 'object' } };
+const commentsShape: Shape & { type: 'list' } = {
+	type: 'list',
+	item: shapeOf(commentSchema) as Shape & { type: 'object' }
+};
 
-const isObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 /** A plain value as the document keeps it: a copy, so that later changes to the plan never reach it. */
-const plainValue = (value: unknown) => (value === undefined ? null : (structuredClone(value) as unknown));
+const plainValue = (value: unknown) =>
+	value === undefined ? null : (structuredClone(value) as unknown);
 
 /** A new shared type (or plain value) holding `value`. */
 function build(shape: Shape, value: unknown): unknown {
@@ -69,22 +85,31 @@ function build(shape: Shape, value: unknown): unknown {
 		case 'object': {
 			const map = new Y.Map<unknown>();
 			const object = isObject(value) ? value : {};
-			for (const [key, field] of shape.fields) if (object[key] !== undefined || field.type !== 'value') map.set(key, build(field, object[key]));
+			for (const [key, field] of shape.fields)
+				if (object[key] !== undefined || field.type !== 'value')
+					map.set(key, build(field, object[key]));
 			return map;
 		}
 		case 'list':
-			return Y.Array.from((Array.isArray(value) ? value : []).map((item) => build(shape.item, item) as Y.Map<unknown>));
+			return Y.Array.from(
+				(Array.isArray(value) ? value : []).map((item) => build(shape.item, item) as Y.Map<unknown>)
+			);
 		default:
 			return plainValue(value);
 	}
 }
 
 /** Writes the whole plan into an empty document (the first upload of a draft, a test). */
-export function planToDoc(plan: Plan, doc: Y.Doc, options: { comments?: Y.Doc; origin?: unknown } = {}): void {
+export function planToDoc(
+	plan: Plan,
+	doc: Y.Doc,
+	options: { comments?: Y.Doc; origin?: unknown } = {}
+): void {
 	const comments = options.comments ?? doc;
 	const write = () => {
 		const root = doc.getMap<unknown>(PLAN_ROOT);
-		for (const [key, field] of planShape.fields) root.set(key, build(field, (plan as unknown as Json)[key]));
+		for (const [key, field] of planShape.fields)
+			root.set(key, build(field, (plan as unknown as Json)[key]));
 		const list = comments.getArray<Y.Map<unknown>>(COMMENTS_ROOT);
 		list.delete(0, list.length);
 		list.push(plan.comments.map((comment) => build(commentsShape.item, comment) as Y.Map<unknown>));
@@ -114,7 +139,8 @@ function dropRepeatedIds(shape: Shape, value: unknown, seen: Set<string>): unkno
 		});
 	if (shape.type === 'object' && isObject(value)) {
 		const copy: Json = { ...value };
-		for (const [key, field] of shape.fields) if (key in copy) copy[key] = dropRepeatedIds(field, copy[key], seen);
+		for (const [key, field] of shape.fields)
+			if (key in copy) copy[key] = dropRepeatedIds(field, copy[key], seen);
 		return copy;
 	}
 	return value;
@@ -125,14 +151,26 @@ function dropRepeatedIds(shape: Shape, value: unknown, seen: Set<string>): unkno
  * parent was deleted meanwhile, a value another version wrote) is repaired field by field, as a stored
  * draft is, and `repairs` says what was.
  */
-export function planFromDocWithRepairs(doc: Y.Doc, options: { comments?: Y.Doc } = {}): { plan: Plan; repairs: Repair[] } {
+export function planFromDocWithRepairs(
+	doc: Y.Doc,
+	options: { comments?: Y.Doc } = {}
+): { plan: Plan; repairs: Repair[] } {
 	const raw = doc.getMap(PLAN_ROOT).toJSON() as Json;
 	const seen = new Set<string>(typeof raw.id === 'string' ? [raw.id] : []);
 	const plan = dropRepeatedIds(planShape, raw, seen) as Json;
-	plan.comments = dropRepeatedIds(commentsShape, (options.comments ?? doc).getArray(COMMENTS_ROOT).toJSON(), seen);
+	plan.comments = dropRepeatedIds(
+		commentsShape,
+		(options.comments ?? doc).getArray(COMMENTS_ROOT).toJSON(),
+		seen
+	);
 	// A document an older version of the app wrote reads as its plan brought up to date, as a stored draft does.
 	const version = plan.schemaVersion;
-	if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < SCHEMA_VERSION) {
+	if (
+		typeof version === 'number' &&
+		Number.isInteger(version) &&
+		version >= 1 &&
+		version < SCHEMA_VERSION
+	) {
 		try {
 			return repairPlan(migrate(plan as { schemaVersion: number }));
 		} catch {
@@ -142,24 +180,46 @@ export function planFromDocWithRepairs(doc: Y.Doc, options: { comments?: Y.Doc }
 	return repairPlan(plan);
 }
 
-export const planFromDoc = (doc: Y.Doc, options: { comments?: Y.Doc } = {}): Plan => planFromDocWithRepairs(doc, options).plan;
+export const planFromDoc = (doc: Y.Doc, options: { comments?: Y.Doc } = {}): Plan =>
+	planFromDocWithRepairs(doc, options).plan;
 
 /**
  * Writes into the document what changed from `before` to `after` (the plan as the document held it,
  * and as it is now), and only that: a text edit is a splice of its Y.Text, so that another person's
  * typing in the same field is kept; an item keeps its Y.Map unless it moved.
  */
-export function applyPlanChange(doc: Y.Doc, before: Plan, after: Plan, options: { comments?: Y.Doc; origin?: unknown } = {}): void {
+export function applyPlanChange(
+	doc: Y.Doc,
+	before: Plan,
+	after: Plan,
+	options: { comments?: Y.Doc; origin?: unknown } = {}
+): void {
 	const comments = options.comments ?? doc;
 	const write = () => {
-		patchMap(doc.getMap<unknown>(PLAN_ROOT), planShape, before as unknown as Json, after as unknown as Json);
-		if (!same(before.comments, after.comments)) patchList(comments.getArray<Y.Map<unknown>>(COMMENTS_ROOT), commentsShape.item, before.comments, after.comments);
+		patchMap(
+			doc.getMap<unknown>(PLAN_ROOT),
+			planShape,
+			before as unknown as Json,
+			after as unknown as Json
+		);
+		if (!same(before.comments, after.comments))
+			patchList(
+				comments.getArray<Y.Map<unknown>>(COMMENTS_ROOT),
+				commentsShape.item,
+				before.comments,
+				after.comments
+			);
 	};
 	if (comments === doc) doc.transact(write, options.origin);
 	else comments.transact(() => doc.transact(write, options.origin), options.origin);
 }
 
-function patchMap(map: Y.Map<unknown>, shape: Shape & { type: 'object' }, before: Json, after: Json): void {
+function patchMap(
+	map: Y.Map<unknown>,
+	shape: Shape & { type: 'object' },
+	before: Json,
+	after: Json
+): void {
 	for (const [key, field] of shape.fields) {
 		const [was, now] = [before[key], after[key]];
 		const current = map.get(key);
@@ -167,15 +227,27 @@ function patchMap(map: Y.Map<unknown>, shape: Shape & { type: 'object' }, before
 			if (!same(was, now) || !map.has(key)) map.set(key, plainValue(now));
 		} else if (field.type === 'text') {
 			if (!(current instanceof Y.Text)) map.set(key, build(field, now));
-			else if (was !== now) patchText(current, typeof was === 'string' ? was : current.toString(), typeof now === 'string' ? now : '');
+			else if (was !== now)
+				patchText(
+					current,
+					typeof was === 'string' ? was : current.toString(),
+					typeof now === 'string' ? now : ''
+				);
 		} else if (field.type === 'object') {
 			if (!(current instanceof Y.Map)) map.set(key, build(field, now));
 			// Walked field by field rather than compared whole: comparing each level's JSON again cost
 			// 60 ms a keystroke at 3,000 actions.
-			else if (was !== now) patchMap(current, field, isObject(was) ? was : {}, isObject(now) ? now : {});
+			else if (was !== now)
+				patchMap(current, field, isObject(was) ? was : {}, isObject(now) ? now : {});
 		} else {
 			if (!(current instanceof Y.Array)) map.set(key, build(field, now));
-			else if (was !== now) patchList(current, field.item, Array.isArray(was) ? was : [], Array.isArray(now) ? now : []);
+			else if (was !== now)
+				patchList(
+					current,
+					field.item,
+					Array.isArray(was) ? was : [],
+					Array.isArray(now) ? now : []
+				);
 		}
 	}
 }
@@ -188,19 +260,28 @@ function patchText(text: Y.Text, was: string, now: string): void {
 	const current = text.toString();
 	const remote = current === was ? undefined : splice(was, current);
 	const from = remote ? mapPosition(local.index, remote) : local.index;
-	const to = remote ? Math.max(from, mapPosition(local.index + local.remove, remote)) : local.index + local.remove;
+	const to = remote
+		? Math.max(from, mapPosition(local.index + local.remove, remote))
+		: local.index + local.remove;
 	if (to > from) text.delete(from, to - from);
 	if (local.insert) text.insert(from, local.insert);
 }
 
-const idOf = (value: unknown) => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);
-const idOfMap = (map: unknown) => (map instanceof Y.Map ? (map.get('id') as string | undefined) : undefined);
+const idOf = (value: unknown) =>
+	isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+const idOfMap = (map: unknown) =>
+	map instanceof Y.Map ? (map.get('id') as string | undefined) : undefined;
 
 /**
  * Makes the array hold `after`'s items in its order, keyed by id: an item still there is patched in
  * place, a new one inserted, a gone one deleted; one out of place is deleted and inserted where it now is.
  */
-function patchList(array: Y.Array<Y.Map<unknown>>, item: Shape & { type: 'object' }, before: unknown[], after: unknown[]): void {
+function patchList(
+	array: Y.Array<Y.Map<unknown>>,
+	item: Shape & { type: 'object' },
+	before: unknown[],
+	after: unknown[]
+): void {
 	const wanted = new Set(after.map(idOf));
 	const beforeById = new Map(before.map((value) => [idOf(value), value]));
 	// A copy of the array's items, kept in step with it: Y.Array.get walks the list from its start.

@@ -5,18 +5,23 @@
 // Pure: no Svelte, no DOM (it works the same on a plain object and a $state proxy).
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => !!value && typeof value === 'object' && !Array.isArray(value);
-const idOf = (value: unknown) => (isObject(value) && typeof value.id === 'string' ? value.id : undefined);
+const isObject = (value: unknown): value is Json =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
+const idOf = (value: unknown) =>
+	isObject(value) && typeof value.id === 'string' ? value.id : undefined;
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** Makes `target` hold `source`'s values; returns whether anything changed. */
 export function reconcile(target: Json, source: Json): boolean {
 	let changed = false;
-	for (const key of Object.keys(target)) if (!(key in source)) (delete target[key], (changed = true));
+	for (const key of Object.keys(target))
+		if (!(key in source)) (delete target[key], (changed = true));
 	for (const [key, value] of Object.entries(source)) {
 		const current = target[key];
-		if (isObject(current) && isObject(value) && idOf(current) === idOf(value)) changed = reconcile(current, value) || changed;
-		else if (Array.isArray(current) && Array.isArray(value)) changed = reconcileList(current, value) || changed;
+		if (isObject(current) && isObject(value) && idOf(current) === idOf(value))
+			changed = reconcile(current, value) || changed;
+		else if (Array.isArray(current) && Array.isArray(value))
+			changed = reconcileList(current, value) || changed;
 		else if (!same(current, value)) {
 			target[key] = structuredClone(value);
 			changed = true;

@@ -40,19 +40,26 @@ export class SharingError extends Error {
 	}
 }
 
-async function call<T>(path: string, init: { method?: string; body?: unknown; secret?: string } = {}): Promise<T> {
+async function call<T>(
+	path: string,
+	init: { method?: string; body?: unknown; secret?: string } = {}
+): Promise<T> {
 	let response: Response;
 	try {
 		response = await fetch(`${API}${path}`, {
 			method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-			headers: { ...(init.body !== undefined && { 'content-type': 'application/json' }), ...(init.secret && { authorization: `Bearer ${init.secret}` }) },
+			headers: {
+				...(init.body !== undefined && { 'content-type': 'application/json' }),
+				...(init.secret && { authorization: `Bearer ${init.secret}` })
+			},
 			body: init.body === undefined ? undefined : JSON.stringify(init.body),
 			cache: 'no-store'
 		});
 	} catch {
 		throw new SharingError('offline');
 	}
-	const json = (await response.json().catch(() => undefined)) as (T & { error?: string }) | undefined;
+	const json = (await response.json().catch(() => undefined)) as
+		(T & { error?: string }) | undefined;
 	// A static host answers /sync/api/ with its 404 page (HTML), not the API's JSON.
 	if (!json) throw new SharingError('unavailable');
 	if (!response.ok) throw new SharingError(json.error ?? 'unavailable');
@@ -71,24 +78,44 @@ export async function sharingAvailable(): Promise<boolean> {
 
 /** Registers a new shared draft on the server; the document is uploaded when the device first syncs. */
 export async function createSharedDraft(): Promise<SharedLink> {
-	const { draftId, ownerSecret, ownerToken } = await call<{ draftId: string; ownerSecret: string; ownerToken: string }>('/drafts', { body: {} });
+	const { draftId, ownerSecret, ownerToken } = await call<{
+		draftId: string;
+		ownerSecret: string;
+		ownerToken: string;
+	}>('/drafts', { body: {} });
 	return { draftId, token: ownerToken, role: 'editor', ownerSecret };
 }
 
 export const createLink = (link: SharedLink, role: Role, label = '') =>
-	call<{ link: LinkInfo; token: string }>(`/drafts/${link.draftId}/links`, { body: { role, label }, secret: link.ownerSecret });
+	call<{ link: LinkInfo; token: string }>(`/drafts/${link.draftId}/links`, {
+		body: { role, label },
+		secret: link.ownerSecret
+	});
 
-export const listLinks = async (link: SharedLink) => (await call<{ links: LinkInfo[] }>(`/drafts/${link.draftId}/links`, { secret: link.ownerSecret })).links;
+export const listLinks = async (link: SharedLink) =>
+	(await call<{ links: LinkInfo[] }>(`/drafts/${link.draftId}/links`, { secret: link.ownerSecret }))
+		.links;
 
-export const revokeLink = (link: SharedLink, linkId: string) => call<{ revokedAt: string }>(`/drafts/${link.draftId}/links/${linkId}`, { method: 'DELETE', secret: link.ownerSecret });
+export const revokeLink = (link: SharedLink, linkId: string) =>
+	call<{ revokedAt: string }>(`/drafts/${link.draftId}/links/${linkId}`, {
+		method: 'DELETE',
+		secret: link.ownerSecret
+	});
 
 /** The address of an invitation: the secret rides in the fragment, which no request carries (no server log sees it). */
-export const invitationUrl = (origin: string, draftId: string, token: string) => `${origin}/join#${draftId}.${token}`;
+export const invitationUrl = (origin: string, draftId: string, token: string) =>
+	`${origin}/join#${draftId}.${token}`;
 
 /** The draft and token of an invitation's fragment (`#<draftId>.<linkId>.<secret>`); undefined if it is none. */
 export function parseInvitation(hash: string): { draftId: string; token: string } | undefined {
 	const [draftId, linkId, secret, ...rest] = hash.replace(/^#/, '').split('.');
-	if (rest.length || !idPattern.test(draftId ?? '') || !idPattern.test(linkId ?? '') || !secretPattern.test(secret ?? '')) return undefined;
+	if (
+		rest.length ||
+		!idPattern.test(draftId ?? '') ||
+		!idPattern.test(linkId ?? '') ||
+		!secretPattern.test(secret ?? '')
+	)
+		return undefined;
 	return { draftId, token: `${linkId}.${secret}` };
 }
 
@@ -105,7 +132,12 @@ const store = (): Storage | undefined => {
 export function sharedLinkOf(planId: string): SharedLink | undefined {
 	try {
 		const value = JSON.parse(store()?.getItem(key(planId)) ?? 'null') as SharedLink | null;
-		return value && typeof value.draftId === 'string' && typeof value.token === 'string' && ROLES.includes(value.role) ? value : undefined;
+		return value &&
+			typeof value.draftId === 'string' &&
+			typeof value.token === 'string' &&
+			ROLES.includes(value.role)
+			? value
+			: undefined;
 	} catch {
 		return undefined;
 	}

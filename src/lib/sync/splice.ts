@@ -11,8 +11,16 @@ export function splice(was: string, now: string): Splice {
 	const max = Math.min(was.length, now.length);
 	while (start < max && was.charCodeAt(start) === now.charCodeAt(start)) start++;
 	let end = 0;
-	while (end < max - start && was.charCodeAt(was.length - 1 - end) === now.charCodeAt(now.length - 1 - end)) end++;
-	return { index: start, remove: was.length - start - end, insert: now.slice(start, now.length - end) };
+	while (
+		end < max - start &&
+		was.charCodeAt(was.length - 1 - end) === now.charCodeAt(now.length - 1 - end)
+	)
+		end++;
+	return {
+		index: start,
+		remove: was.length - start - end,
+		insert: now.slice(start, now.length - end)
+	};
 }
 
 /** Where a position in the old text is in the new one: text changed before it moves it, text after it does not. */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { generatedPlan } from './generated-plan.ts';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Opens a draft file through "Open a file" and returns the new draft's id. */
 export async function importDraft(page: Page, file: string): Promise<string> {
@@ -25,10 +26,13 @@ export async function importDraft(page: Page, file: string): Promise<string> {
 async function showStep(page: Page, step: string, selector: string): Promise<number> {
 	return page.evaluate(
 		async ({ step, selector }) => {
-			const link = document.querySelector<HTMLAnchorElement>(`nav.progress a[href*="/plan/${step}?"]`)!;
+			const link = document.querySelector<HTMLAnchorElement>(
+				`nav.progress a[href*="/plan/${step}?"]`
+			)!;
 			const start = performance.now();
 			link.click();
-			const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+			const frame = () =>
+				new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 			while (!document.querySelector(selector)) await frame();
 			await frame();
 			return performance.now() - start;
@@ -37,7 +41,12 @@ async function showStep(page: Page, step: string, selector: string): Promise<num
 	);
 }
 
-export async function bigPlanFigures(browser: Browser, origin: string, dir: string, print: (figure: Record<string, unknown>) => void): Promise<void> {
+export async function bigPlanFigures(
+	browser: Browser,
+	origin: string,
+	dir: string,
+	print: (figure: Record<string, unknown>) => void
+): Promise<void> {
 	for (const actions of [1000, 3000]) {
 		const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
 		const page = await context.newPage();
@@ -54,7 +63,12 @@ export async function bigPlanFigures(browser: Browser, origin: string, dir: stri
 				show.push(await showStep(page, 'actions', 'textarea[id^="action-"]'));
 				await showStep(page, 'overview', '#overview-title');
 			}
-			print({ figure: 'big-plan-actions-step-show', actions, ms: Math.round(Math.min(...show)), goal: 'under 2000 ms' });
+			print({
+				figure: 'big-plan-actions-step-show',
+				actions,
+				ms: Math.round(Math.min(...show)),
+				goal: 'under 2000 ms'
+			});
 
 			// 2. Typing in an action: from each key to the next frame. 3. From the last key to "saved".
 			await showStep(page, 'actions', 'textarea[id^="action-"]');
@@ -68,7 +82,9 @@ export async function bigPlanFigures(browser: Browser, origin: string, dir: stri
 					(event) => {
 						const start = event.timeStamp;
 						w.lastKey = start;
-						requestAnimationFrame(() => setTimeout(() => w.latencies.push(performance.now() - start)));
+						requestAnimationFrame(() =>
+							setTimeout(() => w.latencies.push(performance.now() - start))
+						);
 					},
 					true
 				);
@@ -84,9 +100,23 @@ export async function bigPlanFigures(browser: Browser, origin: string, dir: stri
 				while (status() !== 'saved') await new Promise((resolve) => setTimeout(resolve, 5));
 				return performance.now() - w.lastKey;
 			});
-			const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-			print({ figure: 'big-plan-typing-latency', actions, medianMs: Math.round(median(latencies)), maxMs: Math.round(Math.max(...latencies)), keys: latencies.length, goal: 'under 50 ms' });
-			print({ figure: 'big-plan-save-after-last-key', actions, ms: Math.round(saveMs), goal: 'under 1000 ms' });
+			const latencies = await page.evaluate(
+				() => (window as unknown as { latencies: number[] }).latencies
+			);
+			print({
+				figure: 'big-plan-typing-latency',
+				actions,
+				medianMs: Math.round(median(latencies)),
+				maxMs: Math.round(Math.max(...latencies)),
+				keys: latencies.length,
+				goal: 'under 50 ms'
+			});
+			print({
+				figure: 'big-plan-save-after-last-key',
+				actions,
+				ms: Math.round(saveMs),
+				goal: 'under 1000 ms'
+			});
 
 			// 4. The review step, from the click on its link to the scorecard and charts on screen.
 			const review: number[] = [];
@@ -94,7 +124,12 @@ export async function bigPlanFigures(browser: Browser, origin: string, dir: stri
 				review.push(await showStep(page, 'review', '#charts-title'));
 				await showStep(page, 'overview', '#overview-title');
 			}
-			print({ figure: 'big-plan-review-step-show', actions, ms: Math.round(Math.min(...review)), goal: 'under 2000 ms' });
+			print({
+				figure: 'big-plan-review-step-show',
+				actions,
+				ms: Math.round(Math.min(...review)),
+				goal: 'under 2000 ms'
+			});
 		} finally {
 			await context.close();
 		}

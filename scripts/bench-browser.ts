@@ -15,18 +15,44 @@ import { bigPlanFigures, importDraft } from './bench-big.ts';
 // by serve.js too) measures another build, e.g. a copy of the one before a change.
 const PORT = Number(process.env.BENCH_PORT ?? 4310);
 const origin = `http://localhost:${PORT}`;
-const print = (figure: Record<string, unknown>, env: Record<string, string>) => console.log(JSON.stringify({ ...figure, ...env }));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const print = (figure: Record<string, unknown>, env: Record<string, string>) =>
+	console.log(JSON.stringify({ ...figure, ...env }));
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The browser figures; `only` names the parts to run (all of them when empty): browser, big, lighthouse. */
-export async function browserFigures(nodeEnv: Record<string, string>, only: string[] = []): Promise<void> {
+export async function browserFigures(
+	nodeEnv: Record<string, string>,
+	only: string[] = []
+): Promise<void> {
 	const wanted = (part: string) => only.length === 0 || only.includes(part);
-	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(PORT) },
+		stdio: 'ignore'
+	});
 	const dir = mkdtempSync(join(tmpdir(), 'nap-bench-'));
-	const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+	const browser = await chromium.launch({
+		executablePath: findChromium(),
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run'
+		]
+	});
 	const env = { ...nodeEnv, chromium: browser.version() };
 	try {
-		for (let i = 0; i < 100 && (await fetch(origin).then((r) => r.status, () => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+		for (
+			let i = 0;
+			i < 100 &&
+			(await fetch(origin).then(
+				(r) => r.status,
+				() => 0
+			)) !== 200;
+			i++
+		)
+			await new Promise((r) => setTimeout(r, 100));
 
 		if (wanted('browser')) {
 			// 1. JavaScript and CSS the first page load needs, gzipped as a server would send them.
@@ -36,16 +62,33 @@ export async function browserFigures(nodeEnv: Record<string, string>, only: stri
 				const files = new Set<string>();
 				page.on('response', (response) => {
 					const type = response.request().resourceType();
-					if ((type === 'script' || type === 'stylesheet') && response.url().startsWith(origin)) files.add(new URL(response.url()).pathname);
+					if ((type === 'script' || type === 'stylesheet') && response.url().startsWith(origin))
+						files.add(new URL(response.url()).pathname);
 				});
 				await page.goto('/');
 				await page.waitForLoadState('networkidle');
-				const bytes = [...files].reduce((sum, path) => sum + gzipSync(readFileSync(join(process.env.BUILD_DIR ?? 'build', path))).length, 0);
-				print({ figure: 'first-load-js-css-gzip', kb: Math.round(bytes / 102.4) / 10, files: files.size, goal: 'at most 80 KB' }, env);
+				const bytes = [...files].reduce(
+					(sum, path) =>
+						sum + gzipSync(readFileSync(join(process.env.BUILD_DIR ?? 'build', path))).length,
+					0
+				);
+				print(
+					{
+						figure: 'first-load-js-css-gzip',
+						kb: Math.round(bytes / 102.4) / 10,
+						files: files.size,
+						goal: 'at most 80 KB'
+					},
+					env
+				);
 				await context.close();
 			}
 
-			const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block', acceptDownloads: true });
+			const context = await browser.newContext({
+				baseURL: origin,
+				serviceWorkers: 'block',
+				acceptDownloads: true
+			});
 			const page = await context.newPage();
 			const ids = new Map<number, string>();
 			for (const actions of [50, 300, 1000]) {
@@ -66,7 +109,15 @@ export async function browserFigures(nodeEnv: Record<string, string>, only: stri
 					await downloading;
 					times.push(Date.now() - start);
 				}
-				print({ figure: 'word-export-chromium', actions, ms: Math.min(...times), goal: actions === 300 ? 'under 500 ms' : undefined }, env);
+				print(
+					{
+						figure: 'word-export-chromium',
+						actions,
+						ms: Math.min(...times),
+						goal: actions === 300 ? 'under 500 ms' : undefined
+					},
+					env
+				);
 			}
 
 			// 3. The autosave write of a 300-action plan: what a flush does (serialise to compare, then store).
@@ -121,15 +172,33 @@ export async function browserFigures(nodeEnv: Record<string, string>, only: stri
 				await page.evaluate(() => {
 					const w = window as unknown as { latencies: number[] };
 					w.latencies = [];
-					addEventListener('keydown', (event) => {
-						const start = event.timeStamp;
-						requestAnimationFrame(() => setTimeout(() => w.latencies.push(performance.now() - start)));
-					}, true);
+					addEventListener(
+						'keydown',
+						(event) => {
+							const start = event.timeStamp;
+							requestAnimationFrame(() =>
+								setTimeout(() => w.latencies.push(performance.now() - start))
+							);
+						},
+						true
+					);
 				});
 				await page.keyboard.type('Typing in a plan of three hundred actions', { delay: 60 });
 				await page.waitForTimeout(300);
-				const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-				print({ figure: 'typing-latency', actions: 300, medianMs: Math.round(median(latencies)), maxMs: Math.round(Math.max(...latencies)), keys: latencies.length, goal: 'under 50 ms' }, env);
+				const latencies = await page.evaluate(
+					() => (window as unknown as { latencies: number[] }).latencies
+				);
+				print(
+					{
+						figure: 'typing-latency',
+						actions: 300,
+						medianMs: Math.round(median(latencies)),
+						maxMs: Math.round(Math.max(...latencies)),
+						keys: latencies.length,
+						goal: 'under 50 ms'
+					},
+					env
+				);
 			}
 			await context.close();
 		}

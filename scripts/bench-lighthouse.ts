@@ -13,12 +13,22 @@ import { findChromium } from './chromium.js';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
-export async function lighthouseFigures(origin: string, env: Record<string, string>): Promise<void> {
+export async function lighthouseFigures(
+	origin: string,
+	env: Record<string, string>
+): Promise<void> {
 	const port = 9300 + Math.floor(Math.random() * 500);
 	const profile = mkdtempSync(join(tmpdir(), 'nap-lighthouse-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: findChromium(),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--remote-debugging-port=${port}`]
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+			`--remote-debugging-port=${port}`
+		]
 	});
 	const version = context.browser()?.version() ?? '';
 	try {
@@ -44,13 +54,28 @@ export async function lighthouseFigures(origin: string, env: Record<string, stri
 		];
 		const RUNS = 3; // the median of three, so that a figure is not a lucky run
 		for (const [path, flags] of audits) {
-			const runs: { scores: Record<string, number>; fcp: number; lcp: number; tbt: number; cls: number; version: string }[] = [];
+			const runs: {
+				scores: Record<string, number>;
+				fcp: number;
+				lcp: number;
+				tbt: number;
+				cls: number;
+				version: string;
+			}[] = [];
 			for (let run = 0; run < RUNS; run++) {
-				const result = await lighthouse(`${origin}${path}`, { port, logLevel: 'error', output: 'json', onlyCategories: [...CATEGORIES], ...flags });
+				const result = await lighthouse(`${origin}${path}`, {
+					port,
+					logLevel: 'error',
+					output: 'json',
+					onlyCategories: [...CATEGORIES],
+					...flags
+				});
 				if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
 				const metric = (audit: string) => result.lhr.audits[audit]?.numericValue ?? 0;
 				runs.push({
-					scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)])),
+					scores: Object.fromEntries(
+						CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)])
+					),
 					fcp: metric('first-contentful-paint'),
 					lcp: metric('largest-contentful-paint'),
 					tbt: metric('total-blocking-time'),
@@ -58,7 +83,8 @@ export async function lighthouseFigures(origin: string, env: Record<string, stri
 					version: result.lhr.lighthouseVersion
 				});
 			}
-			const mid = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+			const mid = (values: number[]) =>
+				[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 			const page = path.replace(/\?id=.*/, '');
 			console.log(
 				JSON.stringify({

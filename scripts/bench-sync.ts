@@ -22,7 +22,12 @@ const plan = generatedPlan(300);
 function toY(value: unknown): unknown {
 	if (Array.isArray(value)) return Y.Array.from(value.map(toY) as Y.Map<unknown>[]);
 	if (typeof value === 'string') return new Y.Text(value);
-	if (value && typeof value === 'object') return new Y.Map(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toY(v)]));
+	if (value && typeof value === 'object')
+		return new Y.Map(
+			Object.entries(value)
+				.filter(([, v]) => v !== undefined)
+				.map(([k, v]) => [k, toY(v)])
+		);
 	return value;
 }
 
@@ -30,7 +35,8 @@ function planDocument(): Y.Doc {
 	const doc = new Y.Doc();
 	const root = doc.getMap('plan');
 	doc.transact(() => {
-		for (const [key, value] of Object.entries(plan)) if (value !== undefined) root.set(key, toY(value));
+		for (const [key, value] of Object.entries(plan))
+			if (value !== undefined) root.set(key, toY(value));
 	});
 	return doc;
 }
@@ -43,32 +49,57 @@ async function waitFor(condition: () => boolean, ms: number, what: string) {
 }
 
 async function share(url: string) {
-	const response = await fetch(`${url}/sync/api/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const response = await fetch(`${url}/sync/api/drafts`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}'
+	});
 	return (await response.json()) as { ownerToken: string; documents: { plan: string } };
 }
 
 function client(wsUrl: string, name: string, token: string, doc = new Y.Doc()) {
 	const socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: WebSocket });
-	const provider = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc });
+	const provider = new HocuspocusProvider({
+		websocketProvider: socket,
+		name,
+		token,
+		document: doc
+	});
 	provider.attach();
 	return { doc, provider, destroy: () => (provider.destroy(), socket.destroy()) };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (ms: number) => Math.round(ms * 100) / 100;
-const dataEnv = (): Env => ({ SYNC_DATA_FILE: join(mkdtempSync(join(tmpdir(), 'nap-bench-sync-')), 'sync.sqlite'), SYNC_MAX_CONNECTIONS_PER_ADDRESS: '1000', SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: '1000' });
+const dataEnv = (): Env => ({
+	SYNC_DATA_FILE: join(mkdtempSync(join(tmpdir(), 'nap-bench-sync-')), 'sync.sqlite'),
+	SYNC_MAX_CONNECTIONS_PER_ADDRESS: '1000',
+	SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: '1000'
+});
 
 /** Edit-to-peer latency: one edit at a time, each from the next writer, timed until every peer has it. */
 async function latency(instances: SyncProcess[], clients: number, env: Record<string, unknown>) {
 	const draft = await share(instances[0].url);
 	const owner = client(instances[0].wsUrl, draft.documents.plan, draft.ownerToken, planDocument());
-	await waitFor(() => owner.provider.isSynced && !owner.provider.hasUnsyncedChanges, 60_000, 'the upload');
-	const all = Array.from({ length: clients }, (_, i) => client(instances[i % instances.length].wsUrl, draft.documents.plan, draft.ownerToken));
+	await waitFor(
+		() => owner.provider.isSynced && !owner.provider.hasUnsyncedChanges,
+		60_000,
+		'the upload'
+	);
+	const all = Array.from({ length: clients }, (_, i) =>
+		client(instances[i % instances.length].wsUrl, draft.documents.plan, draft.ownerToken)
+	);
 	try {
-		await waitFor(() => all.every((c) => c.provider.isSynced && c.doc.getMap('plan').size > 0), 120_000, 'every client to sync');
+		await waitFor(
+			() => all.every((c) => c.provider.isSynced && c.doc.getMap('plan').size > 0),
+			120_000,
+			'every client to sync'
+		);
 		// Writers on the first instance; through Redis, only peers on the other instance count.
 		const writers = all.filter((_, i) => i % instances.length === 0);
-		const peersOf = (writer: (typeof all)[number]) => all.filter((c, i) => c !== writer && (instances.length === 1 || i % instances.length === 1));
+		const peersOf = (writer: (typeof all)[number]) =>
+			all.filter((c, i) => c !== writer && (instances.length === 1 || i % instances.length === 1));
 		const samples: number[] = [];
 		const edits = 105;
 		for (let k = 0; k < edits; k++) {
@@ -82,7 +113,13 @@ async function latency(instances: SyncProcess[], clients: number, env: Record<st
 				peer.doc.on('update', listener);
 				return () => peer.doc.off('update', listener);
 			});
-			const actions = ((writer.doc.getMap('plan').get('pillars') as Y.Array<Y.Map<unknown>>).get(k % 4).get('objectives') as Y.Array<Y.Map<unknown>>).get(0).get('actions') as Y.Array<Y.Map<unknown>>;
+			const actions = (
+				(writer.doc.getMap('plan').get('pillars') as Y.Array<Y.Map<unknown>>)
+					.get(k % 4)
+					.get('objectives') as Y.Array<Y.Map<unknown>>
+			)
+				.get(0)
+				.get('actions') as Y.Array<Y.Map<unknown>>;
 			const start = performance.now();
 			(actions.get(0).get('description') as Y.Text).insert(0, 'x');
 			await waitFor(() => arrived.size === peers.length, 10_000, `edit ${k} to reach every peer`);
@@ -90,8 +127,27 @@ async function latency(instances: SyncProcess[], clients: number, env: Record<st
 			if (k >= 5) for (const at of arrived.values()) samples.push(at - start); // the first five warm up
 		}
 		samples.sort((a, b) => a - b);
-		const goal = instances.length > 1 ? 'p95 under 50 ms' : clients === 10 ? 'p95 under 25 ms' : clients === 50 ? 'p95 under 100 ms' : undefined;
-		console.log(JSON.stringify({ figure: 'sync-edit-to-peer', clients, instances: instances.length, redis: instances.length > 1, p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), samples: samples.length, goal, ...env }));
+		const goal =
+			instances.length > 1
+				? 'p95 under 50 ms'
+				: clients === 10
+					? 'p95 under 25 ms'
+					: clients === 50
+						? 'p95 under 100 ms'
+						: undefined;
+		console.log(
+			JSON.stringify({
+				figure: 'sync-edit-to-peer',
+				clients,
+				instances: instances.length,
+				redis: instances.length > 1,
+				p50: round(percentile(samples, 50)),
+				p95: round(percentile(samples, 95)),
+				samples: samples.length,
+				goal,
+				...env
+			})
+		);
 	} finally {
 		for (const c of [owner, ...all]) c.destroy();
 	}
@@ -101,7 +157,11 @@ async function latency(instances: SyncProcess[], clients: number, env: Record<st
 async function memory(instance: SyncProcess) {
 	const seen = instance.logs.length;
 	instance.child.kill('SIGUSR2');
-	await waitFor(() => instance.logs.slice(seen).some((e) => e.event === 'memory'), 10_000, 'the memory line');
+	await waitFor(
+		() => instance.logs.slice(seen).some((e) => e.event === 'memory'),
+		10_000,
+		'the memory line'
+	);
 	return instance.logs.slice(seen).find((e) => e.event === 'memory')!;
 }
 
@@ -109,30 +169,62 @@ async function memory(instance: SyncProcess) {
 async function memoryAndSize(env: Record<string, unknown>) {
 	const documents = 20;
 	const environment = dataEnv();
-	const instance = await startSyncProcess('bench-memory', { ...environment, SYNC_STORE_DEBOUNCE_MS: '100' }, ['--expose-gc']);
+	const instance = await startSyncProcess(
+		'bench-memory',
+		{ ...environment, SYNC_STORE_DEBOUNCE_MS: '100' },
+		['--expose-gc']
+	);
 	const open: ReturnType<typeof client>[] = [];
 	try {
 		const openOne = async () => {
 			const draft = await share(instance.url);
 			const c = client(instance.wsUrl, draft.documents.plan, draft.ownerToken, planDocument());
 			open.push(c);
-			await waitFor(() => c.provider.isSynced && !c.provider.hasUnsyncedChanges, 60_000, 'the upload');
+			await waitFor(
+				() => c.provider.isSynced && !c.provider.hasUnsyncedChanges,
+				60_000,
+				'the upload'
+			);
 			return draft.documents.plan;
 		};
 		const first = await openOne(); // the server warm, one document open
-		await waitFor(() => instance.logs.some((e) => e.event === 'document-stored' && e.documentName === first), 30_000, 'the store');
+		await waitFor(
+			() => instance.logs.some((e) => e.event === 'document-stored' && e.documentName === first),
+			30_000,
+			'the store'
+		);
 		const before = await memory(instance);
 		for (let i = 0; i < documents; i++) await openOne();
 		const after = await memory(instance);
-		if (after.documents !== documents + 1) throw new Error(`bench-sync: ${after.documents} documents open, not ${documents + 1}`);
+		if (after.documents !== documents + 1)
+			throw new Error(`bench-sync: ${after.documents} documents open, not ${documents + 1}`);
 		const perDocument = (key: string) => Math.round((after[key] - before[key]) / documents);
-		console.log(JSON.stringify({ figure: 'sync-memory-per-open-document', actions: 300, documents, heapKiB: perDocument('heapUsedKiB'), rssKiB: perDocument('rssKiB'), note: 'heap after a collection, and resident memory, of the server process per open document with one client', ...env }));
+		console.log(
+			JSON.stringify({
+				figure: 'sync-memory-per-open-document',
+				actions: 300,
+				documents,
+				heapKiB: perDocument('heapUsedKiB'),
+				rssKiB: perDocument('rssKiB'),
+				note: 'heap after a collection, and resident memory, of the server process per open document with one client',
+				...env
+			})
+		);
 
 		const storage = new Storage(environment.SYNC_DATA_FILE);
 		const stored = storage.fetchDocument(first)!.byteLength;
 		storage.close();
 		const json = JSON.stringify(plan).length;
-		console.log(JSON.stringify({ figure: 'sync-stored-size', actions: 300, storedBytes: stored, planJsonBytes: json, ratio: Math.round((stored / json) * 100) / 100, ...env }));
+		console.log(
+			JSON.stringify({
+				figure: 'sync-stored-size',
+				actions: 300,
+				storedBytes: stored,
+				planJsonBytes: json,
+				ratio: Math.round((stored / json) * 100) / 100,
+				...env
+			})
+		);
 	} finally {
 		for (const c of open) c.destroy();
 		instance.child.kill('SIGKILL');
@@ -155,11 +247,21 @@ export async function syncFigures(env: Record<string, unknown>, only?: string) {
 	try {
 		redis = await startRedis();
 	} catch (error) {
-		console.log(JSON.stringify({ figure: 'sync-edit-to-peer', redis: true, error: (error as Error).message, ...env }));
+		console.log(
+			JSON.stringify({
+				figure: 'sync-edit-to-peer',
+				redis: true,
+				error: (error as Error).message,
+				...env
+			})
+		);
 		return;
 	}
 	const shared = dataEnv();
-	const pair = [await startSyncProcess('bench-a', { ...shared, REDIS_URL: redis.url }), await startSyncProcess('bench-b', { ...shared, REDIS_URL: redis.url })];
+	const pair = [
+		await startSyncProcess('bench-a', { ...shared, REDIS_URL: redis.url }),
+		await startSyncProcess('bench-b', { ...shared, REDIS_URL: redis.url })
+	];
 	try {
 		for (const clients of [2, 10, 50]) await latency(pair, clients, env);
 	} finally {

@@ -25,9 +25,22 @@ async function time(run: () => Promise<unknown>, repeat = 3): Promise<number> {
 for (const actions of wanted('node') ? [50, 300, 1000] : []) {
 	const plan = generatedPlan(actions);
 	let bytes = 0;
-	const ms = await time(async () => (bytes = (await Packer.toBuffer(buildDocument(plan, { language: 'en' }))).length));
-	console.log(JSON.stringify({ figure: 'word-export-node', actions, ms, bytes, goal: actions === 300 ? 'under 300 ms' : actions === 1000 ? 'under 1000 ms' : undefined, ...env }));
+	const ms = await time(
+		async () => (bytes = (await Packer.toBuffer(buildDocument(plan, { language: 'en' }))).length)
+	);
+	console.log(
+		JSON.stringify({
+			figure: 'word-export-node',
+			actions,
+			ms,
+			bytes,
+			goal: actions === 300 ? 'under 300 ms' : actions === 1000 ? 'under 1000 ms' : undefined,
+			...env
+		})
+	);
 }
 
-if (only.length === 0 || only.some((part) => part !== 'node' && part !== 'sync')) await browserFigures(env, only);
-if (only.length === 0 || only.includes('sync')) await (await import('./bench-sync.ts')).syncFigures(env);
+if (only.length === 0 || only.some((part) => part !== 'node' && part !== 'sync'))
+	await browserFigures(env, only);
+if (only.length === 0 || only.includes('sync'))
+	await (await import('./bench-sync.ts')).syncFigures(env);

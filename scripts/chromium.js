@@ -18,7 +18,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	if (path) console.log(`Browser tests use Chromium at ${path}`);
 	else {
 		const { chromium } = await import('@playwright/test');
-		if (existsSync(chromium.executablePath())) console.log(`Browser tests use Playwright's Chromium at ${chromium.executablePath()}`);
+		if (existsSync(chromium.executablePath()))
+			console.log(`Browser tests use Playwright's Chromium at ${chromium.executablePath()}`);
 		else {
 			console.error(HOW_TO_INSTALL);
 			process.exit(1);

@@ -10,7 +10,8 @@ import { exportStrings } from '../src/lib/export/strings.ts';
 import { decodeDraftBytes, MAX_FILE_BYTES, readDraftFile } from '../src/lib/plan/file.ts';
 import { LANGUAGES, type Language } from '../src/lib/plan/schema.ts';
 
-const USAGE = 'Usage: npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]';
+const USAGE =
+	'Usage: npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]';
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -21,7 +22,11 @@ let args;
 try {
 	args = parseArgs({
 		allowPositionals: true,
-		options: { lang: { type: 'string' }, paper: { type: 'string', default: 'a4' }, out: { type: 'string' } }
+		options: {
+			lang: { type: 'string' },
+			paper: { type: 'string', default: 'a4' },
+			out: { type: 'string' }
+		}
 	});
 } catch (error) {
 	fail((error as Error).message);
@@ -30,19 +35,32 @@ try {
 const here = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 const [given, ...extra] = args.positionals;
 const input = given ? here(given) : '';
-if (!input || extra.length) fail(given ? `Unexpected argument: ${extra[0]}` : 'No draft file given.');
+if (!input || extra.length)
+	fail(given ? `Unexpected argument: ${extra[0]}` : 'No draft file given.');
 const { paper } = args.values;
 if (paper !== 'a4' && paper !== 'letter') fail(`--paper must be a4 or letter, not "${paper}".`);
 const lang = args.values.lang;
-if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) fail(`--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}".`);
+if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang))
+	fail(`--lang must be one of ${LANGUAGES.join(', ')}, not "${lang}".`);
 
-const size = await stat(input).then((s) => s.size, () => fail(`Cannot read ${given}.`));
+const size = await stat(input).then(
+	(s) => s.size,
+	() => fail(`Cannot read ${given}.`)
+);
 // The same decoding as the app's: UTF-8 with or without a byte order mark, UTF-16 either way round.
-const result = readDraftFile(size > MAX_FILE_BYTES ? '' : decodeDraftBytes(await readFile(input)), size);
+const result = readDraftFile(
+	size > MAX_FILE_BYTES ? '' : decodeDraftBytes(await readFile(input)),
+	size
+);
 if (!result.ok) {
 	// The app's own message for the problem, in English (or the requested language).
-	const messages = JSON.parse(await readFile(new URL(`../locales/${lang ?? 'en'}/file.json`, import.meta.url), 'utf8'));
-	const text = String(messages[result.error.key]).replace(/{{\s*(\w+)\s*}}/g, (_: string, k: string) => String(result.error.params[k] ?? ''));
+	const messages = JSON.parse(
+		await readFile(new URL(`../locales/${lang ?? 'en'}/file.json`, import.meta.url), 'utf8')
+	);
+	const text = String(messages[result.error.key]).replace(
+		/{{\s*(\w+)\s*}}/g,
+		(_: string, k: string) => String(result.error.params[k] ?? '')
+	);
 	fail(`${given}: ${text}`);
 }
 const plan = result.plan;

@@ -16,11 +16,28 @@ export const freePort = () =>
 
 export async function startRedis(): Promise<{ url: string; stop(): void }> {
 	if (spawnSync('redis-server', ['--version']).error)
-		throw new Error('redis-server is not installed: it is needed to run several sync server instances (Debian or Ubuntu: sudo apt-get install -y redis-server; .ci/run installs it)');
+		throw new Error(
+			'redis-server is not installed: it is needed to run several sync server instances (Debian or Ubuntu: sudo apt-get install -y redis-server; .ci/run installs it)'
+		);
 	const dir = mkdtempSync(join(tmpdir(), 'nap-redis-'));
 	const pidFile = join(dir, 'redis.pid');
 	const port = await freePort();
-	execFileSync('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'yes', '--pidfile', pidFile]);
+	execFileSync('redis-server', [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--daemonize',
+		'yes',
+		'--pidfile',
+		pidFile
+	]);
 	const pid = () => {
 		try {
 			return Number(readFileSync(pidFile, 'utf8'));

@@ -47,7 +47,10 @@ async function locate(pathname) {
  * @param {string} accepted the request's Accept-Encoding
  */
 async function compressed(path, accepted) {
-	for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+	for (const [encoding, suffix] of [
+		['br', '.br'],
+		['gzip', '.gz']
+	]) {
 		if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
 		const info = await stat(path + suffix).catch(() => undefined);
 		if (info?.isFile()) return { encoding, file: path + suffix };
@@ -58,7 +61,10 @@ async function compressed(path, accepted) {
 // Loaded only when it runs, so the app alone starts as fast as before.
 async function startSync() {
 	if (process.env.SYNC === 'off') return undefined;
-	const [{ configFromEnvironment }, { createSync }] = await Promise.all([import('../server/config.ts'), import('../server/sync.ts')]);
+	const [{ configFromEnvironment }, { createSync }] = await Promise.all([
+		import('../server/config.ts'),
+		import('../server/sync.ts')
+	]);
 	return createSync(configFromEnvironment());
 }
 const sync = await startSync();
@@ -72,7 +78,9 @@ const server = createServer(async (request, response) => {
 		const packed = await compressed(path, String(request.headers['accept-encoding'] ?? ''));
 		response.writeHead(file ? 200 : 404, {
 			'content-type': types[extname(path)] ?? 'application/octet-stream',
-			'cache-control': pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+			'cache-control': pathname.startsWith('/_app/immutable/')
+				? 'public, max-age=31536000, immutable'
+				: 'no-cache',
 			'x-content-type-options': 'nosniff',
 			vary: 'Accept-Encoding',
 			...(packed && { 'content-encoding': packed.encoding })
@@ -90,10 +98,15 @@ server.on('upgrade', (request, socket, head) => {
 
 server.listen(port, host, () => {
 	const address = server.address();
-	console.log(`NAP Builder is running at http://${host}:${typeof address === 'object' && address ? address.port : port} (press Ctrl+C to stop)`);
+	console.log(
+		`NAP Builder is running at http://${host}:${typeof address === 'object' && address ? address.port : port} (press Ctrl+C to stop)`
+	);
 });
 // Ctrl+C or SIGTERM stores every shared document before exiting.
 if (sync) {
-	const [{ stopOnSignals }, { jsonLog }] = await Promise.all([import('../server/signals.ts'), import('../server/log.ts')]);
+	const [{ stopOnSignals }, { jsonLog }] = await Promise.all([
+		import('../server/signals.ts'),
+		import('../server/log.ts')
+	]);
 	stopOnSignals(server, sync, jsonLog);
 }

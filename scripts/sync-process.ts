@@ -14,7 +14,11 @@ export interface SyncProcess {
 	exited: Promise<number | null>;
 }
 
-export async function startSyncProcess(name: string, env: Record<string, string>, nodeOptions: string[] = []): Promise<SyncProcess> {
+export async function startSyncProcess(
+	name: string,
+	env: Record<string, string>,
+	nodeOptions: string[] = []
+): Promise<SyncProcess> {
 	const child = spawn(process.execPath, [...nodeOptions, 'server/main.ts'], {
 		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SYNC_INSTANCE: name, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
@@ -30,5 +34,13 @@ export async function startSyncProcess(name: string, env: Record<string, string>
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 	const { port } = logs.find((entry) => entry.event === 'listening')!;
-	return { name, child, port, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync`, logs, exited };
+	return {
+		name,
+		child,
+		port,
+		url: `http://127.0.0.1:${port}`,
+		wsUrl: `ws://127.0.0.1:${port}/sync`,
+		logs,
+		exited
+	};
 }

@@ -16,9 +16,14 @@ const writes: Record<Role, readonly DocumentKind[]> = {
 	reader: []
 };
 
-export const documentNames = (draftId: string) => ({ plan: `plan:${draftId}`, comments: `comments:${draftId}` });
+export const documentNames = (draftId: string) => ({
+	plan: `plan:${draftId}`,
+	comments: `comments:${draftId}`
+});
 
-export function parseDocumentName(name: string): { kind: DocumentKind; draftId: string } | undefined {
+export function parseDocumentName(
+	name: string
+): { kind: DocumentKind; draftId: string } | undefined {
 	const match = /^(plan|comments):(.*)$/.exec(name);
 	if (!match || !idPattern.test(match[2])) return undefined;
 	return { kind: match[1] as DocumentKind, draftId: match[2] };
@@ -48,7 +53,8 @@ export function authorize(storage: Storage, name: string, token: string): Grant 
 	const document = parseDocumentName(name);
 	if (!document) throw new AccessError(closeReasons.invalidDocument);
 	const [linkId, secret, ...rest] = token.split('.');
-	if (rest.length || !secretPattern.test(secret ?? '')) throw new AccessError(closeReasons.unknownLink);
+	if (rest.length || !secretPattern.test(secret ?? ''))
+		throw new AccessError(closeReasons.unknownLink);
 	let role: Role;
 	if (linkId === 'owner') {
 		const hash = storage.draftOwnerHash(document.draftId);
@@ -56,7 +62,8 @@ export function authorize(storage: Storage, name: string, token: string): Grant 
 		role = 'editor';
 	} else {
 		const link = idPattern.test(linkId) ? storage.link(linkId) : undefined;
-		if (!link || link.draftId !== document.draftId || !secretMatches(secret, link.secretHash)) throw new AccessError(closeReasons.unknownLink);
+		if (!link || link.draftId !== document.draftId || !secretMatches(secret, link.secretHash))
+			throw new AccessError(closeReasons.unknownLink);
 		if (link.revokedAt) throw new AccessError(closeReasons.linkRevoked);
 		role = link.role;
 	}

@@ -29,7 +29,10 @@ export const pathOf = (request: IncomingMessage) => requestUrl(request)?.pathnam
 const maxBodyBytes = 16 * 1024;
 
 const shareBody = z.strictObject({});
-const linkBody = z.strictObject({ role: z.enum(roles), label: z.string().trim().max(200).default('') });
+const linkBody = z.strictObject({
+	role: z.enum(roles),
+	label: z.string().trim().max(200).default('')
+});
 
 class HttpError extends Error {
 	readonly status: number;
@@ -49,10 +52,20 @@ export interface ApiOptions {
 	revoked: (draftId: string, linkId: string) => void;
 }
 
-const publicLink = ({ id, role, label, createdAt, revokedAt }: LinkRow) => ({ linkId: id, role, label, createdAt, revokedAt });
+const publicLink = ({ id, role, label, createdAt, revokedAt }: LinkRow) => ({
+	linkId: id,
+	role,
+	label,
+	createdAt,
+	revokedAt
+});
 
 /** Answers a request under /sync/api/. */
-export async function handleApi(request: IncomingMessage, response: ServerResponse, options: ApiOptions) {
+export async function handleApi(
+	request: IncomingMessage,
+	response: ServerResponse,
+	options: ApiOptions
+) {
 	try {
 		const { status, body } = await route(request, options);
 		send(response, status, body);
@@ -65,12 +78,16 @@ export async function handleApi(request: IncomingMessage, response: ServerRespon
 	}
 }
 
-async function route(request: IncomingMessage, { storage, log, maxDrafts, mayShare, revoked }: ApiOptions) {
+async function route(
+	request: IncomingMessage,
+	{ storage, log, maxDrafts, mayShare, revoked }: ApiOptions
+) {
 	const path = pathOf(request).slice(apiPrefix.length).replace(/\/$/, '');
 	const method = request.method ?? 'GET';
 	const parts = path.split('/').slice(1);
 
-	if (path === '' && method === 'GET') return { status: 200, body: { service: 'nap-sync', version: 1 } };
+	if (path === '' && method === 'GET')
+		return { status: 200, body: { service: 'nap-sync', version: 1 } };
 
 	if (path === '/drafts' && method === 'POST') {
 		await readBody(request, shareBody);
@@ -80,20 +97,48 @@ async function route(request: IncomingMessage, { storage, log, maxDrafts, maySha
 		const ownerSecret = newSecret();
 		storage.createDraft(draftId, hashSecret(ownerSecret));
 		log('draft-shared', { draftId });
-		return { status: 201, body: { draftId, ownerSecret, ownerToken: `owner.${ownerSecret}`, documents: documentNames(draftId) } };
+		return {
+			status: 201,
+			body: {
+				draftId,
+				ownerSecret,
+				ownerToken: `owner.${ownerSecret}`,
+				documents: documentNames(draftId)
+			}
+		};
 	}
 
-	if (parts[0] === 'drafts' && idPattern.test(parts[1] ?? '') && parts[2] === 'links' && parts.length <= 4) {
+	if (
+		parts[0] === 'drafts' &&
+		idPattern.test(parts[1] ?? '') &&
+		parts[2] === 'links' &&
+		parts.length <= 4
+	) {
 		const draftId = parts[1];
 		checkOwner(request, storage, draftId);
-		if (parts.length === 3 && method === 'GET') return { status: 200, body: { links: storage.links(draftId).map(publicLink) } };
+		if (parts.length === 3 && method === 'GET')
+			return { status: 200, body: { links: storage.links(draftId).map(publicLink) } };
 		if (parts.length === 3 && method === 'POST') {
 			const { role, label } = await readBody(request, linkBody);
 			const secret = newSecret();
-			const link = { id: newId(), draftId, role, label, secretHash: hashSecret(secret), createdAt: new Date().toISOString() };
+			const link = {
+				id: newId(),
+				draftId,
+				role,
+				label,
+				secretHash: hashSecret(secret),
+				createdAt: new Date().toISOString()
+			};
 			storage.createLink(link);
 			log('link-created', { draftId, linkId: link.id, role });
-			return { status: 201, body: { link: publicLink({ ...link, revokedAt: null }), secret, token: `${link.id}.${secret}` } };
+			return {
+				status: 201,
+				body: {
+					link: publicLink({ ...link, revokedAt: null }),
+					secret,
+					token: `${link.id}.${secret}`
+				}
+			};
 		}
 		if (parts.length === 4 && method === 'DELETE') {
 			const linkId = parts[3];
@@ -114,8 +159,12 @@ function checkOwner(request: IncomingMessage, storage: Storage, draftId: string)
 	if (!secret || !hash || !secretMatches(secret, hash)) throw new HttpError(403, 'forbidden');
 }
 
-async function readBody<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
-	if (!/^application\/json(;|$)/.test(request.headers['content-type'] ?? '')) throw new HttpError(415, 'expected-json');
+async function readBody<T extends z.ZodType>(
+	request: IncomingMessage,
+	schema: T
+): Promise<z.infer<T>> {
+	if (!/^application\/json(;|$)/.test(request.headers['content-type'] ?? ''))
+		throw new HttpError(415, 'expected-json');
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of request as AsyncIterable<Buffer>) {

@@ -12,4 +12,6 @@ if (!existsSync(dataFile)) throw new Error(`No data file at ${dataFile} (set SYN
 const source = new DatabaseSync(dataFile, { readOnly: true });
 const pages = await backup(source, target);
 source.close();
-console.log(JSON.stringify({ time: new Date().toISOString(), event: 'backup', dataFile, target, pages }));
+console.log(
+	JSON.stringify({ time: new Date().toISOString(), event: 'backup', dataFile, target, pages })
+);

@@ -48,7 +48,9 @@ export interface SyncConfig {
 	limits: Limits;
 }
 
-export function configFromEnvironment(env: Record<string, string | undefined> = process.env): SyncConfig {
+export function configFromEnvironment(
+	env: Record<string, string | undefined> = process.env
+): SyncConfig {
 	const parsed = environment.safeParse(env);
 	if (!parsed.success) throw new Error(`Sync server settings: ${z.prettifyError(parsed.error)}`);
 	const e = parsed.data;

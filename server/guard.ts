@@ -60,18 +60,25 @@ export function refusal(doc: Y.Doc, update: Uint8Array): CloseReason | undefined
 		if (range) range.to = Math.max(range.to, clock + struct.length);
 		else covers.set(client, { from: clock, to: clock + struct.length });
 	}
-	const known = (client: number) => Math.max(Y.getState(doc.store, client), covers.get(client)?.to ?? 0);
-	for (const [client, { from }] of covers) if (from > Y.getState(doc.store, client)) return closeReasons.invalidUpdate;
+	const known = (client: number) =>
+		Math.max(Y.getState(doc.store, client), covers.get(client)?.to ?? 0);
+	for (const [client, { from }] of covers)
+		if (from > Y.getState(doc.store, client)) return closeReasons.invalidUpdate;
 	for (const struct of decoded.structs) {
 		if (!(struct instanceof Y.Item)) continue;
 		// A shared draft has no subdocuments: one would have every client open a document the server
 		// never checks.
 		if (struct.content instanceof Y.ContentDoc) return closeReasons.invalidUpdate;
-		for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null])
+		for (const id of [
+			struct.origin,
+			struct.rightOrigin,
+			struct.parent instanceof Y.ID ? struct.parent : null
+		])
 			if (id && id.clock >= known(id.client)) return closeReasons.invalidUpdate;
 	}
 	for (const [client, ranges] of decoded.ds.clients)
-		for (const { clock, len } of ranges) if (clock + len > known(client)) return closeReasons.invalidUpdate;
+		for (const { clock, len } of ranges)
+			if (clock + len > known(client)) return closeReasons.invalidUpdate;
 	return undefined;
 }
 

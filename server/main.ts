@@ -16,6 +16,11 @@ server.on('upgrade', (request, socket, head) => {
 });
 server.listen(Number(process.env.PORT ?? 4180), process.env.HOST ?? 'localhost', () => {
 	const address = server.address();
-	jsonLog('listening', { instance: config.instance, port: typeof address === 'object' && address ? address.port : undefined, dataFile: config.dataFile, redis: Boolean(config.redisUrl) });
+	jsonLog('listening', {
+		instance: config.instance,
+		port: typeof address === 'object' && address ? address.port : undefined,
+		dataFile: config.dataFile,
+		redis: Boolean(config.redisUrl)
+	});
 });
 stopOnSignals(server, sync, jsonLog);

@@ -14,7 +14,11 @@ export interface RedisSync {
 	close(): Promise<void>;
 }
 
-export async function connectRedis(url: string, instance: string, onRevocation: (draftId: string, linkId: string) => void): Promise<RedisSync> {
+export async function connectRedis(
+	url: string,
+	instance: string,
+	onRevocation: (draftId: string, linkId: string) => void
+): Promise<RedisSync> {
 	// Fail at start, not at the first edit, when Redis cannot be reached.
 	const options = { maxRetriesPerRequest: 3, lazyConnect: true };
 	const publisher = new IORedis(url, options);
@@ -26,7 +30,11 @@ export async function connectRedis(url: string, instance: string, onRevocation: 
 		const [draftId, linkId] = message.split(' ');
 		if (draftId && linkId) onRevocation(draftId, linkId);
 	});
-	const extension = new RedisExtension({ createClient: () => new IORedis(url), identifier: instance, prefix });
+	const extension = new RedisExtension({
+		createClient: () => new IORedis(url),
+		identifier: instance,
+		prefix
+	});
 	return {
 		extension,
 		async publishRevocation(draftId, linkId) {

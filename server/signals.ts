@@ -4,11 +4,20 @@ import type { Server } from 'node:http';
 import type { Log } from './log.ts';
 import type { SyncServer } from './sync.ts';
 
-export function stopOnSignals(server: Server, sync: Pick<SyncServer, 'close' | 'hocuspocus'>, log: Log) {
+export function stopOnSignals(
+	server: Server,
+	sync: Pick<SyncServer, 'close' | 'hocuspocus'>,
+	log: Log
+) {
 	process.on('SIGUSR2', () => {
 		(globalThis as { gc?: () => void }).gc?.();
 		const { rss, heapUsed } = process.memoryUsage();
-		log('memory', { rssKiB: Math.round(rss / 1024), heapUsedKiB: Math.round(heapUsed / 1024), documents: sync.hocuspocus.getDocumentsCount(), connections: sync.hocuspocus.getConnectionsCount() });
+		log('memory', {
+			rssKiB: Math.round(rss / 1024),
+			heapUsedKiB: Math.round(heapUsed / 1024),
+			documents: sync.hocuspocus.getDocumentsCount(),
+			connections: sync.hocuspocus.getConnectionsCount()
+		});
 	});
 	let stopping = false;
 	const stop = async (signal: string) => {

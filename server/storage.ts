@@ -56,7 +56,9 @@ export class Storage {
 		try {
 			const state = next(this.fetchDocument(name));
 			this.db
-				.prepare('INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at')
+				.prepare(
+					'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at'
+				)
 				.run(name, state, new Date().toISOString());
 			this.db.exec('COMMIT');
 			return state.byteLength;
@@ -67,7 +69,9 @@ export class Storage {
 	}
 
 	createDraft(id: string, ownerHash: Uint8Array) {
-		this.db.prepare('INSERT INTO drafts (id, owner_hash, created_at) VALUES (?, ?, ?)').run(id, ownerHash, new Date().toISOString());
+		this.db
+			.prepare('INSERT INTO drafts (id, owner_hash, created_at) VALUES (?, ?, ?)')
+			.run(id, ownerHash, new Date().toISOString());
 	}
 
 	draftOwnerHash(id: string): Uint8Array | undefined {
@@ -81,7 +85,9 @@ export class Storage {
 
 	createLink(link: Omit<LinkRow, 'revokedAt'>) {
 		this.db
-			.prepare('INSERT INTO links (id, draft_id, role, label, secret_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+			.prepare(
+				'INSERT INTO links (id, draft_id, role, label, secret_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+			)
 			.run(link.id, link.draftId, link.role, link.label, link.secretHash, link.createdAt);
 	}
 
@@ -91,13 +97,20 @@ export class Storage {
 	}
 
 	links(draftId: string): LinkRow[] {
-		return this.db.prepare('SELECT * FROM links WHERE draft_id = ? ORDER BY created_at, id').all(draftId).map(toLink);
+		return this.db
+			.prepare('SELECT * FROM links WHERE draft_id = ? ORDER BY created_at, id')
+			.all(draftId)
+			.map(toLink);
 	}
 
 	/** Marks the link revoked and returns when; undefined when the draft has no such link or it was revoked already. */
 	revokeLink(draftId: string, linkId: string): string | undefined {
 		const revokedAt = new Date().toISOString();
-		const result = this.db.prepare('UPDATE links SET revoked_at = ? WHERE id = ? AND draft_id = ? AND revoked_at IS NULL').run(revokedAt, linkId, draftId);
+		const result = this.db
+			.prepare(
+				'UPDATE links SET revoked_at = ? WHERE id = ? AND draft_id = ? AND revoked_at IS NULL'
+			)
+			.run(revokedAt, linkId, draftId);
 		return result.changes ? revokedAt : undefined;
 	}
 

@@ -10,7 +10,13 @@ import * as Y from 'yjs';
 import { AccessError, authorize, documentNames, type Grant } from './access.ts';
 import { apiPrefix, handleApi, pathOf, requestUrl } from './api.ts';
 import type { SyncConfig } from './config.ts';
-import { DocumentSizes, isEmptyUpdate, isOversizedAwareness, refusal, updateInFrame } from './guard.ts';
+import {
+	DocumentSizes,
+	isEmptyUpdate,
+	isOversizedAwareness,
+	refusal,
+	updateInFrame
+} from './guard.ts';
 import { jsonLog, type Log } from './log.ts';
 import { closeReasons, socketCloseCodes, type CloseReason } from './reasons.ts';
 import { connectRedis, type RedisSync } from './redis.ts';
@@ -66,10 +72,13 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 	const disconnectLink = (draftId: string, linkId: string) => {
 		for (const name of Object.values(documentNames(draftId)))
 			for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? [])
-				if ((connection.context as Context).grant?.linkId === linkId) connection.close({ code: 4403, reason: closeReasons.linkRevoked });
+				if ((connection.context as Context).grant?.linkId === linkId)
+					connection.close({ code: 4403, reason: closeReasons.linkRevoked });
 	};
 
-	const redis: RedisSync | undefined = config.redisUrl ? await connectRedis(config.redisUrl, config.instance, disconnectLink) : undefined;
+	const redis: RedisSync | undefined = config.redisUrl
+		? await connectRedis(config.redisUrl, config.instance, disconnectLink)
+		: undefined;
 
 	/**
 	 * Writes the document, merged with whatever another instance stored since this one loaded it (one
@@ -97,24 +106,48 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 			const { address } = context as Context;
 			try {
 				const grant = authorize(storage, documentName, token);
-				const open = instance.documents.has(documentName) || instance.loadingDocuments.has(documentName);
-				if (!open && instance.documents.size + instance.loadingDocuments.size >= limits.documents) throw new AccessError(closeReasons.tooManyDocuments);
-				if ((instance.documents.get(documentName)?.getConnectionsCount() ?? 0) >= limits.connectionsPerDocument)
+				const open =
+					instance.documents.has(documentName) || instance.loadingDocuments.has(documentName);
+				if (!open && instance.documents.size + instance.loadingDocuments.size >= limits.documents)
+					throw new AccessError(closeReasons.tooManyDocuments);
+				if (
+					(instance.documents.get(documentName)?.getConnectionsCount() ?? 0) >=
+					limits.connectionsPerDocument
+				)
 					throw new AccessError(closeReasons.tooManyConnectionsDocument);
 				connectionConfig.readOnly = grant.readOnly;
 				return { grant };
 			} catch (error) {
-				if (error instanceof AccessError) log('connection-refused', { documentName: documentName.slice(0, 80), reason: error.reason, address });
+				if (error instanceof AccessError)
+					log('connection-refused', {
+						documentName: documentName.slice(0, 80),
+						reason: error.reason,
+						address
+					});
 				throw error;
 			}
 		},
 		async connected({ documentName, context, socketId }) {
 			const { grant, address } = context as Context;
-			log('connected', { documentName, linkId: grant?.linkId, role: grant?.role, readOnly: grant?.readOnly, address, socketId, instance: config.instance });
+			log('connected', {
+				documentName,
+				linkId: grant?.linkId,
+				role: grant?.role,
+				readOnly: grant?.readOnly,
+				address,
+				socketId,
+				instance: config.instance
+			});
 		},
 		async onDisconnect({ documentName, context, socketId }) {
 			const { grant } = context as Context;
-			log('disconnected', { documentName, linkId: grant?.linkId, role: grant?.role, socketId, instance: config.instance });
+			log('disconnected', {
+				documentName,
+				linkId: grant?.linkId,
+				role: grant?.role,
+				socketId,
+				instance: config.instance
+			});
 		},
 		async beforeHandleMessage({ connection, document, documentName, update: frame, context }) {
 			const { grant } = context as Context;
@@ -129,22 +162,40 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 			if (connection.readOnly && !reason) {
 				// Hocuspocus refuses a read-only connection's updates itself (and acknowledges one that
 				// changes nothing, as the first sync sends); this only records the attempt.
-				if (update && !isEmptyUpdate(update)) log('update-refused', { documentName, linkId: grant?.linkId, role: grant?.role, reason: 'read-only', bytes: frame.byteLength });
+				if (update && !isEmptyUpdate(update))
+					log('update-refused', {
+						documentName,
+						linkId: grant?.linkId,
+						role: grant?.role,
+						reason: 'read-only',
+						bytes: frame.byteLength
+					});
 				return;
 			}
-			if (update) reason = refusal(document, update) ?? (sizes.admit(documentName, document, update) ? undefined : closeReasons.documentTooLarge);
+			if (update)
+				reason =
+					refusal(document, update) ??
+					(sizes.admit(documentName, document, update) ? undefined : closeReasons.documentTooLarge);
 			if (!reason) return;
-			log('update-refused', { documentName, linkId: grant?.linkId, role: grant?.role, reason, bytes: frame.byteLength });
+			log('update-refused', {
+				documentName,
+				linkId: grant?.linkId,
+				role: grant?.role,
+				reason,
+				bytes: frame.byteLength
+			});
 			throw refuse(reason);
 		},
 		async afterLoadDocument({ documentName, document }) {
 			sizes.measure(documentName, document);
 		},
 		async onChange({ documentName, transactionOrigin }) {
-			if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') changedThroughRedis.add(documentName);
+			if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis')
+				changedThroughRedis.add(documentName);
 		},
 		async beforeUnloadDocument({ documentName, document }) {
-			if (changedThroughRedis.has(documentName)) store(documentName, document, Y.encodeStateAsUpdate(document));
+			if (changedThroughRedis.has(documentName))
+				store(documentName, document, Y.encodeStateAsUpdate(document));
 		},
 		async afterUnloadDocument({ documentName }) {
 			sizes.forget(documentName);
@@ -165,7 +216,12 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 	const socketsByAddress = new Map<string, number>();
 
 	const clientAddress = (request: IncomingMessage) => {
-		const forwarded = config.trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() : '';
+		const forwarded = config.trustProxy
+			? String(request.headers['x-forwarded-for'] ?? '')
+					.split(',')
+					.at(-1)
+					?.trim()
+			: '';
 		return forwarded || request.socket.remoteAddress || 'unknown';
 	};
 
@@ -189,10 +245,16 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 		socketsByAddress.set(address, open + 1);
 		sockets.add(ws);
 		const headers = new Headers();
-		for (const [name, value] of Object.entries(request.headersDistinct)) for (const v of value ?? []) headers.append(name, v);
-		const client = hocuspocus.handleConnection(ws, new Request(requestUrl(request) ?? 'http://localhost/', { headers }), { address });
+		for (const [name, value] of Object.entries(request.headersDistinct))
+			for (const v of value ?? []) headers.append(name, v);
+		const client = hocuspocus.handleConnection(
+			ws,
+			new Request(requestUrl(request) ?? 'http://localhost/', { headers }),
+			{ address }
+		);
 		ws.on('message', (data: Buffer) => {
-			if (!closing) client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+			if (!closing)
+				client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 		});
 		ws.on('error', (error) => log('socket-error', { address, error: error.message }));
 		ws.on('close', (code, reason) => {
@@ -215,7 +277,8 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 				maxDrafts: limits.drafts,
 				mayShare: (request) => shares.take(clientAddress(request)),
 				revoked: (draftId, linkId) => {
-					if (redis) redis.publishRevocation(draftId, linkId).catch(() => disconnectLink(draftId, linkId));
+					if (redis)
+						redis.publishRevocation(draftId, linkId).catch(() => disconnectLink(draftId, linkId));
 					else disconnectLink(draftId, linkId);
 				}
 			});
@@ -230,13 +293,20 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 		async close() {
 			if (closing) return;
 			closing = true;
-			for (const ws of sockets) ws.close(socketCloseCodes.serverRestarting, closeReasons.serverRestarting);
+			for (const ws of sockets)
+				ws.close(socketCloseCodes.serverRestarting, closeReasons.serverRestarting);
 			// A client that does not answer the close handshake within a second is cut off.
-			for (let waited = 0; sockets.size && waited < 1000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+			for (let waited = 0; sockets.size && waited < 1000; waited += 20)
+				await new Promise((resolve) => setTimeout(resolve, 20));
 			for (const ws of sockets) ws.terminate();
 			const documents = [...hocuspocus.documents.values()];
-			await Promise.all(documents.flatMap((document) => document.getConnections().map((connection) => connection.waitForPendingMessages())));
-			for (const document of documents) store(document.name, document, Y.encodeStateAsUpdate(document));
+			await Promise.all(
+				documents.flatMap((document) =>
+					document.getConnections().map((connection) => connection.waitForPendingMessages())
+				)
+			);
+			for (const document of documents)
+				store(document.name, document, Y.encodeStateAsUpdate(document));
 			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
 			await redis?.close();
 			wss.close();

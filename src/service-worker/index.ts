@@ -12,7 +12,11 @@ const base = new URL(self.registration.scope).pathname; // e.g. "/" or "/nap/"
 /** Manifest paths are relative to the base path. */
 const url = (path: string) => base + path.replace(/^\//, '');
 const FALLBACK = url('404.html');
-const FILES = [...new Set([...immutable, ...assets, ...prerendered].map((f) => url(f.path)).concat(url(''), FALLBACK))];
+const FILES = [
+	...new Set(
+		[...immutable, ...assets, ...prerendered].map((f) => url(f.path)).concat(url(''), FALLBACK)
+	)
+];
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
@@ -34,7 +38,11 @@ self.addEventListener('message', (event) => {
 /** The cached answer for a page address: the prerendered page (its query, such as ?id=, ignored), else the app shell. */
 async function page(request: Request, cache: Cache): Promise<Response | undefined> {
 	const path = new URL(request.url).pathname;
-	const candidates = [path, path.replace(/\/$/, '') + '.html', path.replace(/\/?$/, '/') + 'index.html'];
+	const candidates = [
+		path,
+		path.replace(/\/$/, '') + '.html',
+		path.replace(/\/?$/, '/') + 'index.html'
+	];
 	for (const candidate of candidates) {
 		const hit = await cache.match(candidate, { ignoreSearch: true });
 		if (hit) return hit;
@@ -51,7 +59,10 @@ self.addEventListener('fetch', (event) => {
 		(async () => {
 			const cache = await caches.open(CACHE);
 			// Files of this version never change: the cache answers, and the network is not asked.
-			const cached = request.mode === 'navigate' ? await page(request, cache) : await cache.match(request, { ignoreSearch: address.pathname.endsWith('.html') });
+			const cached =
+				request.mode === 'navigate'
+					? await page(request, cache)
+					: await cache.match(request, { ignoreSearch: address.pathname.endsWith('.html') });
 			if (cached) return cached;
 			try {
 				return await fetch(request);

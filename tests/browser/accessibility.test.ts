@@ -5,10 +5,17 @@ import { STEPS } from '../../src/lib/plan/completeness.ts';
 import { sampleContributions } from './contributions.ts';
 import { chooseLanguage, expectNoEnglish, gotoStep, strings } from './helpers.ts';
 
-
 async function expectAccessible(page: Page, where: string) {
-	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const found = violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help} — ${v.nodes
+				.slice(0, 3)
+				.map((n) => n.target.join(' '))
+				.join(' | ')}`
+	);
 	expect(found, where).toEqual([]);
 }
 
@@ -51,7 +58,12 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		// A pillar slide, with the capture box open (a select of the pillar's objectives): the first
 		// after the context and consultation slides, however many those flow on to.
 		const pillar = strings(language).get('options.pillar.participation')!;
-		for (let i = 0; i < 20 && (await page.getByRole('heading', { level: 1 }).textContent()) !== pillar; i++) await page.keyboard.press('ArrowRight');
+		for (
+			let i = 0;
+			i < 20 && (await page.getByRole('heading', { level: 1 }).textContent()) !== pillar;
+			i++
+		)
+			await page.keyboard.press('ArrowRight');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(pillar);
 		await page.keyboard.press('p');
 		await expect(page.locator('#proposal-target')).toBeVisible();
@@ -68,7 +80,9 @@ for (const language of ['en', 'fr', 'es'] as const) {
 	});
 }
 
-test('on a 360 px wide screen no wizard step, nor review mode, scrolls sideways', async ({ page }) => {
+test('on a 360 px wide screen no wizard step, nor review mode, scrolls sideways', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto('/');
 	await chooseLanguage(page, 'fr'); // the longer words of French are the harder case
@@ -76,17 +90,30 @@ test('on a 360 px wide screen no wizard step, nor review mode, scrolls sideways'
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 	for (const step of STEPS) {
 		await gotoStep(page, step);
-		const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-		expect(scroll, `${step}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
+		const { scroll, width } = await page.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			width: document.documentElement.clientWidth
+		}));
+		expect(scroll, `${step}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(
+			width
+		);
 	}
 	await page.locator('#review-link').click();
 	await expect(page.locator('#review-title')).toBeFocused();
-	const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-	expect(scroll, `review mode: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
+	const { scroll, width } = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		width: document.documentElement.clientWidth
+	}));
+	expect(
+		scroll,
+		`review mode: page width ${scroll} px in a ${width} px screen`
+	).toBeLessThanOrEqual(width);
 });
 
 for (const language of ['en', 'fr', 'es'] as const) {
-	test(`the merge and versions pages pass axe in ${language}, and fit a 360 px screen`, async ({ page }) => {
+	test(`the merge and versions pages pass axe in ${language}, and fit a 360 px screen`, async ({
+		page
+	}) => {
 		await page.goto('/');
 		await chooseLanguage(page, language);
 		await page.locator('#sample-plan').click();
@@ -113,16 +140,25 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await page.setViewportSize({ width: 360, height: 740 });
 		for (const path of ['versions', 'merge']) {
 			await page.goto(`/${path}?id=${id}`);
-			if (path === 'merge') await page.locator('#merge-files').setInputFiles(sampleContributions(language));
+			if (path === 'merge')
+				await page.locator('#merge-files').setInputFiles(sampleContributions(language));
 			await expect(page.locator('h1')).toBeVisible();
-			const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
-			expect(scroll, `${path}: page width ${scroll} px in a ${width} px screen`).toBeLessThanOrEqual(width);
+			const { scroll, width } = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				width: document.documentElement.clientWidth
+			}));
+			expect(
+				scroll,
+				`${path}: page width ${scroll} px in a ${width} px screen`
+			).toBeLessThanOrEqual(width);
 		}
 	});
 }
 
 for (const language of ['en', 'fr', 'es'] as const) {
-	test(`review mode passes axe in ${language}, with comments, a reply form and the name field open`, async ({ page }) => {
+	test(`review mode passes axe in ${language}, with comments, a reply form and the name field open`, async ({
+		page
+	}) => {
 		await page.goto('/');
 		await chooseLanguage(page, language);
 		await page.locator('#sample-plan').click();

@@ -21,14 +21,18 @@ function browserPid(profile: string): number {
 			continue; // the process ended meanwhile
 		}
 		const args = cmdline.split('\0');
-		if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+		if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type=')))
+			return Number(entry);
 	}
 	throw new Error(`No browser process for ${profile}`);
 }
 
-test('a browser killed right after a burst of typing keeps everything typed up to a second before', async ({ baseURL }, testInfo) => {
+test('a browser killed right after a burst of typing keeps everything typed up to a second before', async ({
+	baseURL
+}, testInfo) => {
 	const profile = mkdtempSync(join(tmpdir(), 'nap-crash-'));
-	const launch = () => chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL });
+	const launch = () =>
+		chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL });
 	try {
 		let context = await launch();
 		let page = context.pages()[0] ?? (await context.newPage());
@@ -36,7 +40,10 @@ test('a browser killed right after a burst of typing keeps everything typed up t
 		await page.getByRole('button', { name: en.get('home.sample')! }).click();
 		await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 		const address = page.url();
-		const vision = page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
+		const vision = page.getByRole('textbox', {
+			name: en.get('fields.overview.vision')!,
+			exact: true
+		});
 		await vision.fill('Start.');
 		await waitForSaved(page);
 
@@ -57,7 +64,10 @@ test('a browser killed right after a burst of typing keeps everything typed up t
 		context = await launch();
 		page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(address);
-		const reopened = page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
+		const reopened = page.getByRole('textbox', {
+			name: en.get('fields.overview.vision')!,
+			exact: true
+		});
 		await expect(reopened).toBeVisible();
 		const kept = await reopened.inputValue();
 		const survived = kept.length - 'Start.'.length;
@@ -67,8 +77,12 @@ test('a browser killed right after a burst of typing keeps everything typed up t
 			description: `${survived} of ${BURST.length} characters typed over ${typedAt.at(-1)! - typedAt[0]} ms; ${due} were typed more than ${AT_RISK_MS} ms before the kill`
 		});
 		console.log(`crash: ${survived} of ${BURST.length} characters survived (${due} due)`);
-		expect(kept, 'what was stored is what was typed, in order').toBe('Start.' + BURST.slice(0, survived));
-		expect(survived, 'characters typed more than a second before the kill').toBeGreaterThanOrEqual(due);
+		expect(kept, 'what was stored is what was typed, in order').toBe(
+			'Start.' + BURST.slice(0, survived)
+		);
+		expect(survived, 'characters typed more than a second before the kill').toBeGreaterThanOrEqual(
+			due
+		);
 		expect(due, 'the burst lasted well over a second').toBeGreaterThan(BURST.length / 2);
 		await context.close();
 	} finally {

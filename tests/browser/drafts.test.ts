@@ -2,7 +2,15 @@
 // and editing lists with the keyboard.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { chooseLanguage, expectNoEnglish, focusedId, gotoStep, newBlankPlan, strings, waitForSaved } from './helpers.ts';
+import {
+	chooseLanguage,
+	expectNoEnglish,
+	focusedId,
+	gotoStep,
+	newBlankPlan,
+	strings,
+	waitForSaved
+} from './helpers.ts';
 
 const rows = (page: import('@playwright/test').Page) => page.locator('table.drafts tbody tr');
 
@@ -14,10 +22,14 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await chooseLanguage(page, language);
 		await page.locator('#sample-plan').click();
 		await expect(page.locator('#overview-title')).toHaveValue(sample.overview.title);
-		await expect(page.locator('nav.progress')).toContainText(text.get('wizard.steps.review.title')!);
+		await expect(page.locator('nav.progress')).toContainText(
+			text.get('wizard.steps.review.title')!
+		);
 
 		await gotoStep(page, 'context');
-		await expect(page.locator('#context-situationAnalysis')).toHaveValue(sample.context.situationAnalysis);
+		await expect(page.locator('#context-situationAnalysis')).toHaveValue(
+			sample.context.situationAnalysis
+		);
 		await gotoStep(page, 'consultation');
 		await expect(page.locator('ol.items > li.item')).toHaveCount(sample.consultation.events.length);
 		await gotoStep(page, 'pillars');
@@ -25,9 +37,13 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await gotoStep(page, 'actions');
 		const firstAction = sample.pillars[0].objectives[0].actions[0];
 		await expect(page.locator('li.action')).toHaveCount(20);
-		await expect(page.locator(`#action-${firstAction.id}-description`)).toHaveValue(firstAction.description);
+		await expect(page.locator(`#action-${firstAction.id}-description`)).toHaveValue(
+			firstAction.description
+		);
 		await gotoStep(page, 'coordination');
-		await expect(page.locator('#monitoring-civilSocietyRole')).toHaveValue(sample.monitoring.civilSocietyRole);
+		await expect(page.locator('#monitoring-civilSocietyRole')).toHaveValue(
+			sample.monitoring.civilSocietyRole
+		);
 		await gotoStep(page, 'budget');
 		await expect(page.locator('.budget-tables table')).toHaveCount(3);
 		await gotoStep(page, 'review');
@@ -36,7 +52,9 @@ for (const language of ['en', 'fr', 'es'] as const) {
 	});
 }
 
-test('save a copy to a file, open it again (once the draft has changed) as a new draft; a broken file changes nothing', async ({ page }) => {
+test('save a copy to a file, open it again (once the draft has changed) as a new draft; a broken file changes nothing', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.locator('#sample-plan').click();
 	await page.locator('#overview-country').fill('Lumeria «copy» & <test>');
@@ -67,11 +85,21 @@ test('save a copy to a file, open it again (once the draft has changed) as a new
 	// A broken file: a translated message, and the drafts stay as they were.
 	await chooseLanguage(page, 'fr');
 	const before = await rows(page).allInnerTexts();
-	await page.locator('#open-file').setInputFiles({ name: 'broken.nap.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "nap-builder.plan", "schemaVersion": 1, "id": ') });
+	await page.locator('#open-file').setInputFiles({
+		name: 'broken.nap.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"format": "nap-builder.plan", "schemaVersion": 1, "id": ')
+	});
 	await expect(page.locator('.toast.error')).toContainText(strings('fr').get('file.notJson')!);
 	await expect(page.locator('.toast.error')).toContainText('broken.nap.json');
-	await page.locator('#open-file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
-	await expect(page.locator('.toast.error').last()).toContainText(strings('fr').get('file.notDraft')!);
+	await page.locator('#open-file').setInputFiles({
+		name: 'other.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"hello": "world"}')
+	});
+	await expect(page.locator('.toast.error').last()).toContainText(
+		strings('fr').get('file.notDraft')!
+	);
 	expect(await rows(page).allInnerTexts()).toEqual(before);
 });
 
@@ -102,7 +130,9 @@ test('rename, duplicate and delete drafts, with undo', async ({ page }) => {
 	await expect(rows(page)).toHaveCount(2);
 });
 
-test('lists are edited from the keyboard: add, reorder, duplicate, delete and undo', async ({ page }) => {
+test('lists are edited from the keyboard: add, reorder, duplicate, delete and undo', async ({
+	page
+}) => {
 	await page.goto('/');
 	await newBlankPlan(page);
 	const names = ['Defence', 'Justice', 'Interior'];
@@ -111,7 +141,10 @@ test('lists are edited from the keyboard: add, reorder, duplicate, delete and un
 		await page.keyboard.press('Enter');
 		await page.keyboard.type(name); // the cursor is already in the new item's name
 	}
-	const order = () => page.locator('[id^="institution-"][id$="-name"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+	const order = () =>
+		page
+			.locator('[id^="institution-"][id$="-name"]')
+			.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 	await expect.poll(order).toEqual(names);
 
 	// Move "Interior" up twice with the same key press; focus stays on the button.

@@ -23,6 +23,8 @@ test('export the sample plan to Word in French from an English interface', async
 	expect(document).toContain(fr.chapters.resultsMatrix);
 	expect(document).toContain('w:w="12240"'); // US Letter
 	// The plan's own words stay in English: the export language changes only the document's fixed texts.
-	expect(document).toContain(sample.context.situationAnalysis.split('\n')[0].replace(/'/g, '&apos;').slice(0, 60));
+	expect(document).toContain(
+		sample.context.situationAnalysis.split('\n')[0].replace(/'/g, '&apos;').slice(0, 60)
+	);
 	expect(strFromU8(files['word/styles.xml'])).toContain('w:val="fr-FR"');
 });

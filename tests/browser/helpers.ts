@@ -41,7 +41,11 @@ export async function expectNoEnglish(page: Page, language: string) {
 	const text = await page.evaluate(() => {
 		const parts = [document.body.innerText, document.title];
 		for (const el of document.querySelectorAll('[aria-label],[title],.visually-hidden'))
-			parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '', el.textContent ?? '');
+			parts.push(
+				el.getAttribute('aria-label') ?? '',
+				el.getAttribute('title') ?? '',
+				el.textContent ?? ''
+			);
 		for (const option of document.querySelectorAll('option')) parts.push(option.textContent ?? '');
 		return parts.join('\n');
 	});
@@ -50,8 +54,15 @@ export async function expectNoEnglish(page: Page, language: string) {
 	if (language === 'fr') {
 		// Names composed in code ("Supprimer : Action 1.1.1") follow French typography too: a no-break
 		// space before a colon, never a plain space or none.
-		const labels = await page.evaluate(() => [...document.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label') ?? ''));
-		expect(labels.filter((label) => /[^\s\u00a0\u202f\d]:|[ ]:/.test(label)), 'French accessible names with a colon not after a no-break space').toEqual([]);
+		const labels = await page.evaluate(() =>
+			[...document.querySelectorAll('[aria-label]')].map(
+				(el) => el.getAttribute('aria-label') ?? ''
+			)
+		);
+		expect(
+			labels.filter((label) => /[^\s\u00a0\u202f\d]:|[ ]:/.test(label)),
+			'French accessible names with a colon not after a no-break space'
+		).toEqual([]);
 	}
 	const found = phrases.filter((phrase) => text.includes(phrase));
 	expect(found, `English text on a ${language} page`).toEqual([]);

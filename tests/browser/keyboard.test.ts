@@ -12,7 +12,9 @@ async function tabTo(page: Page, selector: string, backwards = false, max = 300)
 	throw new Error(`${selector} never got focus by ${backwards ? 'Shift+' : ''}Tab`);
 }
 
-test('create a plan, fill a step, reorder a list and export with the keyboard alone', async ({ page }) => {
+test('create a plan, fill a step, reorder a list and export with the keyboard alone', async ({
+	page
+}) => {
 	const en = strings('en');
 	await page.goto('/');
 	await tabTo(page, '#new-plan');
@@ -37,7 +39,10 @@ test('create a plan, fill a step, reorder a list and export with the keyboard al
 	const error = page.locator('#overview-periodEnd-error');
 	await expect(error).toHaveText(en.get('gaps.periodOrder')!);
 	await expect(error).toHaveAttribute('aria-live', 'polite');
-	await expect(page.locator('#overview-periodEnd')).toHaveAttribute('aria-describedby', /overview-periodEnd-error/);
+	await expect(page.locator('#overview-periodEnd')).toHaveAttribute(
+		'aria-describedby',
+		/overview-periodEnd-error/
+	);
 
 	// Reorder the institutions: add one after the justice ministry, then move it up.
 	await tabTo(page, '#institutions-add');
@@ -48,7 +53,9 @@ test('create a plan, fill a step, reorder a list and export with the keyboard al
 	const itemId = added.slice('institution-'.length, -'-name'.length);
 	await tabTo(page, `[id="${itemId}-up"]`);
 	await page.keyboard.press('Enter');
-	await expect(page.locator('input[id^="institution-"][id$="-name"]').first()).toHaveValue('Ministry of Women');
+	await expect(page.locator('input[id^="institution-"][id$="-name"]').first()).toHaveValue(
+		'Ministry of Women'
+	);
 	expect(await focusedId(page)).toBe(`${itemId}-up`);
 
 	// To the review step through the steps list, then export.

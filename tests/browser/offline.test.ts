@@ -7,7 +7,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { STEPS } from '../../src/lib/plan/completeness.ts';
 import { chooseLanguage, gotoStep, strings, waitForSaved } from './helpers.ts';
 
-
 /** Waits until the service worker has installed every file and controls the page. */
 async function controlled(page: Page) {
 	await page.evaluate(() => navigator.serviceWorker.ready);
@@ -15,7 +14,10 @@ async function controlled(page: Page) {
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
-test('after one visit, the app works with no network: drafts, every step in each language, templates and the Word export', async ({ page, context }) => {
+test('after one visit, the app works with no network: drafts, every step in each language, templates and the Word export', async ({
+	page,
+	context
+}) => {
 	await page.goto('/');
 	await page.locator('#sample-plan').click();
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
@@ -26,14 +28,18 @@ test('after one visit, the app works with no network: drafts, every step in each
 	await context.setOffline(true);
 	await page.reload();
 	await expect(page.locator('#overview-country')).toHaveValue(/Lumeria/);
-	await expect(page.locator('#network-status')).toHaveText(strings('en').get('app.status.offline')!);
+	await expect(page.locator('#network-status')).toHaveText(
+		strings('en').get('app.status.offline')!
+	);
 
 	for (const language of ['en', 'fr', 'es']) {
 		await chooseLanguage(page, language);
 		const titles = strings(language);
 		for (const step of STEPS) {
 			await gotoStep(page, step);
-			await expect(page.locator('#step-title')).toHaveText(titles.get(`wizard.steps.${step}.title`)!);
+			await expect(page.locator('#step-title')).toHaveText(
+				titles.get(`wizard.steps.${step}.title`)!
+			);
 		}
 	}
 
@@ -43,7 +49,11 @@ test('after one visit, the app works with no network: drafts, every step in each
 	await page.locator('#export-button').click();
 	const file = await downloading;
 	expect(file.suggestedFilename()).toBe('nap-republic-of-lumeria-fr.docx');
-	expect(readFileSync(await file.path()).subarray(0, 2).toString()).toBe('PK');
+	expect(
+		readFileSync(await file.path())
+			.subarray(0, 2)
+			.toString()
+	).toBe('PK');
 
 	// A fresh load of the home page lists the draft; the template library opens.
 	await page.goto('/');
@@ -54,7 +64,10 @@ test('after one visit, the app works with no network: drafts, every step in each
 	await expect(page.locator('#overview-country')).toHaveValue(/Lumeria/);
 });
 
-test('a full walk through the app makes no request to another origin and breaks no content security rule', async ({ page, baseURL }) => {
+test('a full walk through the app makes no request to another origin and breaks no content security rule', async ({
+	page,
+	baseURL
+}) => {
 	const origin = new URL(baseURL!).origin;
 	const requests: string[] = [];
 	const violations: string[] = [];
@@ -84,17 +97,24 @@ test('a full walk through the app makes no request to another origin and breaks 
 	await page.goto('/');
 
 	expect(requests.length).toBeGreaterThan(20);
-	const elsewhere = requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+	const elsewhere = requests.filter(
+		(url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin
+	);
 	expect(elsewhere).toEqual([]);
 	expect(violations).toEqual([]);
 	// The pages carry a strict policy: scripts from the app itself (and hashed inline ones) only.
-	const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+	const csp = await page
+		.locator('meta[http-equiv="content-security-policy"]')
+		.getAttribute('content');
 	expect(csp).toMatch(/default-src 'self'/);
 	expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
 	expect(csp).not.toMatch(/unsafe-eval|https?:/);
 });
 
-test('the manifest describes an installable app whose icons load, and the built service worker is registered', async ({ page, request }) => {
+test('the manifest describes an installable app whose icons load, and the built service worker is registered', async ({
+	page,
+	request
+}) => {
 	await page.goto('/');
 	await chooseLanguage(page, 'fr');
 	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
@@ -102,7 +122,14 @@ test('the manifest describes an installable app whose icons load, and the built 
 	const response = await request.get(new URL(href!, page.url()).href);
 	expect(response.headers()['content-type']).toContain('application/manifest+json');
 	const manifest = await response.json();
-	expect(manifest).toMatchObject({ name: 'NAP Builder', short_name: 'NAP Builder', lang: 'fr', start_url: './', scope: './', display: 'standalone' });
+	expect(manifest).toMatchObject({
+		name: 'NAP Builder',
+		short_name: 'NAP Builder',
+		lang: 'fr',
+		start_url: './',
+		scope: './',
+		display: 'standalone'
+	});
 	expect(manifest.description).toContain('plan d’action national');
 	expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
 	expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
@@ -115,7 +142,9 @@ test('the manifest describes an installable app whose icons load, and the built 
 		expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`).toBe(icon.sizes);
 		sizes.add(`${icon.sizes} ${icon.purpose}`);
 	}
-	expect([...sizes]).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+	expect([...sizes]).toEqual(
+		expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable'])
+	);
 
 	const registration = await page.evaluate(async () => {
 		const r = await navigator.serviceWorker.ready;
@@ -123,24 +152,47 @@ test('the manifest describes an installable app whose icons load, and the built 
 	});
 	expect(new URL(registration.script).pathname).toBe('/service-worker.js');
 	expect(new URL(registration.scope).pathname).toBe('/');
-	const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
-	for (const path of ['/', '/new', '/plan/actions', '/404.html', '/manifest-es.webmanifest']) expect(cached).toContain(path);
+	const cached = await page.evaluate(async () =>
+		(
+			await Promise.all(
+				(await caches.keys()).map(async (k) =>
+					(await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)
+				)
+			)
+		).flat()
+	);
+	for (const path of ['/', '/new', '/plan/actions', '/404.html', '/manifest-es.webmanifest'])
+		expect(cached).toContain(path);
 	expect(cached.some((p) => p.includes('/workers/export.worker'))).toBe(true);
 });
 
-test('a new version waits for the user, saves what they typed, then reloads into the same page', async ({ browser }) => {
+test('a new version waits for the user, saves what they typed, then reloads into the same page', async ({
+	browser
+}) => {
 	// A deployment of its own, so that this test can publish a "new version" without touching the others.
 	const dir = mkdtempSync(join(tmpdir(), 'nap-update-'));
 	cpSync('build', dir, { recursive: true });
 	// Not 4190: browsers and fetch refuse that port (ManageSieve is on the "bad ports" list).
 	const port = Number(process.env.TEST_PORT ?? 4174) + 126 + test.info().workerIndex;
-	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, PORT: String(port), BUILD_DIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
+		env: { ...process.env, PORT: String(port), BUILD_DIR: dir },
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
 	let serverErrors = '';
 	server.stderr.on('data', (chunk) => (serverErrors += chunk));
 	const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
 	try {
 		// Starting a second Node process takes a while on a machine busy with the other tests.
-		await expect.poll(() => fetch(`http://localhost:${port}/`).then((r) => r.status, () => 0), { message: serverErrors, timeout: 30_000 }).toBe(200);
+		await expect
+			.poll(
+				() =>
+					fetch(`http://localhost:${port}/`).then(
+						(r) => r.status,
+						() => 0
+					),
+				{ message: serverErrors, timeout: 30_000 }
+			)
+			.toBe(200);
 		const page = await context.newPage();
 		await page.goto('/');
 		await page.locator('#sample-plan').click();
@@ -151,7 +203,8 @@ test('a new version waits for the user, saves what they typed, then reloads into
 
 		// A new version is published; the browser finds it (it checks on navigation; the test asks at once).
 		appendFileSync(join(dir, 'service-worker.js'), '\n// the next version\n');
-		for (const packed of ['service-worker.js.br', 'service-worker.js.gz']) rmSync(join(dir, packed)); // stale copies of the old one
+		for (const packed of ['service-worker.js.br', 'service-worker.js.gz'])
+			rmSync(join(dir, packed)); // stale copies of the old one
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 		await expect(page.locator('#update-now')).toBeVisible();
 		await expect(page.locator('.update')).toHaveAttribute('role', 'status');
@@ -162,7 +215,9 @@ test('a new version waits for the user, saves what they typed, then reloads into
 		await page.locator('#update-now').click();
 		await reloaded;
 		expect(page.url()).toBe(address);
-		await expect(page.locator('#overview-country')).toHaveValue('Republic of Lumeria, typed before the update');
+		await expect(page.locator('#overview-country')).toHaveValue(
+			'Republic of Lumeria, typed before the update'
+		);
 		await expect(page.locator('#update-now')).toHaveCount(0);
 	} finally {
 		await context.close();

@@ -16,7 +16,9 @@ function text(language: Language, key: string, params: Record<string, string> = 
 	return template.replace(/{{(\w+)}}/g, (_, name) => params[name] ?? `{{${name}}}`);
 }
 
-const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/sample/en.nap.json'), 'utf8'));
+const sample = JSON.parse(
+	readFileSync(join(import.meta.dirname, '../../templates/sample/en.nap.json'), 'utf8')
+);
 const title: string = sample.overview.title;
 // Words that a cut would show ("Mass Acti…"): long ones, each action its own.
 const objectiveTitle =
@@ -36,8 +38,17 @@ function longPlanFile() {
 	const objective = plan.pillars[0].objectives[0];
 	const model = objective.actions[0];
 	objective.title = objectiveTitle;
-	objective.actions = actionTexts.map((description, i) => ({ ...structuredClone(model), id: `long-action-${i}`, description, indicators: [] }));
-	return { name: 'long-objective.nap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) };
+	objective.actions = actionTexts.map((description, i) => ({
+		...structuredClone(model),
+		id: `long-action-${i}`,
+		description,
+		indicators: []
+	}));
+	return {
+		name: 'long-objective.nap.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(plan))
+	};
 }
 
 async function openAndPresent(page: Page) {
@@ -47,14 +58,20 @@ async function openAndPresent(page: Page) {
 	await page.getByRole('button', { name: text('en', 'home.open'), exact: true }).click();
 	await (await chooser).setFiles(longPlanFile());
 	await expect(page.getByText(text('en', 'home.imported', { title }))).toBeVisible();
-	await page.getByRole('link', { name: `${text('en', 'workshop.present')}${text('en', 'common.colon')}${title}` }).click();
+	await page
+		.getByRole('link', {
+			name: `${text('en', 'workshop.present')}${text('en', 'common.colon')}${title}`
+		})
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
 }
 
 const slideTitle = (page: Page) => page.getByRole('heading', { level: 1 });
 const outline = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).outlineStyle);
 
-test('a long objective with many actions flows on to continued slides, every word whole, reached with the arrow keys; the title takes focus without a ring', async ({ page }) => {
+test('a long objective with many actions flows on to continued slides, every word whole, reached with the arrow keys; the title takes focus without a ring', async ({
+	page
+}) => {
 	test.setTimeout(60_000);
 	await openAndPresent(page);
 	const pillar = text('en', 'options.pillar.participation');
@@ -68,7 +85,9 @@ test('a long objective with many actions flows on to continued slides, every wor
 	}
 	await expect(slideTitle(page)).toHaveText(pillar);
 	const slide = page.getByRole('article', { name: pillar });
-	await expect(slide.getByRole('heading', { level: 2, name: `1.1 ${objectiveTitle}`, exact: true })).toBeVisible();
+	await expect(
+		slide.getByRole('heading', { level: 2, name: `1.1 ${objectiveTitle}`, exact: true })
+	).toBeVisible();
 
 	// The entries of the objective, slide after slide, until the next objective starts.
 	const shown: string[] = [];
@@ -76,7 +95,9 @@ test('a long objective with many actions flows on to continued slides, every wor
 	for (;;) {
 		slides++;
 		const article = page.getByRole('article');
-		const section = article.getByRole('region', { name: new RegExp(`^1\\.1 |^${text('en', 'workshop.objectiveRef', { ref: '1\\.1' })} `) });
+		const section = article.getByRole('region', {
+			name: new RegExp(`^1\\.1 |^${text('en', 'workshop.objectiveRef', { ref: '1\\.1' })} `)
+		});
 		if ((await section.count()) === 0) break;
 		shown.push(...(await section.getByRole('listitem').allTextContents()).map((s) => s.trim()));
 		if ((await article.getByRole('region', { name: /^1\.2 / }).count()) > 0) break;
@@ -84,7 +105,14 @@ test('a long objective with many actions flows on to continued slides, every wor
 		await expect(slideTitle(page)).toHaveText(continued);
 		await expect(slideTitle(page)).toBeFocused();
 		expect(await outline(slideTitle(page))).toBe('none');
-		await expect(page.getByRole('article', { name: continued }).getByRole('heading', { level: 2, name: text('en', 'workshop.continued', { heading: text('en', 'workshop.objectiveRef', { ref: '1.1' }) }) })).toBeVisible();
+		await expect(
+			page.getByRole('article', { name: continued }).getByRole('heading', {
+				level: 2,
+				name: text('en', 'workshop.continued', {
+					heading: text('en', 'workshop.objectiveRef', { ref: '1.1' })
+				})
+			})
+		).toBeVisible();
 	}
 	expect(slides, 'slides the objective takes').toBeGreaterThan(2);
 	// The slides' text is the whole text, split between words: joined by spaces it reads as the plan's.
@@ -98,7 +126,13 @@ test('a long objective with many actions flows on to continued slides, every wor
 
 	// Tab moves focus with the keyboard: the control it reaches shows its ring.
 	await page.keyboard.press('Tab');
-	expect(await page.evaluate(() => (document.activeElement === document.body ? 'none' : getComputedStyle(document.activeElement!).outlineStyle))).not.toBe('none');
+	expect(
+		await page.evaluate(() =>
+			document.activeElement === document.body
+				? 'none'
+				: getComputedStyle(document.activeElement!).outlineStyle
+		)
+	).not.toBe('none');
 
 	// A click on "Next slide" moves focus to the new title for screen readers, and shows no ring.
 	await page.getByRole('button', { name: text('en', 'workshop.next') }).click();

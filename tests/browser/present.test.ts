@@ -8,15 +8,20 @@ import { chooseLanguage, expectNoEnglish, strings, waitForSaved } from './helper
 const en = strings('en');
 const fill = (template: string, params: Record<string, string | number>) =>
 	template.replace(/{{(\w+)}}/g, (_, name: string) => String(params[name]));
-const sample = JSON.parse(readFileSync(join(import.meta.dirname, '../../templates/sample/en.nap.json'), 'utf8'));
+const sample = JSON.parse(
+	readFileSync(join(import.meta.dirname, '../../templates/sample/en.nap.json'), 'utf8')
+);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A heading, or the same heading on a slide it continues on to. */
-const headingOf = (heading: string) => new RegExp(`^(${escape(heading)}|${escape(fill(en.get('workshop.continued')!, { heading }))})$`);
+const headingOf = (heading: string) =>
+	new RegExp(`^(${escape(heading)}|${escape(fill(en.get('workshop.continued')!, { heading }))})$`);
 
 /** The slide shown and how many there are, as the counter says: the sample's texts flow over more slides than it has steps and pillars. */
 async function counter(page: Page, language = 'en'): Promise<{ number: number; count: number }> {
 	const template = strings(language).get('workshop.slideOf')!;
-	const pattern = new RegExp(`^${escape(template).replace('\\{\\{number\\}\\}', '(\\d+)').replace('\\{\\{count\\}\\}', '(\\d+)')}$`);
+	const pattern = new RegExp(
+		`^${escape(template).replace('\\{\\{number\\}\\}', '(\\d+)').replace('\\{\\{count\\}\\}', '(\\d+)')}$`
+	);
 	const match = pattern.exec((await page.locator('.slide-count').textContent()) ?? '');
 	if (!match) throw new Error('no slide counter');
 	const count = Number(match[2]);
@@ -26,11 +31,17 @@ async function counter(page: Page, language = 'en'): Promise<{ number: number; c
 const slideCount = async (page: Page, language = 'en') => (await counter(page, language)).count;
 
 /** Moves on with the arrow key until the slide shows `text`; its number. */
-async function findSlide(page: Page, text: string | RegExp, where: 'title' | 'slide' = 'slide'): Promise<number> {
+async function findSlide(
+	page: Page,
+	text: string | RegExp,
+	where: 'title' | 'slide' = 'slide'
+): Promise<number> {
 	const count = await slideCount(page);
 	for (let n = 0; n < count; n++) {
-		const shown = (await page.locator(where === 'title' ? '#slide-title' : '.slide-main').textContent()) ?? '';
-		if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return (await counter(page)).number;
+		const shown =
+			(await page.locator(where === 'title' ? '#slide-title' : '.slide-main').textContent()) ?? '';
+		if (typeof text === 'string' ? shown.includes(text) : text.test(shown))
+			return (await counter(page)).number;
 		await page.keyboard.press('ArrowRight');
 	}
 	throw new Error(`no slide shows ${text}`);
@@ -51,11 +62,15 @@ async function presentSample(page: Page, language = 'en') {
 async function expectSlide(page: Page, number: number, heading: string | RegExp) {
 	await expect(page.locator('#slide-title')).toHaveText(heading);
 	await expect(page.locator('#slide-title')).toBeFocused();
-	await expect(page.locator('.slide-count')).toHaveText(fill(en.get('workshop.slideOf')!, { number, count: await slideCount(page) }));
+	await expect(page.locator('.slide-count')).toHaveText(
+		fill(en.get('workshop.slideOf')!, { number, count: await slideCount(page) })
+	);
 	await expect(page).toHaveURL(new RegExp(`&slide=${number}$`));
 }
 
-test('move through the sample plan by keyboard, capture proposals by keyboard, and find them after a reload and in the wizard', async ({ page }) => {
+test('move through the sample plan by keyboard, capture proposals by keyboard, and find them after a reload and in the wizard', async ({
+	page
+}) => {
 	test.setTimeout(50_000);
 	await presentSample(page);
 	await expect(page.locator('.slide-count')).toHaveAttribute('aria-live', 'polite');
@@ -68,7 +83,9 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	await expect(page.locator('.slide')).toContainText(sample.overview.vision);
 	await expect(page.locator('.slide-guidance')).toContainText(en.get('wizard.why')!);
 	await page.keyboard.press('Space');
-	await expect(page.locator('.slide-count')).toHaveText(fill(en.get('workshop.slideOf')!, { number: 3, count: await slideCount(page) }));
+	await expect(page.locator('.slide-count')).toHaveText(
+		fill(en.get('workshop.slideOf')!, { number: 3, count: await slideCount(page) })
+	);
 	await page.keyboard.press('ArrowLeft');
 	await expectSlide(page, 2, en.get('workshop.heading.overview')!);
 	await page.keyboard.press('End');
@@ -81,7 +98,9 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	// The Protection pillar: a new objective, then an action under its first objective.
 	for (let n = 2; (await page.locator('#slide-title').textContent()) !== 'Protection'; n++) {
 		await page.keyboard.press('PageDown');
-		await expect(page.locator('.slide-count')).toHaveText(fill(en.get('workshop.slideOf')!, { number: n, count: await slideCount(page) }));
+		await expect(page.locator('.slide-count')).toHaveText(
+			fill(en.get('workshop.slideOf')!, { number: n, count: await slideCount(page) })
+		);
 	}
 	const { number: protection } = await counter(page);
 	await expectSlide(page, protection, 'Protection');
@@ -92,9 +111,13 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	await page.keyboard.type('Protect women human rights defenders and peacebuilders from reprisals');
 	await page.keyboard.press('ArrowLeft'); // typing: the slide stays
 	await page.keyboard.press('Control+Enter');
-	await expect(page.locator('#capture-status')).toHaveText(fill(en.get('workshop.added.objective')!, { ref: '2.3', pillar: 'Protection' }));
+	await expect(page.locator('#capture-status')).toHaveText(
+		fill(en.get('workshop.added.objective')!, { ref: '2.3', pillar: 'Protection' })
+	);
 	// Shown on the slide it lands on: the pillar's last.
-	await expect(page.locator('.slide h2')).toContainText(['2.3 Protect women human rights defenders and peacebuilders from reprisals']);
+	await expect(page.locator('.slide h2')).toContainText([
+		'2.3 Protect women human rights defenders and peacebuilders from reprisals'
+	]);
 	await expect(page.locator('#slide-title')).toHaveText(headingOf('Protection'));
 	await expect(text).toHaveValue('');
 	await expect(text).toBeFocused();
@@ -106,8 +129,12 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	await page.keyboard.press('Shift+Tab');
 	await page.keyboard.type('Train judges and prosecutors in the specialised chambers');
 	await page.keyboard.press('Control+Enter');
-	await expect(page.locator('#capture-status')).toHaveText(fill(en.get('workshop.added.action')!, { ref: '2.1.3' }));
-	await expect(page.locator('.slide li')).toContainText(['2.1.3 Train judges and prosecutors in the specialised chambers']);
+	await expect(page.locator('#capture-status')).toHaveText(
+		fill(en.get('workshop.added.action')!, { ref: '2.1.3' })
+	);
+	await expect(page.locator('.slide li')).toContainText([
+		'2.1.3 Train judges and prosecutors in the specialised chambers'
+	]);
 	await page.keyboard.press('Escape');
 	await expect(text).toBeHidden();
 	await expect(page.locator('#slide-title')).toBeFocused();
@@ -117,13 +144,23 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	const context = await findSlide(page, en.get('workshop.heading.context')!, 'title');
 	await expectSlide(page, context, en.get('workshop.heading.context')!);
 	await page.keyboard.press('P');
-	await expect(page.locator('.capture')).toContainText(fill(en.get('workshop.captureBox.appendTo')!, { field: en.get('fields.context.situationAnalysis')! }));
+	await expect(page.locator('.capture')).toContainText(
+		fill(en.get('workshop.captureBox.appendTo')!, {
+			field: en.get('fields.context.situationAnalysis')!
+		})
+	);
 	await page.keyboard.type('Displaced women in the north-east lack identity documents.');
 	await page.keyboard.press('Control+Enter');
-	await expect(page.locator('#capture-status')).toHaveText(fill(en.get('workshop.added.text')!, { field: en.get('fields.context.situationAnalysis')! }));
+	await expect(page.locator('#capture-status')).toHaveText(
+		fill(en.get('workshop.added.text')!, { field: en.get('fields.context.situationAnalysis')! })
+	);
 	// Shown on the slide where the situation analysis ends, perhaps one it continues on to.
-	await expect(page.locator('.slide section').first().locator('p').last()).toHaveText('Displaced women in the north-east lack identity documents.');
-	await expect(page.locator('#slide-title')).toHaveText(headingOf(en.get('workshop.heading.context')!));
+	await expect(page.locator('.slide section').first().locator('p').last()).toHaveText(
+		'Displaced women in the north-east lack identity documents.'
+	);
+	await expect(page.locator('#slide-title')).toHaveText(
+		headingOf(en.get('workshop.heading.context')!)
+	);
 	await waitForSaved(page);
 	const { number: shown } = await counter(page);
 	const heading = (await page.locator('#slide-title').textContent()) ?? '';
@@ -131,30 +168,47 @@ test('move through the sample plan by keyboard, capture proposals by keyboard, a
 	// A reload stays on the slide and still shows the proposals.
 	await page.reload();
 	await expectSlide(page, shown, heading);
-	await expect(page.locator('.slide')).toContainText('Displaced women in the north-east lack identity documents.');
-	expect(await findSlide(page, '2.1.3 Train judges and prosecutors in the specialised chambers')).toBeGreaterThanOrEqual(protection);
+	await expect(page.locator('.slide')).toContainText(
+		'Displaced women in the north-east lack identity documents.'
+	);
+	expect(
+		await findSlide(page, '2.1.3 Train judges and prosecutors in the specialised chambers')
+	).toBeGreaterThanOrEqual(protection);
 	await expect(page.locator('#slide-title')).toHaveText(headingOf('Protection'));
-	await findSlide(page, '2.3 Protect women human rights defenders and peacebuilders from reprisals');
+	await findSlide(
+		page,
+		'2.3 Protect women human rights defenders and peacebuilders from reprisals'
+	);
 	await expect(page.locator('#slide-title')).toHaveText(headingOf('Protection'));
 
 	// Escape: back to the wizard, at the step where this slide's content is edited.
 	await page.keyboard.press('Escape');
 	await expect(page).toHaveURL(/\/plan\/pillars\?id=/);
 	const titles = page.locator('textarea[id^="objective-"][id$="-title"]');
-	await expect(titles.nth(4)).toHaveValue('Protect women human rights defenders and peacebuilders from reprisals');
+	await expect(titles.nth(4)).toHaveValue(
+		'Protect women human rights defenders and peacebuilders from reprisals'
+	);
 	await page.locator('nav.progress a[href*="/plan/actions?"]').click();
 	// Participation's four actions, then 2.1.1, 2.1.2 and the new 2.1.3.
-	await expect(page.locator('textarea[id^="action-"][id$="-description"]').nth(6)).toHaveValue('Train judges and prosecutors in the specialised chambers');
+	await expect(page.locator('textarea[id^="action-"][id$="-description"]').nth(6)).toHaveValue(
+		'Train judges and prosecutors in the specialised chambers'
+	);
 	await page.locator('nav.progress a[href*="/plan/context?"]').click();
-	await expect(page.locator('#context-situationAnalysis')).toHaveValue(/\n\nDisplaced women in the north-east lack identity documents\.$/);
+	await expect(page.locator('#context-situationAnalysis')).toHaveValue(
+		/\n\nDisplaced women in the north-east lack identity documents\.$/
+	);
 });
 
-test('from the drafts list, the buttons do what the keys do, and an empty proposal is refused with a message', async ({ page }) => {
+test('from the drafts list, the buttons do what the keys do, and an empty proposal is refused with a message', async ({
+	page
+}) => {
 	await page.goto('/');
 	await page.locator('#sample-plan').click();
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 	await page.goto('/');
-	await page.getByRole('link', { name: `${en.get('workshop.present')}: ${sample.overview.title}` }).click();
+	await page
+		.getByRole('link', { name: `${en.get('workshop.present')}: ${sample.overview.title}` })
+		.click();
 	await expectSlide(page, 1, sample.overview.title);
 	await page.locator('#slide-next').click();
 	await expectSlide(page, 2, en.get('workshop.heading.overview')!);
@@ -180,7 +234,9 @@ test('in French, no slide and no capture box shows English', async ({ page }) =>
 	const fr = strings('fr');
 	const count = await slideCount(page, 'fr');
 	for (let n = 1; n <= count; n++) {
-		await expect(page.locator('.slide-count')).toHaveText(fill(fr.get('workshop.slideOf')!, { number: n, count }));
+		await expect(page.locator('.slide-count')).toHaveText(
+			fill(fr.get('workshop.slideOf')!, { number: n, count })
+		);
 		if (n === 3 || n === 5) await page.keyboard.press('p');
 		await expectNoEnglish(page, 'fr');
 		if (n === 3 || n === 5) await page.keyboard.press('Escape');
@@ -200,8 +256,13 @@ test('on a 360 px screen and at 200 % zoom no slide scrolls sideways', async ({ 
 		for (let n = 1; n <= SLIDES; n++) {
 			await page.keyboard.press('p');
 			await expect(page.locator('#proposal-text')).toBeFocused();
-			const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-			expect(scroll, `${width} px, slide ${n}: page width ${scroll} px`).toBeLessThanOrEqual(client);
+			const { scroll, client } = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth
+			}));
+			expect(scroll, `${width} px, slide ${n}: page width ${scroll} px`).toBeLessThanOrEqual(
+				client
+			);
 			await page.keyboard.press('Escape');
 			await page.keyboard.press('ArrowRight');
 		}

@@ -38,7 +38,9 @@ async function openFile(page: Page, file: { name: string; mimeType: string; buff
 	await (await chooser).setFiles(file);
 }
 
-test('a stored draft with a date and a year the schema refuses opens, says what was repaired, and keeps the rest', async ({ page }) => {
+test('a stored draft with a date and a year the schema refuses opens, says what was repaired, and keeps the rest', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	// The home page has opened (and upgraded) the drafts database; put a broken draft in it.
@@ -52,57 +54,91 @@ test('a stored draft with a date and a year the schema refuses opens, says what 
 	const row = page.getByRole('row', { name: new RegExp(broken.overview.title.slice(0, 30)) });
 	await expect(row).toBeVisible();
 	await page.goto('/plan/overview?id=brokendraft');
-	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(broken.overview.title);
+	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(
+		broken.overview.title
+	);
 	const notice = page.getByText(/values the app could not read/);
 	// Both values are named in one notice (2 values: the plural form).
 	await expect(notice).toBeVisible();
-	await expect(notice).toContainText(`${en.get('wizard.steps.overview.title')}: ${en.get('fields.overview.adoptionDate')}`);
+	await expect(notice).toContainText(
+		`${en.get('wizard.steps.overview.title')}: ${en.get('fields.overview.adoptionDate')}`
+	);
 	await expect(notice).toContainText('“0270-01-01”');
 	await expect(notice).toContainText('99999');
 	await waitForSaved(page);
 
 	// Repaired once, stored repaired: the next opening has nothing to say.
 	await page.reload();
-	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(broken.overview.title);
+	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(
+		broken.overview.title
+	);
 	await expect(page.getByText(/values the app could not read/)).toHaveCount(0);
 });
 
-test('a file whose institutions and actions share ids opens, and the steps and review mode show every item', async ({ page }) => {
+test('a file whose institutions and actions share ids opens, and the steps and review mode show every item', async ({
+	page
+}) => {
 	const file = sample();
 	file.institutions[1].id = file.institutions[0].id;
 	const actions = file.pillars[0].objectives[0].actions;
 	actions[1].id = actions[0].id;
 	await page.goto('/');
-	await openFile(page, { name: 'shared-ids.nap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+	await openFile(page, {
+		name: 'shared-ids.nap.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
 	await expect(page.getByText(/was opened from the file/)).toBeVisible();
 	await page.getByRole('link', { name: file.overview.title }).first().click();
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 	const id = new URL(page.url()).searchParams.get('id');
 
 	await page.goto(`/plan/overview?id=${id}`);
-	const values = () => page.locator('input, textarea').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
-	await expect.poll(values).toEqual(expect.arrayContaining(file.institutions.map((i: { name: string }) => i.name)));
+	const values = () =>
+		page
+			.locator('input, textarea')
+			.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
+	await expect
+		.poll(values)
+		.toEqual(expect.arrayContaining(file.institutions.map((i: { name: string }) => i.name)));
 	await page.goto(`/plan/actions?id=${id}`);
 	// The actions step of the sample (20 actions) takes seconds to show on a loaded machine, as gotoStep allows.
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
-	await expect.poll(values).toEqual(expect.arrayContaining([actions[0].description, actions[1].description]));
+	await expect
+		.poll(values)
+		.toEqual(expect.arrayContaining([actions[0].description, actions[1].description]));
 	await page.goto(`/review?id=${id}`);
-	await expect(page.getByText(actions[0].description.slice(0, 40)).first()).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByText(actions[0].description.slice(0, 40)).first()).toBeVisible({
+		timeout: 15_000
+	});
 	await expect(page.getByText(actions[1].description.slice(0, 40)).first()).toBeVisible();
 });
 
-test('the copy the app writes of a large draft (close to 10 MB as an earlier version wrote it) opens again', async ({ page, browser }) => {
+test('the copy the app writes of a large draft (close to 10 MB as an earlier version wrote it) opens again', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(180_000);
 	// Close to 10 MB as an earlier version wrote it (indented): 3,000 actions with long descriptions.
 	const plan = generatedPlan(3_000);
-	for (const pillar of plan.pillars) for (const objective of pillar.objectives) for (const action of objective.actions) action.description += ' Report each year.'.repeat(100);
+	for (const pillar of plan.pillars)
+		for (const objective of pillar.objectives)
+			for (const action of objective.actions)
+				action.description += ' Report each year.'.repeat(100);
 	const original = JSON.stringify(plan, null, 1);
 	expect(original.length).toBeGreaterThan(9_500_000);
 	await page.goto('/');
-	await openFile(page, { name: 'large.nap.json', mimeType: 'application/json', buffer: Buffer.from(original) });
+	await openFile(page, {
+		name: 'large.nap.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(original)
+	});
 	await expect(page.getByText(/was opened from the file/)).toBeVisible({ timeout: 60_000 });
 	await page.getByRole('link', { name: plan.overview.title }).first().click();
-	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(plan.overview.title, { timeout: 60_000 });
+	await expect(page.getByLabel(en.get('fields.overview.title')!, { exact: true })).toHaveValue(
+		plan.overview.title,
+		{ timeout: 60_000 }
+	);
 
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: en.get('file.saveCopy')! }).click();

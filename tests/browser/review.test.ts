@@ -10,8 +10,15 @@ const sample = JSON.parse(readFileSync(SAMPLE, 'utf8'));
 const indicator = sample.pillars[0].objectives[0].actions[0].indicators[0];
 
 const comment = (page: Page, text: string) => page.locator('article.comment', { hasText: text });
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const textsOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join('');
+const decode = (s: string) =>
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
+const textsOf = (xml: string) =>
+	[...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join('');
 
 async function openForReview(page: Page) {
 	await page.goto('/');
@@ -27,10 +34,14 @@ async function writeComment(page: Page, part: string, text: string) {
 	await expect(comment(page, text)).toBeFocused();
 }
 
-test('comment, reply and resolve in review mode; the comments survive a reload and become Word comments', async ({ page }) => {
+test('comment, reply and resolve in review mode; the comments survive a reload and become Word comments', async ({
+	page
+}) => {
 	test.setTimeout(50_000);
 	await openForReview(page);
-	await expect(page.locator('.document')).toContainText(sample.context.situationAnalysis.split('\n')[0]);
+	await expect(page.locator('.document')).toContainText(
+		sample.context.situationAnalysis.split('\n')[0]
+	);
 	// The plan is read-only here: no field edits its content.
 	await expect(page.locator('.document').locator('input, textarea, select')).toHaveCount(0);
 
@@ -54,15 +65,21 @@ test('comment, reply and resolve in review mode; the comments survive a reload a
 	await writeComment(page, 'Indicator 1.1.1.1', 'Which year is the baseline from?');
 	await expect(page.locator('#comment-counts')).toContainText('3 open comments · 0 resolved');
 
-	await comment(page, 'Add the 2026 survey figures.').getByRole('button', { name: 'Reply to Amina Diallo' }).click();
+	await comment(page, 'Add the 2026 survey figures.')
+		.getByRole('button', { name: 'Reply to Amina Diallo' })
+		.click();
 	await page.getByLabel('Your reply to Amina Diallo').fill('The ministry will send them.');
 	await page.getByRole('button', { name: 'Send the reply' }).click();
-	await expect(page.locator('ul.replies li', { hasText: 'The ministry will send them.' })).toBeFocused();
+	await expect(
+		page.locator('ul.replies li', { hasText: 'The ministry will send them.' })
+	).toBeFocused();
 
 	// Resolving hides the thread (only open comments are shown); focus goes back to the part's button.
 	await comment(page, 'Is this measurable?').getByRole('button', { name: 'Resolve' }).click();
 	await expect(comment(page, 'Is this measurable?')).toHaveCount(0);
-	await expect(page.getByRole('button', { name: 'Comment on Objective 1.2', exact: true })).toBeFocused();
+	await expect(
+		page.getByRole('button', { name: 'Comment on Objective 1.2', exact: true })
+	).toBeFocused();
 	await expect(page.locator('#comment-counts')).toContainText('2 open comments · 1 resolved');
 	await page.getByLabel('All comments, resolved too').check();
 	await expect(comment(page, 'Is this measurable?')).toContainText('Resolved by Amina Diallo');
@@ -70,30 +87,48 @@ test('comment, reply and resolve in review mode; the comments survive a reload a
 
 	await page.reload();
 	await expect(page.getByText('Commenting as Amina Diallo')).toBeVisible();
-	await expect(comment(page, 'Add the 2026 survey figures.')).toContainText('The ministry will send them.');
+	await expect(comment(page, 'Add the 2026 survey figures.')).toContainText(
+		'The ministry will send them.'
+	);
 	await expect(comment(page, 'Which year is the baseline from?')).toBeVisible();
 	await expect(comment(page, 'Is this measurable?')).toHaveCount(0);
 	await page.getByLabel('All comments, resolved too').check();
 	await expect(comment(page, 'Is this measurable?')).toBeVisible();
 
-	await expect(page.locator('#export-comments')).toContainText('The 2 open comments become Word comments');
+	await expect(page.locator('#export-comments')).toContainText(
+		'The 2 open comments become Word comments'
+	);
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export to Word (.docx)' }).click();
 	const files = unzipSync(new Uint8Array(readFileSync(await (await downloading).path())));
 	const comments = strFromU8(files['word/comments.xml']);
 	const document = strFromU8(files['word/document.xml']);
 	expect(comments).toContain('w:author="Amina Diallo"');
-	for (const text of ['Add the 2026 survey figures.', 'The ministry will send them.', 'Which year is the baseline from?']) expect(textsOf(comments)).toContain(text);
+	for (const text of [
+		'Add the 2026 survey figures.',
+		'The ministry will send them.',
+		'Which year is the baseline from?'
+	])
+		expect(textsOf(comments)).toContain(text);
 	expect(textsOf(comments)).not.toContain('Is this measurable?');
 	const anchored = (text: string) => {
-		const id = comments.match(new RegExp(`<w:comment w:id="(\\d+)"[^>]*>(?:(?!</w:comment>)[\\s\\S])*${text}`))![1];
-		return textsOf(document.slice(document.indexOf(`<w:commentRangeStart w:id="${id}"/>`), document.indexOf(`<w:commentRangeEnd w:id="${id}"/>`)));
+		const id = comments.match(
+			new RegExp(`<w:comment w:id="(\\d+)"[^>]*>(?:(?!</w:comment>)[\\s\\S])*${text}`)
+		)![1];
+		return textsOf(
+			document.slice(
+				document.indexOf(`<w:commentRangeStart w:id="${id}"/>`),
+				document.indexOf(`<w:commentRangeEnd w:id="${id}"/>`)
+			)
+		);
 	};
 	expect(anchored('Add the 2026 survey figures.')).toBe('Context and situation analysis');
 	expect(anchored('Which year is the baseline from?')).toBe(indicator.statement);
 });
 
-test('delete one’s own comment with undo; the wizard counts open comments and links to review mode', async ({ page }) => {
+test('delete one’s own comment with undo; the wizard counts open comments and links to review mode', async ({
+	page
+}) => {
 	await openForReview(page);
 	await page.getByRole('button', { name: 'Comment on Pillar 1', exact: true }).click();
 	await page.getByLabel('Your name').fill('Jean Martin');
@@ -101,10 +136,17 @@ test('delete one’s own comment with undo; the wizard counts open comments and 
 	await page.getByRole('button', { name: 'Add the comment' }).click();
 	await expect(comment(page, 'Name the lead ministry.')).toBeFocused();
 
-	await comment(page, 'Name the lead ministry.').getByRole('button', { name: 'Delete your comment' }).click();
+	await comment(page, 'Name the lead ministry.')
+		.getByRole('button', { name: 'Delete your comment' })
+		.click();
 	await expect(comment(page, 'Name the lead ministry.')).toHaveCount(0);
-	await expect(page.getByRole('button', { name: 'Comment on Pillar 1', exact: true })).toBeFocused();
-	await page.locator('.toast', { hasText: 'Comment deleted.' }).getByRole('button', { name: 'Undo' }).click();
+	await expect(
+		page.getByRole('button', { name: 'Comment on Pillar 1', exact: true })
+	).toBeFocused();
+	await page
+		.locator('.toast', { hasText: 'Comment deleted.' })
+		.getByRole('button', { name: 'Undo' })
+		.click();
 	await expect(comment(page, 'Name the lead ministry.')).toBeVisible();
 	await waitForSaved(page);
 
@@ -112,8 +154,12 @@ test('delete one’s own comment with undo; the wizard counts open comments and 
 	await page.getByRole('button', { name: 'Change name' }).click();
 	await page.getByLabel('Your name').fill('Ana López');
 	await page.getByRole('button', { name: 'Save name' }).click();
-	await expect(comment(page, 'Name the lead ministry.').getByRole('button', { name: 'Resolve' })).toBeVisible();
-	await expect(comment(page, 'Name the lead ministry.').getByRole('button', { name: 'Delete your comment' })).toHaveCount(0);
+	await expect(
+		comment(page, 'Name the lead ministry.').getByRole('button', { name: 'Resolve' })
+	).toBeVisible();
+	await expect(
+		comment(page, 'Name the lead ministry.').getByRole('button', { name: 'Delete your comment' })
+	).toHaveCount(0);
 
 	await page.getByRole('link', { name: 'Edit the plan' }).click();
 	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
@@ -127,16 +173,24 @@ test('delete one’s own comment with undo; the wizard counts open comments and 
 	await expect(comment(page, 'Name the lead ministry.')).toBeVisible();
 });
 
-test('a broken file opened for review gives a translated message and changes nothing', async ({ page }) => {
+test('a broken file opened for review gives a translated message and changes nothing', async ({
+	page
+}) => {
 	await page.goto('/');
 	await chooseLanguage(page, 'fr');
-	await page.locator('#review-file').setInputFiles({ name: 'broken.nap.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "nap-builder.plan",') });
+	await page.locator('#review-file').setInputFiles({
+		name: 'broken.nap.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{"format": "nap-builder.plan",')
+	});
 	await expect(page.locator('.toast.error')).toContainText(strings('fr').get('file.notJson')!);
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.locator('table.drafts')).toHaveCount(0);
 });
 
-test('where the browser refuses storage, the name is kept for the visit and the page says so', async ({ page }) => {
+test('where the browser refuses storage, the name is kept for the visit and the page says so', async ({
+	page
+}) => {
 	await page.addInitScript(() => {
 		Storage.prototype.setItem = () => {
 			throw new DOMException('Refused', 'SecurityError');
@@ -159,7 +213,15 @@ test('with the keyboard alone: comment, reply and resolve', async ({ page }) => 
 	await openForReview(page);
 	const tabTo = async (name: string) => {
 		for (let i = 0; i < 60; i++) {
-			if ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || '')) === name) return;
+			if (
+				(await page.evaluate(
+					() =>
+						document.activeElement?.getAttribute('aria-label') ||
+						document.activeElement?.textContent?.trim() ||
+						''
+				)) === name
+			)
+				return;
 			await page.keyboard.press('Tab');
 		}
 		throw new Error(`${name} never got focus by Tab`);
@@ -181,10 +243,14 @@ test('with the keyboard alone: comment, reply and resolve', async ({ page }) => 
 	await page.keyboard.type('The Council of Ministers.');
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
-	await expect(page.locator('ul.replies li', { hasText: 'The Council of Ministers.' })).toBeFocused();
+	await expect(
+		page.locator('ul.replies li', { hasText: 'The Council of Ministers.' })
+	).toBeFocused();
 
 	await tabTo('Resolve');
 	await page.keyboard.press('Enter');
-	await expect(page.getByRole('button', { name: 'Comment on Getting started', exact: true })).toBeFocused();
+	await expect(
+		page.getByRole('button', { name: 'Comment on Getting started', exact: true })
+	).toBeFocused();
 	await expect(page.locator('#comment-counts')).toContainText('0 open comments · 1 resolved');
 });

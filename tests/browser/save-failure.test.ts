@@ -9,15 +9,21 @@ interface Probe {
 	__marked: { alert: Element | null; retry: Element | null; changes: number };
 }
 
-test('while saves keep failing, the one alert and the focused Retry button stay in place, unchanged, through the retries', async ({ page }) => {
+test('while saves keep failing, the one alert and the focused Retry button stay in place, unchanged, through the retries', async ({
+	page
+}) => {
 	// The browser's IndexedDB refuses writes while __storageFull is set, as a full disk would; attempts are counted.
 	await page.addInitScript(() => {
 		const probe = window as unknown as Probe;
 		probe.__writeAttempts = 0;
 		const put = IDBObjectStore.prototype.put;
-		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+		IDBObjectStore.prototype.put = function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
 			probe.__writeAttempts++;
-			if (probe.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			if (probe.__storageFull)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			return put.apply(this, args);
 		};
 	});
@@ -28,7 +34,10 @@ test('while saves keep failing, the one alert and the focused Retry button stay 
 	await waitForSaved(page);
 
 	await page.evaluate(() => ((window as unknown as Probe).__storageFull = true));
-	const vision = page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
+	const vision = page.getByRole('textbox', {
+		name: en.get('fields.overview.vision')!,
+		exact: true
+	});
 	await vision.fill('A vision typed while the disk is full.');
 	const status = page.locator('.save-status');
 	const alert = status.getByRole('alert');
@@ -42,7 +51,11 @@ test('while saves keep failing, the one alert and the focused Retry button stay 
 	await page.evaluate(() => {
 		const probe = window as unknown as Probe;
 		const root = document.querySelector('.save-status')!;
-		probe.__marked = { alert: root.querySelector('[role="alert"]'), retry: root.querySelector('button'), changes: 0 };
+		probe.__marked = {
+			alert: root.querySelector('[role="alert"]'),
+			retry: root.querySelector('button'),
+			changes: 0
+		};
 		new MutationObserver((records) => (probe.__marked.changes += records.length)).observe(root, {
 			subtree: true,
 			childList: true,
@@ -53,14 +66,26 @@ test('while saves keep failing, the one alert and the focused Retry button stay 
 	const unchanged = () =>
 		page.evaluate(() => {
 			const { alert, retry, changes } = (window as unknown as Probe).__marked;
-			return { alertInPage: alert?.isConnected, retryInPage: retry?.isConnected, retryFocused: document.activeElement === retry, changes };
+			return {
+				alertInPage: alert?.isConnected,
+				retryInPage: retry?.isConnected,
+				retryFocused: document.activeElement === retry,
+				changes
+			};
 		});
 	const attempts = () => page.evaluate(() => (window as unknown as Probe).__writeAttempts);
 
 	// Three retries of the app's own (one every 5 s).
 	const before = await attempts();
-	await expect.poll(attempts, { timeout: 25_000, intervals: [500] }).toBeGreaterThanOrEqual(before + 3);
-	expect(await unchanged()).toEqual({ alertInPage: true, retryInPage: true, retryFocused: true, changes: 0 });
+	await expect
+		.poll(attempts, { timeout: 25_000, intervals: [500] })
+		.toBeGreaterThanOrEqual(before + 3);
+	expect(await unchanged()).toEqual({
+		alertInPage: true,
+		retryInPage: true,
+		retryFocused: true,
+		changes: 0
+	});
 	await expect(alert).toHaveText(said!);
 	await expect(retry).toBeFocused();
 
@@ -69,7 +94,12 @@ test('while saves keep failing, the one alert and the focused Retry button stay 
 	await page.keyboard.press('Enter');
 	await expect.poll(attempts).toBeGreaterThan(beforeKey);
 	await expect(alert).toHaveText(said!);
-	expect(await unchanged()).toEqual({ alertInPage: true, retryInPage: true, retryFocused: true, changes: 0 });
+	expect(await unchanged()).toEqual({
+		alertInPage: true,
+		retryInPage: true,
+		retryFocused: true,
+		changes: 0
+	});
 
 	// Space is freed: Retry saves, the alert goes, and focus moves to the status rather than to the page.
 	await page.evaluate(() => ((window as unknown as Probe).__storageFull = false));

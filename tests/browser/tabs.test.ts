@@ -4,9 +4,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { strings, waitForSaved } from './helpers.ts';
 
 const en = strings('en');
-const vision = (page: Page) => page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
-const notice = (page: Page, key: string) => page.getByRole('status').filter({ hasText: en.get(`common.tabs.${key}`)! });
-const takeOver = (page: Page) => page.getByRole('button', { name: en.get('common.tabs.takeOver')! });
+const vision = (page: Page) =>
+	page.getByRole('textbox', { name: en.get('fields.overview.vision')!, exact: true });
+const notice = (page: Page, key: string) =>
+	page.getByRole('status').filter({ hasText: en.get(`common.tabs.${key}`)! });
+const takeOver = (page: Page) =>
+	page.getByRole('button', { name: en.get('common.tabs.takeOver')! });
 
 async function openSample(page: Page): Promise<string> {
 	await page.goto('/');
@@ -16,7 +19,9 @@ async function openSample(page: Page): Promise<string> {
 	return page.url();
 }
 
-test('a second tab on a draft is read only and can take over; what both tabs typed is kept', async ({ context }) => {
+test('a second tab on a draft is read only and can take over; what both tabs typed is kept', async ({
+	context
+}) => {
 	const first = await context.newPage();
 	const address = await openSample(first);
 	await vision(first).fill('Typed in the first tab.');
@@ -25,7 +30,9 @@ test('a second tab on a draft is read only and can take over; what both tabs typ
 	await second.goto(address);
 	await expect(notice(second, 'elsewhere')).toBeVisible();
 	await expect(vision(second)).toBeDisabled();
-	await expect(second.getByRole('button', { name: en.get('fields.institutions.add')! })).toBeDisabled();
+	await expect(
+		second.getByRole('button', { name: en.get('fields.institutions.add')! })
+	).toBeDisabled();
 	await expect(notice(first, 'elsewhere')).toHaveCount(0);
 
 	// The first tab goes on typing; the second takes over at once, before any pause would save it.
@@ -67,7 +74,9 @@ test('a second tab on a draft is read only and can take over; what both tabs typ
 	await expect(vision(second)).toHaveValue(everything);
 });
 
-test('review mode in a second tab lets the reader read but not comment while the draft is edited elsewhere', async ({ context }) => {
+test('review mode in a second tab lets the reader read but not comment while the draft is edited elsewhere', async ({
+	context
+}) => {
 	const first = await context.newPage();
 	const address = await openSample(first);
 	const second = await context.newPage();
@@ -82,7 +91,9 @@ test('review mode in a second tab lets the reader read but not comment while the
 	await expect(vision(first)).toBeDisabled();
 });
 
-test('a tab that does not answer loses the draft after a moment, and its late save never overwrites the tab that took over', async ({ context }) => {
+test('a tab that does not answer loses the draft after a moment, and its late save never overwrites the tab that took over', async ({
+	context
+}) => {
 	const first = await context.newPage();
 	const address = await openSample(first);
 	await vision(first).fill('Saved in the first tab.');
@@ -95,8 +106,12 @@ test('a tab that does not answer loses the draft after a moment, and its late sa
 	// tab freezes (as a hung or suspended background tab does) and answers nothing.
 	await first.evaluate(() => {
 		const put = IDBObjectStore.prototype.put;
-		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-			if ((window as unknown as { __full?: boolean }).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		IDBObjectStore.prototype.put = function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			if ((window as unknown as { __full?: boolean }).__full)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			return put.apply(this, args);
 		};
 		(window as unknown as { __full?: boolean }).__full = true;
@@ -127,7 +142,9 @@ test('a tab that does not answer loses the draft after a moment, and its late sa
 	await expect(vision(second)).toHaveValue('Saved in the first tab. From the second tab.');
 });
 
-test('a version restored in another tab is not overwritten by the tab editing the draft: that tab says so and keeps its text', async ({ context }) => {
+test('a version restored in another tab is not overwritten by the tab editing the draft: that tab says so and keeps its text', async ({
+	context
+}) => {
 	const first = await context.newPage();
 	const address = await openSample(first);
 	const second = await context.newPage();

@@ -18,22 +18,36 @@ function englishOf(value: unknown): string[] {
 	if (Array.isArray(value)) return value.flatMap(englishOf);
 	if (value && typeof value === 'object') {
 		const v = value as Record<string, unknown>;
-		if (typeof v.en === 'string' && typeof v.fr === 'string') return v.en.split(/\s+/).length >= 4 ? [v.en] : [];
+		if (typeof v.en === 'string' && typeof v.fr === 'string')
+			return v.en.split(/\s+/).length >= 4 ? [v.en] : [];
 		return Object.values(v).flatMap(englishOf);
 	}
 	return [];
 }
 
 /** The texts in the fields under a locator (a bound textarea's value is not its text content). */
-const values = (scope: ReturnType<Page['locator']>) => scope.locator('textarea, input[type="text"]').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
+const values = (scope: ReturnType<Page['locator']>) =>
+	scope
+		.locator('textarea, input[type="text"]')
+		.evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
 
 async function expectNoLibraryEnglish(page: Page) {
-	const text = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value).join('\n'));
-	const english = [defence, justice, addis, recommendations].flatMap(englishOf).filter((s) => text.includes(s));
+	const text = await page.evaluate(
+		() =>
+			document.body.innerText +
+			[...document.querySelectorAll('textarea, input')]
+				.map((e) => (e as HTMLInputElement).value)
+				.join('\n')
+	);
+	const english = [defence, justice, addis, recommendations]
+		.flatMap(englishOf)
+		.filter((s) => text.includes(s));
 	expect(english).toEqual([]);
 }
 
-test('start a plan in French from two ministry templates and a regional template, then add three actions from the library', async ({ page }) => {
+test('start a plan in French from two ministry templates and a regional template, then add three actions from the library', async ({
+	page
+}) => {
 	await page.goto('/');
 	await chooseLanguage(page, 'fr');
 	await page.locator('#new-plan').click();
@@ -64,20 +78,28 @@ test('start a plan in French from two ministry templates and a regional template
 	await expectNoLibraryEnglish(page);
 
 	// Add three actions from the library to the first defence objective, choosing them by search and filters.
-	const target = page.locator('section.objective').filter({ has: page.locator('h3', { hasText: defence.objectives[0].title.fr.slice(0, 40) }) });
+	const target = page
+		.locator('section.objective')
+		.filter({ has: page.locator('h3', { hasText: defence.objectives[0].title.fr.slice(0, 40) }) });
 	await target.getByRole('button', { name: fr.get('library.openActions') }).click();
 	const dialog = page.getByRole('dialog', { name: fr.get('library.title.actions') });
 	await expect(dialog).toBeVisible();
 	await expect(dialog.locator('#library-count')).toContainText(/\d+/);
 	await dialog.getByLabel(fr.get('library.ministry')!, { exact: true }).selectOption('justice');
 	await dialog.getByLabel(fr.get('library.pillar')!, { exact: true }).selectOption('');
-	const justiceActions: Action[] = justice.objectives.flatMap((o: { actions: Action[] }) => o.actions);
+	const justiceActions: Action[] = justice.objectives.flatMap(
+		(o: { actions: Action[] }) => o.actions
+	);
 	const chosen = [justiceActions[0], justiceActions[3]];
 	for (const action of chosen) await dialog.getByRole('checkbox', { name: action.text.fr }).check();
 	// The third by searching the Secretary-General's recommendations.
-	const recommendation: Action = recommendations.recommendations.find((r: { id: string }) => r.id === 'sg2004.gbv.4').action;
+	const recommendation: Action = recommendations.recommendations.find(
+		(r: { id: string }) => r.id === 'sg2004.gbv.4'
+	).action;
 	await dialog.getByLabel(fr.get('library.ministry')!, { exact: true }).selectOption('');
-	await dialog.getByLabel(fr.get('library.search')!, { exact: true }).fill(recommendation.text.fr.split(' ').slice(0, 6).join(' '));
+	await dialog
+		.getByLabel(fr.get('library.search')!, { exact: true })
+		.fill(recommendation.text.fr.split(' ').slice(0, 6).join(' '));
 	await dialog.getByRole('checkbox', { name: recommendation.text.fr }).check();
 	chosen.push(recommendation);
 	await dialog.getByRole('button', { name: /^Ajouter 3 éléments choisis$/ }).click();
@@ -94,12 +116,17 @@ test('start a plan in French from two ministry templates and a regional template
 	const inObjective = await values(target);
 	for (const action of chosen) {
 		expect(inObjective.filter((v) => v === action.text.fr)).toHaveLength(1);
-		for (const indicator of action.indicators) expect(inObjective).toContain(indicator.statement.fr);
+		for (const indicator of action.indicators)
+			expect(inObjective).toContain(indicator.statement.fr);
 	}
 
 	// The review tells template wording from the team's own, and flags the country figures to fill in.
 	await gotoStep(page, 'review');
-	await expect(page.getByRole('heading', { name: fr.get('wizard.review.wording.title') })).toBeVisible();
-	await expect(page.locator('ul.gaps li', { hasText: 'contient encore une donnée à renseigner' }).first()).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: fr.get('wizard.review.wording.title') })
+	).toBeVisible();
+	await expect(
+		page.locator('ul.gaps li', { hasText: 'contient encore une donnée à renseigner' }).first()
+	).toBeVisible();
 	await expectNoEnglish(page, 'fr');
 });

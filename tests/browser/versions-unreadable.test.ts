@@ -11,9 +11,13 @@ function fr(key: string, params: Record<string, string | number> = {}): string {
 	return template.replace(/{{(\w+)}}/g, (_, name) => String(params[name] ?? `{{${name}}}`));
 }
 
-test('a version that no longer parses is listed as one that cannot be read, in French, and offers no restore', async ({ page }) => {
+test('a version that no longer parses is listed as one that cannot be read, in French, and offers no restore', async ({
+	page
+}) => {
 	await page.goto('/');
-	await page.getByRole('combobox', { name: strings('en').get('common.language') }).selectOption('fr');
+	await page
+		.getByRole('combobox', { name: strings('en').get('common.language') })
+		.selectOption('fr');
 	await page.getByRole('button', { name: fr('home.sample') }).click();
 	await page.getByRole('link', { name: fr('versions.link') }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(fr('versions.title'));
@@ -45,10 +49,20 @@ test('a version that no longer parses is listed as one that cannot be read, in F
 	await page.reload();
 
 	const unreadable = page.getByRole('row', { name: /Version d’une application plus récente/ });
-	await expect(unreadable).toContainText(fr('versions.unreadableBecause', { reason: fr('file.newerVersion', { version: 99 }) }));
+	await expect(unreadable).toContainText(
+		fr('versions.unreadableBecause', { reason: fr('file.newerVersion', { version: 99 }) })
+	);
 	await expect(unreadable.getByRole('button')).toHaveCount(0);
-	await expect(page.getByRole('option', { name: /Version d’une application plus récente/ })).toHaveCount(0);
+	await expect(
+		page.getByRole('option', { name: /Version d’une application plus récente/ })
+	).toHaveCount(0);
 	// The readable version is still there to restore and compare.
-	await expect(page.getByRole('button', { name: fr('versions.restoreLabel', { name: 'Atelier de validation' }) })).toBeVisible();
-	await expect(page.getByRole('combobox', { name: fr('versions.compareLeft') })).toContainText('Atelier de validation');
+	await expect(
+		page.getByRole('button', {
+			name: fr('versions.restoreLabel', { name: 'Atelier de validation' })
+		})
+	).toBeVisible();
+	await expect(page.getByRole('combobox', { name: fr('versions.compareLeft') })).toContainText(
+		'Atelier de validation'
+	);
 });

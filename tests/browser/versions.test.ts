@@ -33,19 +33,28 @@ test('save a version, change the draft, compare, restore, delete', async ({ page
 	await expect(page.locator('.compare-count')).toHaveText('Added: 0 · changed: 1 · removed: 0');
 	const row = page.locator('ol.differences li').filter({ hasText: 'Title of the plan' });
 	await expect(row.locator('td').first()).toHaveText(original);
-	await expect(row.locator('td').nth(1)).toHaveText('Second national action plan, revised after the workshop');
+	await expect(row.locator('td').nth(1)).toHaveText(
+		'Second national action plan, revised after the workshop'
+	);
 
 	await page.getByRole('button', { name: `Restore: ${NAME}` }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'the draft again?' })).toBeVisible();
 	await page.getByRole('button', { name: 'Yes, restore' }).click();
 	const before = `Before restoring “${NAME}”`;
-	await expect(page.locator('.toast').last()).toContainText(`The draft as it was is kept as “${before}”.`);
+	await expect(page.locator('.toast').last()).toContainText(
+		`The draft as it was is kept as “${before}”.`
+	);
 	await expect(page.locator('table.versions tbody th')).toHaveText([before, NAME]);
 	// The automatic version holds the newer text; the draft has the old one back.
-	const automatic = await page.locator('#compare-left option').filter({ hasText: before }).getAttribute('value');
+	const automatic = await page
+		.locator('#compare-left option')
+		.filter({ hasText: before })
+		.getAttribute('value');
 	await page.locator('#compare-left').selectOption(automatic!);
 	await expect(page.locator('.compare-count')).toHaveText('Added: 0 · changed: 1 · removed: 0');
-	await expect(row.locator('td').first()).toHaveText('Second national action plan, revised after the workshop');
+	await expect(row.locator('td').first()).toHaveText(
+		'Second national action plan, revised after the workshop'
+	);
 	await expect(row.locator('td').nth(1)).toHaveText(original);
 	await page.getByRole('link', { name: 'Back to the plan' }).click();
 	await expect(title).toHaveValue(original);
@@ -65,7 +74,8 @@ test('a draft stored before versions existed is kept, and gets versions', async 
 		(stored) =>
 			new Promise<void>((resolve, reject) => {
 				const request = indexedDB.open('nap-builder', 1);
-				request.onupgradeneeded = () => request.result.createObjectStore('drafts', { keyPath: 'id' });
+				request.onupgradeneeded = () =>
+					request.result.createObjectStore('drafts', { keyPath: 'id' });
 				request.onerror = () => reject(request.error);
 				request.onsuccess = () => {
 					const tx = request.result.transaction('drafts', 'readwrite');

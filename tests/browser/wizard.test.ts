@@ -1,7 +1,15 @@
 // A drafter creates a plan, fills every step of the wizard, reloads, and finds every value again;
 // in French and Spanish the whole walk shows no English interface text.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage, expectNoEnglish, focusedId, gotoStep, itemIdOf, newBlankPlan, waitForSaved } from './helpers.ts';
+import {
+	chooseLanguage,
+	expectNoEnglish,
+	focusedId,
+	gotoStep,
+	itemIdOf,
+	newBlankPlan,
+	waitForSaved
+} from './helpers.ts';
 
 type Fill = { id: string; value: string; kind?: 'text' | 'select' | 'check' };
 
@@ -109,7 +117,10 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		await gotoStep(page, 'pillars');
 		await page.locator('input[name="framework"][value="pillars"]').check();
 		await expect(page.locator('li.pillar')).toHaveCount(4);
-		const pillarId = (await page.locator('li.pillar').first().getAttribute('id'))!.replace(/-item$/, '');
+		const pillarId = (await page.locator('li.pillar').first().getAttribute('id'))!.replace(
+			/-item$/,
+			''
+		);
 		const objective = await add(page, `pillar-${pillarId}-addObjective`);
 		steps.pillars = [
 			{ id: `pillar-${pillarId}-description`, value: 'Participation of women in decision-making' },
@@ -200,14 +211,20 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		}
 		await gotoStep(page, 'overview');
 		await expect(page.locator('#overview-resolutions input[value="2242"]')).toBeChecked();
-		await expect(page.locator(`#institution-${defence}-name`)).toHaveValue(`Ministry of Defence ${tag}`);
+		await expect(page.locator(`#institution-${defence}-name`)).toHaveValue(
+			`Ministry of Defence ${tag}`
+		);
 		await gotoStep(page, 'actions');
-		await expect(page.locator(`#action-${action}-partnerIds input[value="${network}"]`)).toBeChecked();
+		await expect(
+			page.locator(`#action-${action}-partnerIds input[value="${network}"]`)
+		).toBeChecked();
 
 		// The home page lists the draft with its title and country.
 		await page.goto('/');
 		await expect(page.locator('table.drafts tbody tr')).toHaveCount(1);
-		await expect(page.locator('table.drafts tbody tr')).toContainText(`National action plan ${tag}`);
+		await expect(page.locator('table.drafts tbody tr')).toContainText(
+			`National action plan ${tag}`
+		);
 		await expect(page.locator('table.drafts tbody tr')).toContainText('Lumeria');
 	});
 }
@@ -222,18 +239,24 @@ test('a review link opens the step and focuses the field that fills the gap', as
 	await expect(page.locator('#overview-country')).toBeFocused();
 });
 
-test('a contradiction is explained beside the field, and typing is never blocked', async ({ page }) => {
+test('a contradiction is explained beside the field, and typing is never blocked', async ({
+	page
+}) => {
 	await page.goto('/');
 	await newBlankPlan(page);
 	await page.locator('#overview-periodStart').fill('2031');
 	await page.locator('#overview-periodEnd').fill('2027');
 	await expect(page.locator('#overview-periodEnd')).toHaveAttribute('aria-invalid', 'true');
-	await expect(page.locator('#overview-periodEnd-error')).toHaveText("The plan's end year is before its start year.");
+	await expect(page.locator('#overview-periodEnd-error')).toHaveText(
+		"The plan's end year is before its start year."
+	);
 	await expect(page.locator('#overview-periodEnd-error')).toHaveAttribute('aria-live', 'polite');
 	await page.locator('#overview-periodEnd').fill('2035');
 	await expect(page.locator('#overview-periodEnd-error')).toHaveText('');
 	// A value out of range is not stored: the field says what it expects and what the plan keeps.
 	await page.locator('#overview-periodStart').fill('20');
 	await page.locator('#overview-periodStart').blur();
-	await expect(page.locator('#overview-periodStart-error')).toHaveText('Enter a number from 1900 to 2200. Until it is corrected, the plan keeps 2031.');
+	await expect(page.locator('#overview-periodStart-error')).toHaveText(
+		'Enter a number from 1900 to 2200. Until it is corrected, the plan keeps 2031.'
+	);
 });

@@ -11,7 +11,11 @@ import { strings } from './helpers.ts';
 
 type Language = 'en' | 'fr' | 'es';
 
-function text(language: Language, key: string, params: Record<string, string | number> = {}): string {
+function text(
+	language: Language,
+	key: string,
+	params: Record<string, string | number> = {}
+): string {
 	const template = strings(language).get(key);
 	if (template === undefined) throw new Error(`No text ${key}`);
 	return template.replace(/{{(\w+)}}/g, (_, name) => String(params[name] ?? `{{${name}}}`));
@@ -25,25 +29,49 @@ async function openSample(page: Page, language: Language) {
 	await page.getByRole('combobox', { name: text('en', 'common.language') }).selectOption(language);
 	await expect(page.locator('html')).toHaveAttribute('lang', language);
 	await page.getByRole('button', { name: text(language, 'home.sample') }).click();
-	await expect(page.getByRole('heading', { level: 1, name: text(language, 'wizard.steps.overview.title') })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: text(language, 'wizard.steps.overview.title') })
+	).toBeVisible();
 }
 
-const emblem = { name: 'arms.png', mimeType: 'image/png', buffer: Buffer.from(encodePng(60, 40, ['FFFFFF', '1D4E89'], (x, y) => ((x - 30) ** 2 + (y - 20) ** 2 < 300 ? 1 : 0))) };
+const emblem = {
+	name: 'arms.png',
+	mimeType: 'image/png',
+	buffer: Buffer.from(
+		encodePng(60, 40, ['FFFFFF', '1D4E89'], (x, y) => ((x - 30) ** 2 + (y - 20) ** 2 < 300 ? 1 : 0))
+	)
+};
 
-test('an emblem and an issuing authority on the cover, the plan’s language on its own text, and the difference of languages said before export', async ({ page }) => {
+test('an emblem and an issuing authority on the cover, the plan’s language on its own text, and the difference of languages said before export', async ({
+	page
+}) => {
 	await openSample(page, 'en');
 	const authority = 'Republic of Lumeria, Ministry of Gender Equality';
-	await page.getByRole('textbox', { name: named(text('en', 'fields.overview.issuingAuthority')) }).fill(authority);
+	await page
+		.getByRole('textbox', { name: named(text('en', 'fields.overview.issuingAuthority')) })
+		.fill(authority);
 
 	const group = page.getByRole('group', { name: text('en', 'fields.overview.emblem') });
 	const add = group.getByRole('button', { name: text('en', 'fields.overview.emblemAdd') });
-	await expect(add).toHaveAccessibleDescription(text('en', 'fields.overview.emblemHint', { max: text('en', 'fields.overview.kilobytes', { amount: 512 }) }));
+	await expect(add).toHaveAccessibleDescription(
+		text('en', 'fields.overview.emblemHint', {
+			max: text('en', 'fields.overview.kilobytes', { amount: 512 })
+		})
+	);
 
 	// A file that is not an image is refused, and the message says which and why.
 	let chooser = page.waitForEvent('filechooser');
 	await add.press('Enter');
-	await (await chooser).setFiles({ name: 'arms.gif', mimeType: 'image/png', buffer: Buffer.from('GIF89a\x01\x00\x01\x00') });
-	await expect(group.getByRole('status')).toHaveText(text('en', 'fields.overview.emblemRefused.type', { name: 'arms.gif' }));
+	await (
+		await chooser
+	).setFiles({
+		name: 'arms.gif',
+		mimeType: 'image/png',
+		buffer: Buffer.from('GIF89a\x01\x00\x01\x00')
+	});
+	await expect(group.getByRole('status')).toHaveText(
+		text('en', 'fields.overview.emblemRefused.type', { name: 'arms.gif' })
+	);
 	await expect(group.getByRole('img')).toHaveCount(0);
 	// So is an image over 512 KB.
 	const big = Buffer.from(encodePng(500, 400, ['000000'], () => 0, { stored: true })); // stored without compression: about 590 KB
@@ -51,14 +79,26 @@ test('an emblem and an issuing authority on the cover, the plan’s language on 
 	await add.click();
 	await (await chooser).setFiles({ name: 'arms-scan.png', mimeType: 'image/png', buffer: big });
 	const kb = (amount: number) => text('en', 'fields.overview.kilobytes', { amount });
-	await expect(group.getByRole('status')).toHaveText(text('en', 'fields.overview.emblemRefused.size', { name: 'arms-scan.png', size: kb(Math.ceil(big.length / 1024)), max: kb(512) }));
+	await expect(group.getByRole('status')).toHaveText(
+		text('en', 'fields.overview.emblemRefused.size', {
+			name: 'arms-scan.png',
+			size: kb(Math.ceil(big.length / 1024)),
+			max: kb(512)
+		})
+	);
 	await expect(group.getByRole('img')).toHaveCount(0);
 
 	chooser = page.waitForEvent('filechooser');
 	await add.click();
 	await (await chooser).setFiles(emblem);
-	await expect(group.getByRole('img', { name: text('en', 'fields.overview.emblemPreview', { width: 60, height: 40 }) })).toBeVisible();
-	await expect(group.getByRole('status')).toHaveText(text('en', 'fields.overview.emblemAdded', { width: 60, height: 40 }));
+	await expect(
+		group.getByRole('img', {
+			name: text('en', 'fields.overview.emblemPreview', { width: 60, height: 40 })
+		})
+	).toBeVisible();
+	await expect(group.getByRole('status')).toHaveText(
+		text('en', 'fields.overview.emblemAdded', { width: 60, height: 40 })
+	);
 
 	// Removed, then added again: focus is never lost.
 	await group.getByRole('button', { name: text('en', 'fields.overview.emblemRemove') }).click();
@@ -67,7 +107,9 @@ test('an emblem and an issuing authority on the cover, the plan’s language on 
 	chooser = page.waitForEvent('filechooser');
 	await add.press('Space');
 	await (await chooser).setFiles(emblem);
-	await expect(group.getByRole('button', { name: text('en', 'fields.overview.emblemReplace') })).toBeVisible();
+	await expect(
+		group.getByRole('button', { name: text('en', 'fields.overview.emblemReplace') })
+	).toBeVisible();
 	await expect(page.getByText(text('en', 'common.save.saved'))).toBeVisible();
 
 	// The draft file keeps the emblem.
@@ -83,8 +125,13 @@ test('an emblem and an issuing authority on the cover, the plan’s language on 
 		.getByRole('link', { name: new RegExp(escape(text('en', 'wizard.steps.review.title'))) })
 		.click();
 	const panel = page.getByRole('region', { name: text('en', 'wizard.export.title') });
-	const documentLanguage = panel.getByRole('combobox', { name: text('en', 'wizard.export.language') });
-	const differ = text('en', 'wizard.export.languagesDiffer', { plan: text('en', 'wizard.export.languageIn.en'), document: text('en', 'wizard.export.languageIn.fr') });
+	const documentLanguage = panel.getByRole('combobox', {
+		name: text('en', 'wizard.export.language')
+	});
+	const differ = text('en', 'wizard.export.languagesDiffer', {
+		plan: text('en', 'wizard.export.languageIn.en'),
+		document: text('en', 'wizard.export.languageIn.fr')
+	});
 	await expect(panel.getByText(differ)).toHaveCount(0);
 	await documentLanguage.selectOption('fr');
 	await expect(panel.getByText(differ)).toBeVisible();
@@ -97,12 +144,24 @@ test('an emblem and an issuing authority on the cover, the plan’s language on 
 	const cover = xml.slice(0, xml.indexOf('w:docPartGallery'));
 	expect(cover.indexOf('<w:drawing>')).toBeGreaterThan(0);
 	expect(cover.indexOf('<w:drawing>')).toBeLessThan(cover.indexOf(authority));
-	expect(Object.keys(files).filter((name) => name.startsWith('word/media/')).some((name) => Buffer.from(files[name]).equals(emblem.buffer))).toBe(true);
+	expect(
+		Object.keys(files)
+			.filter((name) => name.startsWith('word/media/'))
+			.some((name) => Buffer.from(files[name]).equals(emblem.buffer))
+	).toBe(true);
 	// The authority, typed by the team, is English; the chapter headings French, the document's language.
-	expect(cover).toMatch(new RegExp(`<w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">${escape(authority)}</w:t>`));
+	expect(cover).toMatch(
+		new RegExp(
+			`<w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">${escape(authority)}</w:t>`
+		)
+	);
 	expect(strFromU8(files['word/styles.xml'])).toMatch(/<w:rPrDefault>.*<w:lang w:val="fr-FR"\/>/s);
-	expect(xml).toContain(`<w:r><w:t xml:space="preserve">${text('fr', 'export.chapters.context')}</w:t></w:r>`);
+	expect(xml).toContain(
+		`<w:r><w:t xml:space="preserve">${text('fr', 'export.chapters.context')}</w:t></w:r>`
+	);
 	// Numbers on the contents page, and nothing that makes Word ask to update fields.
-	expect(xml).toMatch(/PAGEREF _Toc1 \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">\d+<\/w:t>/);
+	expect(xml).toMatch(
+		/PAGEREF _Toc1 \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">\d+<\/w:t>/
+	);
 	expect(strFromU8(files['word/settings.xml'])).not.toContain('updateFields');
 });

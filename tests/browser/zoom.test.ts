@@ -11,20 +11,26 @@ async function reflowProblems(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const problems: string[] = [];
 		const root = document.documentElement;
-		if (root.scrollWidth > root.clientWidth) problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
+		if (root.scrollWidth > root.clientWidth)
+			problems.push(`page is ${root.scrollWidth} px wide in a ${root.clientWidth} px window`);
 		for (const element of document.querySelectorAll<HTMLElement>('main *, header *, footer *')) {
 			const style = getComputedStyle(element);
-			if (style.display === 'none' || style.visibility === 'hidden' || !element.textContent?.trim()) continue;
+			if (style.display === 'none' || style.visibility === 'hidden' || !element.textContent?.trim())
+				continue;
 			const clips = ['hidden', 'clip'].includes(style.overflowX);
 			// Visually hidden text (for screen readers) is meant to be clipped.
 			if (clips && element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 1)
-				problems.push(`text cut off in <${element.tagName.toLowerCase()} id="${element.id}" class="${element.className}">: ${element.textContent.trim().slice(0, 40)}`);
+				problems.push(
+					`text cut off in <${element.tagName.toLowerCase()} id="${element.id}" class="${element.className}">: ${element.textContent.trim().slice(0, 40)}`
+				);
 		}
 		return problems;
 	});
 }
 
-test('at 200 % zoom every page and wizard step reflows: no sideways scrolling, no text cut off', async ({ page }) => {
+test('at 200 % zoom every page and wizard step reflows: no sideways scrolling, no text cut off', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	await page.goto('/');
 	await chooseLanguage(page, 'fr'); // the longer words of French are the harder case

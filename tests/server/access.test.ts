@@ -3,7 +3,17 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
-import { api, closeAfterEach, frames, invite, rawSocket, share, startServer, until, type TestServer } from './helpers.ts';
+import {
+	api,
+	closeAfterEach,
+	frames,
+	invite,
+	rawSocket,
+	share,
+	startServer,
+	until,
+	type TestServer
+} from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });
@@ -14,29 +24,52 @@ const open = closeAfterEach(() => server);
 describe('the API', () => {
 	it('shares a draft, makes, lists and revokes links, for the owner only', async () => {
 		server = await startServer();
-		expect(await api(server.url, '')).toEqual({ status: 200, body: { service: 'nap-sync', version: 1 } });
+		expect(await api(server.url, '')).toEqual({
+			status: 200,
+			body: { service: 'nap-sync', version: 1 }
+		});
 		const draft = await share(server.url);
-		expect(draft.documents).toEqual({ plan: `plan:${draft.draftId}`, comments: `comments:${draft.draftId}` });
+		expect(draft.documents).toEqual({
+			plan: `plan:${draft.draftId}`,
+			comments: `comments:${draft.draftId}`
+		});
 		expect(draft.ownerSecret).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
 
 		const links = `/drafts/${draft.draftId}/links`;
-		const made = await api(server.url, links, { body: { role: 'commenter', label: 'Parliament' }, secret: draft.ownerSecret });
+		const made = await api(server.url, links, {
+			body: { role: 'commenter', label: 'Parliament' },
+			secret: draft.ownerSecret
+		});
 		expect(made.status).toBe(201);
 		expect(made.body.token).toBe(`${made.body.link.linkId}.${made.body.secret}`);
 		expect(made.body.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		await api(server.url, links, { body: { role: 'reader' }, secret: draft.ownerSecret });
 
 		const listed = await api(server.url, links, { secret: draft.ownerSecret });
-		expect(listed.body.links.map((link: { role: string; label: string }) => [link.role, link.label])).toEqual([
+		expect(
+			listed.body.links.map((link: { role: string; label: string }) => [link.role, link.label])
+		).toEqual([
 			['commenter', 'Parliament'],
 			['reader', '']
 		]);
 		expect(JSON.stringify(listed.body)).not.toContain(made.body.secret);
 
-		const revoked = await api(server.url, `${links}/${made.body.link.linkId}`, { method: 'DELETE', secret: draft.ownerSecret });
+		const revoked = await api(server.url, `${links}/${made.body.link.linkId}`, {
+			method: 'DELETE',
+			secret: draft.ownerSecret
+		});
 		expect(revoked.status).toBe(200);
-		expect((await api(server.url, links, { secret: draft.ownerSecret })).body.links[0].revokedAt).toBe(revoked.body.revokedAt);
-		expect((await api(server.url, `${links}/${made.body.link.linkId}`, { method: 'DELETE', secret: draft.ownerSecret })).status).toBe(404);
+		expect(
+			(await api(server.url, links, { secret: draft.ownerSecret })).body.links[0].revokedAt
+		).toBe(revoked.body.revokedAt);
+		expect(
+			(
+				await api(server.url, `${links}/${made.body.link.linkId}`, {
+					method: 'DELETE',
+					secret: draft.ownerSecret
+				})
+			).status
+		).toBe(404);
 
 		// Without the owner's secret, or with another draft's, nothing.
 		const other = await share(server.url);
@@ -50,25 +83,55 @@ describe('the API', () => {
 		server = await startServer({ limits: { draftsPerAddressPerHour: 2, drafts: 3 } });
 		expect((await api(server.url, '/drafts', { body: {} })).status).toBe(201);
 		expect((await api(server.url, '/drafts', { body: {} })).status).toBe(201);
-		expect(await api(server.url, '/drafts', { body: {} })).toEqual({ status: 429, body: { error: 'too-many-drafts-address' } });
+		expect(await api(server.url, '/drafts', { body: {} })).toEqual({
+			status: 429,
+			body: { error: 'too-many-drafts-address' }
+		});
 		await server.stop();
-		server = await startServer({ dataFile: server.dataFile, limits: { draftsPerAddressPerHour: 2, drafts: 3 } });
+		server = await startServer({
+			dataFile: server.dataFile,
+			limits: { draftsPerAddressPerHour: 2, drafts: 3 }
+		});
 		expect((await api(server.url, '/drafts', { body: {} })).status).toBe(201);
-		expect(await api(server.url, '/drafts', { body: {} })).toEqual({ status: 507, body: { error: 'too-many-drafts' } });
+		expect(await api(server.url, '/drafts', { body: {} })).toEqual({
+			status: 507,
+			body: { error: 'too-many-drafts' }
+		});
 	});
 
 	it('refuses bodies that are not what it expects', async () => {
 		server = await startServer();
 		const draft = await share(server.url);
 		const links = `/drafts/${draft.draftId}/links`;
-		for (const body of [{ role: 'owner' }, { role: 'editor', label: 'x'.repeat(201) }, { role: 'editor', extra: 1 }, [], 'editor'])
-			expect(await api(server.url, links, { body, secret: draft.ownerSecret })).toEqual({ status: 400, body: { error: 'invalid-body' } });
+		for (const body of [
+			{ role: 'owner' },
+			{ role: 'editor', label: 'x'.repeat(201) },
+			{ role: 'editor', extra: 1 },
+			[],
+			'editor'
+		])
+			expect(await api(server.url, links, { body, secret: draft.ownerSecret })).toEqual({
+				status: 400,
+				body: { error: 'invalid-body' }
+			});
 		expect((await api(server.url, '/drafts', { body: { draftId: 'mine' } })).status).toBe(400);
-		const notJson = await fetch(`${server.url}/sync/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+		const notJson = await fetch(`${server.url}/sync/api/drafts`, {
+			method: 'POST',
+			headers: { 'content-type': 'text/plain' },
+			body: '{}'
+		});
 		expect(notJson.status).toBe(415);
-		const broken = await fetch(`${server.url}/sync/api/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+		const broken = await fetch(`${server.url}/sync/api/drafts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{'
+		});
 		expect(broken.status).toBe(400);
-		const huge = await fetch(`${server.url}/sync/api/drafts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(20_000) }) });
+		const huge = await fetch(`${server.url}/sync/api/drafts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ a: 'x'.repeat(20_000) })
+		});
 		expect(huge.status).toBe(413);
 	});
 });
@@ -91,7 +154,10 @@ describe('a wrong or revoked secret', () => {
 		await owner.synced();
 		owner.doc.getText('title').insert(0, 'Confidential draft');
 		const { link, token } = await invite(server.url, draft, 'editor');
-		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, { method: 'DELETE', secret: draft.ownerSecret });
+		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, {
+			method: 'DELETE',
+			secret: draft.ownerSecret
+		});
 		const other = await share(server.url);
 		const [linkId, secret] = token.split('.');
 		const wrong = [
@@ -116,20 +182,37 @@ describe('a wrong or revoked secret', () => {
 			expect(Buffer.concat(raw.received).toString('latin1')).not.toContain('Confidential');
 			raw.ws.close();
 		}
-		const refusals = server.logs.filter((entry) => entry.event === 'connection-refused').map((entry) => entry.reason);
-		expect(refusals).toEqual([closeReasons.unknownLink, closeReasons.linkRevoked, ...Array(4).fill(closeReasons.unknownLink)]);
+		const refusals = server.logs
+			.filter((entry) => entry.event === 'connection-refused')
+			.map((entry) => entry.reason);
+		expect(refusals).toEqual([
+			closeReasons.unknownLink,
+			closeReasons.linkRevoked,
+			...Array(4).fill(closeReasons.unknownLink)
+		]);
 	});
 
 	it('the provider is told why', async () => {
 		server = await startServer();
 		const draft = await share(server.url);
 		const { link, token } = await invite(server.url, draft, 'reader');
-		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, { method: 'DELETE', secret: draft.ownerSecret });
+		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, {
+			method: 'DELETE',
+			secret: draft.ownerSecret
+		});
 		const revoked = open(server.wsUrl, draft.documents.plan, token);
 		const wrong = open(server.wsUrl, draft.documents.plan, `${link.linkId}.${'B'.repeat(43)}`);
 		const badName = open(server.wsUrl, 'plan:../../etc', draft.ownerToken);
-		await until(() => revoked.failures.length > 0 && wrong.failures.length > 0 && badName.failures.length > 0, undefined, 'the refusals');
-		expect([revoked.failures[0], wrong.failures[0], badName.failures[0]]).toEqual([closeReasons.linkRevoked, closeReasons.unknownLink, closeReasons.invalidDocument]);
+		await until(
+			() => revoked.failures.length > 0 && wrong.failures.length > 0 && badName.failures.length > 0,
+			undefined,
+			'the refusals'
+		);
+		expect([revoked.failures[0], wrong.failures[0], badName.failures[0]]).toEqual([
+			closeReasons.linkRevoked,
+			closeReasons.unknownLink,
+			closeReasons.invalidDocument
+		]);
 		expect(revoked.doc.getText('title').toString()).toBe('');
 	});
 });
@@ -144,16 +227,38 @@ describe('revoking a link', () => {
 		const holderPlan = open(server.wsUrl, draft.documents.plan, token);
 		const holderComments = open(server.wsUrl, draft.documents.comments, token);
 		const colleague = open(server.wsUrl, draft.documents.plan, kept);
-		await Promise.all([owner.synced(), holderPlan.synced(), holderComments.synced(), colleague.synced()]);
+		await Promise.all([
+			owner.synced(),
+			holderPlan.synced(),
+			holderComments.synced(),
+			colleague.synced()
+		]);
 
-		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, { method: 'DELETE', secret: draft.ownerSecret });
-		await until(() => holderPlan.closeReasons.includes(closeReasons.linkRevoked) && holderComments.closeReasons.includes(closeReasons.linkRevoked), undefined, 'the holder to be disconnected');
+		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, {
+			method: 'DELETE',
+			secret: draft.ownerSecret
+		});
+		await until(
+			() =>
+				holderPlan.closeReasons.includes(closeReasons.linkRevoked) &&
+				holderComments.closeReasons.includes(closeReasons.linkRevoked),
+			undefined,
+			'the holder to be disconnected'
+		);
 
 		owner.doc.getText('title').insert(0, 'After the revocation');
-		await until(() => colleague.doc.getText('title').toString() === 'After the revocation', undefined, 'the colleague to keep receiving');
+		await until(
+			() => colleague.doc.getText('title').toString() === 'After the revocation',
+			undefined,
+			'the colleague to keep receiving'
+		);
 		holderPlan.doc.getText('title').insert(0, 'Still here? ');
 		colleague.doc.getText('title').insert(0, '> ');
-		await until(() => owner.doc.getText('title').toString() === '> After the revocation', undefined, "the colleague's edit");
+		await until(
+			() => owner.doc.getText('title').toString() === '> After the revocation',
+			undefined,
+			"the colleague's edit"
+		);
 		expect(holderPlan.doc.getText('title').toString()).toBe('Still here? ');
 		expect(colleague.closeReasons).toEqual([]);
 	});
@@ -167,13 +272,28 @@ describe('the logs', () => {
 		const client = open(server.wsUrl, draft.documents.comments, token);
 		await client.synced();
 		client.doc.getText('comment').insert(0, 'A confidential remark');
-		await until(() => server.logs.some((entry) => entry.event === 'document-stored'), undefined, 'the store');
+		await until(
+			() => server.logs.some((entry) => entry.event === 'document-stored'),
+			undefined,
+			'the store'
+		);
 		client.destroy();
-		await until(() => server.logs.some((entry) => entry.event === 'disconnected'), undefined, 'the disconnection');
+		await until(
+			() => server.logs.some((entry) => entry.event === 'disconnected'),
+			undefined,
+			'the disconnection'
+		);
 		const connected = server.logs.find((entry) => entry.event === 'connected');
-		expect(connected).toMatchObject({ documentName: draft.documents.comments, linkId: link.linkId, role: 'commenter', readOnly: false, address: '127.0.0.1' });
+		expect(connected).toMatchObject({
+			documentName: draft.documents.comments,
+			linkId: link.linkId,
+			role: 'commenter',
+			readOnly: false,
+			address: '127.0.0.1'
+		});
 		const all = JSON.stringify(server.logs);
-		for (const secret of [token.split('.')[1], draft.ownerSecret]) expect(all).not.toContain(secret);
+		for (const secret of [token.split('.')[1], draft.ownerSecret])
+			expect(all).not.toContain(secret);
 		expect(all).not.toContain('confidential');
 	});
 });

@@ -17,7 +17,11 @@ import { createSync, type SyncServer } from '../../server/sync.ts';
 export const tempDataFile = () => join(mkdtempSync(join(tmpdir(), 'nap-sync-')), 'sync.sqlite');
 
 /** Waits until `condition` holds, polling every 10 ms, failing after `ms` (generous: the machine may be loaded). */
-export async function until(condition: () => boolean, ms = 15_000, what = 'condition'): Promise<void> {
+export async function until(
+	condition: () => boolean,
+	ms = 15_000,
+	what = 'condition'
+): Promise<void> {
 	for (let waited = 0; !condition(); waited += 10) {
 		if (waited >= ms) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 10));
@@ -34,7 +38,15 @@ export interface TestServer {
 	stop(): Promise<void>;
 }
 
-export async function startServer(options: { dataFile?: string; limits?: Partial<Limits>; redisUrl?: string; port?: number; trustProxy?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+	options: {
+		dataFile?: string;
+		limits?: Partial<Limits>;
+		redisUrl?: string;
+		port?: number;
+		trustProxy?: boolean;
+	} = {}
+): Promise<TestServer> {
 	const base = configFromEnvironment({});
 	const config: SyncConfig = {
 		...base,
@@ -72,10 +84,17 @@ export async function startServer(options: { dataFile?: string; limits?: Partial
 	};
 }
 
-export async function api(url: string, path: string, init: { method?: string; body?: unknown; secret?: string } = {}) {
+export async function api(
+	url: string,
+	path: string,
+	init: { method?: string; body?: unknown; secret?: string } = {}
+) {
 	const response = await fetch(`${url}/sync/api${path}`, {
 		method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-		headers: { ...(init.body !== undefined && { 'content-type': 'application/json' }), ...(init.secret && { authorization: `Bearer ${init.secret}` }) },
+		headers: {
+			...(init.body !== undefined && { 'content-type': 'application/json' }),
+			...(init.secret && { authorization: `Bearer ${init.secret}` })
+		},
 		body: init.body === undefined ? undefined : JSON.stringify(init.body)
 	});
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read the API's JSON answers field by field
@@ -96,8 +115,15 @@ export async function share(url: string): Promise<SharedDraft> {
 	return body as SharedDraft;
 }
 
-export async function invite(url: string, draft: SharedDraft, role: 'editor' | 'commenter' | 'reader') {
-	const { status, body } = await api(url, `/drafts/${draft.draftId}/links`, { body: { role }, secret: draft.ownerSecret });
+export async function invite(
+	url: string,
+	draft: SharedDraft,
+	role: 'editor' | 'commenter' | 'reader'
+) {
+	const { status, body } = await api(url, `/drafts/${draft.draftId}/links`, {
+		body: { role },
+		secret: draft.ownerSecret
+	});
 	if (status !== 201) throw new Error(`invite: ${status}`);
 	return body as { link: { linkId: string }; token: string };
 }
@@ -117,7 +143,14 @@ export interface TestClient {
 /** A provider on one document, reconnecting quickly when its socket closes. */
 export function connect(wsUrl: string | (() => string), name: string, token: string): TestClient {
 	const doc = new Y.Doc();
-	const socket = new HocuspocusProviderWebsocket({ url: typeof wsUrl === 'string' ? wsUrl : wsUrl(), WebSocketPolyfill: WebSocket, delay: 50, minDelay: 50, maxDelay: 200, factor: 1.5 });
+	const socket = new HocuspocusProviderWebsocket({
+		url: typeof wsUrl === 'string' ? wsUrl : wsUrl(),
+		WebSocketPolyfill: WebSocket,
+		delay: 50,
+		minDelay: 50,
+		maxDelay: 200,
+		factor: 1.5
+	});
 	const failures: string[] = [];
 	const closeReasons: string[] = [];
 	const closeCodes: number[] = [];
@@ -201,7 +234,9 @@ export function storedDocument(dataFile: string, name: string): Y.Doc | undefine
  * The clients a test opens (`open`) and the server it runs now (`current`), all closed after each
  * test, so that one test's sockets never reach the next.
  */
-export function closeAfterEach(current: () => TestServer | undefined): (...args: Parameters<typeof connect>) => TestClient {
+export function closeAfterEach(
+	current: () => TestServer | undefined
+): (...args: Parameters<typeof connect>) => TestClient {
 	const clients: TestClient[] = [];
 	afterEach(async () => {
 		for (const client of clients.splice(0)) client.destroy();

@@ -6,7 +6,18 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
-import { closeAfterEach, frames, invite, rawSocket, share, startServer, storedDocument, tempDataFile, until, type TestServer } from './helpers.ts';
+import {
+	closeAfterEach,
+	frames,
+	invite,
+	rawSocket,
+	share,
+	startServer,
+	storedDocument,
+	tempDataFile,
+	until,
+	type TestServer
+} from './helpers.ts';
 
 // Several servers and clients per test, on a machine other work shares.
 vi.setConfig({ testTimeout: 60_000 });
@@ -103,7 +114,11 @@ describe('hostile frames', () => {
 		owner.doc.getText('title').insert(6, '.');
 		const after = open(server.wsUrl, plan, draft.ownerToken);
 		await after.synced();
-		await until(() => after.doc.getText('title').toString() === 'Intact.', undefined, 'the later edit');
+		await until(
+			() => after.doc.getText('title').toString() === 'Intact.',
+			undefined,
+			'the later edit'
+		);
 		expect(owner.doc.getText('title').toString()).toBe('Intact.');
 	});
 
@@ -152,24 +167,42 @@ describe('a restart', () => {
 		server = await startServer({ dataFile });
 		const port = new URL(server.url).port;
 		const drafts = [await share(server.url), await share(server.url)];
-		const writers = drafts.flatMap((draft, n) => [
-			open(server!.wsUrl, draft.documents.plan, draft.ownerToken),
-			open(server!.wsUrl, draft.documents.comments, draft.ownerToken)
-		].map((client, kind) => ({ client, text: `draft ${n} ${kind ? 'comments' : 'plan'}` })));
+		const writers = drafts.flatMap((draft, n) =>
+			[
+				open(server!.wsUrl, draft.documents.plan, draft.ownerToken),
+				open(server!.wsUrl, draft.documents.comments, draft.ownerToken)
+			].map((client, kind) => ({ client, text: `draft ${n} ${kind ? 'comments' : 'plan'}` }))
+		);
 		await Promise.all(writers.map(({ client }) => client.synced()));
 		for (const { client, text } of writers) client.doc.getText('body').insert(0, text);
-		await until(() => writers.every(({ client }) => !client.provider.hasUnsyncedChanges), undefined, 'every edit to reach the server');
+		await until(
+			() => writers.every(({ client }) => !client.provider.hasUnsyncedChanges),
+			undefined,
+			'every edit to reach the server'
+		);
 
 		await server.stop();
-		await until(() => writers.every(({ client }) => client.closeCodes.includes(1012)), undefined, 'the clients to hear of the restart');
+		await until(
+			() => writers.every(({ client }) => client.closeCodes.includes(1012)),
+			undefined,
+			'the clients to hear of the restart'
+		);
 		expect(writers[0].client.closeReasons).toContain(closeReasons.serverRestarting);
 		writers[0].client.doc.getText('body').insert(0, 'offline: ');
 
 		server = await startServer({ dataFile, port: Number(port) });
-		await until(() => writers[0].client.provider.isSynced && !writers[0].client.provider.hasUnsyncedChanges, undefined, 'the client to reconnect and sync');
+		await until(
+			() => writers[0].client.provider.isSynced && !writers[0].client.provider.hasUnsyncedChanges,
+			undefined,
+			'the client to reconnect and sync'
+		);
 		for (const [n, { text }] of writers.entries()) {
 			const draft = drafts[Math.floor(n / 2)];
-			const reader = open(server.wsUrl, n % 2 ? draft.documents.comments : draft.documents.plan, draft.ownerToken);
+			const reader = open(
+				server.wsUrl,
+				n % 2 ? draft.documents.comments : draft.documents.plan,
+				draft.ownerToken
+			);
 			await reader.synced();
 			expect(reader.doc.getText('body').toString()).toBe(n === 0 ? `offline: ${text}` : text);
 		}
@@ -178,23 +211,41 @@ describe('a restart', () => {
 	it('SIGTERM stores every document before the process exits, and every log line is JSON', async () => {
 		const dataFile = tempDataFile();
 		const child = spawn(process.execPath, ['server/main.ts'], {
-			env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SYNC_DATA_FILE: dataFile, SYNC_STORE_DEBOUNCE_MS: '600000' },
+			env: {
+				...process.env,
+				PORT: '0',
+				HOST: '127.0.0.1',
+				SYNC_DATA_FILE: dataFile,
+				SYNC_STORE_DEBOUNCE_MS: '600000'
+			},
 			stdio: ['ignore', 'pipe', 'inherit']
 		});
 		const lines: string[] = [];
 		createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
 		const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 		try {
-			await until(() => lines.some((line) => line.includes('"listening"')), undefined, 'the server to listen');
+			await until(
+				() => lines.some((line) => line.includes('"listening"')),
+				undefined,
+				'the server to listen'
+			);
 			const { port } = JSON.parse(lines.find((line) => line.includes('"listening"'))!);
 			const url = `http://127.0.0.1:${port}`;
 			const draft = await share(url);
 			const plan = open(`ws://127.0.0.1:${port}/sync`, draft.documents.plan, draft.ownerToken);
-			const comments = open(`ws://127.0.0.1:${port}/sync`, draft.documents.comments, (await invite(url, draft, 'commenter')).token);
+			const comments = open(
+				`ws://127.0.0.1:${port}/sync`,
+				draft.documents.comments,
+				(await invite(url, draft, 'commenter')).token
+			);
 			await Promise.all([plan.synced(), comments.synced()]);
 			plan.doc.getText('body').insert(0, 'Stored at shutdown');
 			comments.doc.getArray('comments').push(['also stored']);
-			await until(() => !plan.provider.hasUnsyncedChanges && !comments.provider.hasUnsyncedChanges, undefined, 'the edits to reach the server');
+			await until(
+				() => !plan.provider.hasUnsyncedChanges && !comments.provider.hasUnsyncedChanges,
+				undefined,
+				'the edits to reach the server'
+			);
 			expect(lines.some((line) => line.includes('document-stored'))).toBe(false); // not stored yet: the debounce is ten minutes
 			child.kill('SIGTERM');
 			expect(await exited).toBe(0);
@@ -204,8 +255,12 @@ describe('a restart', () => {
 		const drafted = lines.map((line) => JSON.parse(line));
 		expect(drafted.map((entry) => entry.event)).toContain('stopped');
 		const draftId = drafted.find((entry) => entry.event === 'draft-shared').draftId;
-		expect(storedDocument(dataFile, `plan:${draftId}`)!.getText('body').toString()).toBe('Stored at shutdown');
-		expect(storedDocument(dataFile, `comments:${draftId}`)!.getArray('comments').toArray()).toEqual(['also stored']);
+		expect(storedDocument(dataFile, `plan:${draftId}`)!.getText('body').toString()).toBe(
+			'Stored at shutdown'
+		);
+		expect(storedDocument(dataFile, `comments:${draftId}`)!.getArray('comments').toArray()).toEqual(
+			['also stored']
+		);
 	});
 });
 
@@ -216,12 +271,21 @@ describe('a backup', () => {
 		const owner = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
 		await owner.synced();
 		owner.doc.getText('body').insert(0, 'Backed up');
-		await until(() => server!.logs.some((entry) => entry.event === 'document-stored'), undefined, 'the store');
+		await until(
+			() => server!.logs.some((entry) => entry.event === 'document-stored'),
+			undefined,
+			'the store'
+		);
 		const target = tempDataFile();
-		const run = spawnSync(process.execPath, ['server/backup.ts', target], { env: { ...process.env, SYNC_DATA_FILE: server.dataFile }, encoding: 'utf8' });
+		const run = spawnSync(process.execPath, ['server/backup.ts', target], {
+			env: { ...process.env, SYNC_DATA_FILE: server.dataFile },
+			encoding: 'utf8'
+		});
 		expect(run.status, run.stderr).toBe(0);
 		expect(JSON.parse(run.stdout).event).toBe('backup');
-		expect(storedDocument(target, draft.documents.plan)!.getText('body').toString()).toBe('Backed up');
+		expect(storedDocument(target, draft.documents.plan)!.getText('body').toString()).toBe(
+			'Backed up'
+		);
 	});
 });
 
@@ -237,8 +301,12 @@ describe('requests that are no URL', () => {
 				socket.on('close', () => resolve(text));
 				socket.on('error', () => resolve(text));
 			});
-		expect(await answer('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1.1 404/);
-		await answer('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+		expect(await answer('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(
+			/^HTTP\/1.1 404/
+		);
+		await answer(
+			'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'
+		);
 		const draft = await share(server.url);
 		const client = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
 		await client.synced();

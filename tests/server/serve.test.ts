@@ -19,7 +19,14 @@ function serve(env: Record<string, string>) {
 	writeFileSync(join(build, 'index.html.gz'), gzipSync(page));
 	writeFileSync(join(build, '404.html'), 'not found');
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', BUILD_DIR: build, SYNC_DATA_FILE: tempDataFile(), ...env },
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			BUILD_DIR: build,
+			SYNC_DATA_FILE: tempDataFile(),
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
 	const lines: string[] = [];
@@ -28,8 +35,14 @@ function serve(env: Record<string, string>) {
 		child,
 		page,
 		async url() {
-			await until(() => lines.some((line) => line.includes('running at')), 15_000, 'the server to listen');
-			return /running at (http:\/\/[^ ]+)/.exec(lines.find((line) => line.includes('running at'))!)![1];
+			await until(
+				() => lines.some((line) => line.includes('running at')),
+				15_000,
+				'the server to listen'
+			);
+			return /running at (http:\/\/[^ ]+)/.exec(
+				lines.find((line) => line.includes('running at'))!
+			)![1];
 		}
 	};
 }
@@ -48,7 +61,11 @@ describe('npm start', () => {
 			expect((await fetch(`${url}/nowhere`)).status).toBe(404);
 
 			const draft = await share(url);
-			const client = connect(`${url.replace('http', 'ws')}/sync`, draft.documents.plan, draft.ownerToken);
+			const client = connect(
+				`${url.replace('http', 'ws')}/sync`,
+				draft.documents.plan,
+				draft.ownerToken
+			);
 			await client.synced();
 			client.destroy();
 		} finally {

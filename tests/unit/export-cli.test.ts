@@ -26,7 +26,10 @@ describe('npm run export, on files in other encodings', { timeout: 120_000 }, ()
 	const folder = mkdtempSync(join(tmpdir(), 'nap-export-'));
 	afterAll(() => rmSync(folder, { recursive: true, force: true }));
 	it.each([
-		['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample, 'utf8')])],
+		[
+			'UTF-8 with a byte order mark',
+			Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sample, 'utf8')])
+		],
 		['UTF-16LE', utf16(sample, true)],
 		['UTF-16BE', utf16(sample, false)]
 	])('exports a draft saved as %s', async (name, bytes) => {
@@ -34,7 +37,11 @@ describe('npm run export, on files in other encodings', { timeout: 120_000 }, ()
 		const out = `${input}.docx`;
 		writeFileSync(input, bytes);
 		// The pinned Node that runs this test (npm scripts) runs the script, as `npm run export` would.
-		const { stdout } = await run(process.execPath, [join(root, 'scripts/export.ts'), input, '--out', out], { cwd: root });
+		const { stdout } = await run(
+			process.execPath,
+			[join(root, 'scripts/export.ts'), input, '--out', out],
+			{ cwd: root }
+		);
 		expect(stdout).toContain('Wrote');
 		expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK'); // a Word file is a zip package
 	});

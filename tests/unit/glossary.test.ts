@@ -2,7 +2,14 @@
 // the glossary's term and none of the variants it forbids, so a plan that combines several ministry
 // templates never names one thing two ways.
 import { describe, expect, it } from 'vitest';
-import { findings, forbiddenIn, glossarySchema, readGlossary, uses, type Glossary } from './glossary.ts';
+import {
+	findings,
+	forbiddenIn,
+	glossarySchema,
+	readGlossary,
+	uses,
+	type Glossary
+} from './glossary.ts';
 import { allUnits, localeUnits, sampleUnits, templateUnits } from './texts.ts';
 
 const parsed = glossarySchema.safeParse(readGlossary());
@@ -22,15 +29,23 @@ describe('the glossary', () => {
 		for (const concept of glossary.concepts) {
 			const term = concept[language].term.split(' / ')[0];
 			expect(forbiddenIn(term, concept, language), concept.id).toEqual([]);
-			expect(uses(term, concept[language].match), `${concept.id}: the match finds the term`).toBe(true);
+			expect(uses(term, concept[language].match), `${concept.id}: the match finds the term`).toBe(
+				true
+			);
 		}
 	});
 
 	it('catches the variants it forbids, inflected and in any case', () => {
 		const survivors = glossary.concepts.find((c) => c.id === 'survivors')!;
-		expect(forbiddenIn('Les Survivantes et les rescapés', survivors, 'fr')).toEqual(['Survivantes', 'rescapés']);
+		expect(forbiddenIn('Les Survivantes et les rescapés', survivors, 'fr')).toEqual([
+			'Survivantes',
+			'rescapés'
+		]);
 		expect(forbiddenIn('les personnes rescapées', survivors, 'fr')).toEqual([]);
-		expect(forbiddenIn('las sobrevivientes y las supervivientes', survivors, 'es')).toEqual(['sobrevivientes', 'supervivientes']);
+		expect(forbiddenIn('las sobrevivientes y las supervivientes', survivors, 'es')).toEqual([
+			'sobrevivientes',
+			'supervivientes'
+		]);
 		expect(forbiddenIn('las personas supervivientes', survivors, 'es')).toEqual([]);
 		// Word boundaries: a variant inside a longer word is not a variant.
 		const amount = glossary.concepts.find((c) => c.id === 'amount')!;
@@ -39,12 +54,48 @@ describe('the glossary', () => {
 	});
 
 	it('finds a translation that leaves out the term, or puts victims where the English says survivors', () => {
-		const unit = (en: string, fr: string, es: string) => ({ where: { en: 'en', fr: 'fr', es: 'es' }, text: { en, fr, es } });
-		const found = (u: ReturnType<typeof unit>) => findings([u], glossary).map((f) => `${f.where} ${f.concept}`);
-		expect(found(unit('Services for survivors', 'Services pour les personnes rescapées', 'Servicios para las personas supervivientes'))).toEqual([]);
-		expect(found(unit('Services for survivors', 'Services pour les victimes', 'Servicios para las personas supervivientes'))).toEqual(['fr survivors', 'fr survivors']);
-		expect(found(unit('Reparations for survivors, designed with survivors', 'Réparations pour les victimes, conçues avec les personnes rescapées', 'Reparaciones para las personas supervivientes'))).toEqual(['fr survivors']);
-		expect(found(unit('Protect victims and survivors', 'Protéger les victimes et les personnes rescapées', 'Proteger a las víctimas y a las personas supervivientes'))).toEqual([]);
+		const unit = (en: string, fr: string, es: string) => ({
+			where: { en: 'en', fr: 'fr', es: 'es' },
+			text: { en, fr, es }
+		});
+		const found = (u: ReturnType<typeof unit>) =>
+			findings([u], glossary).map((f) => `${f.where} ${f.concept}`);
+		expect(
+			found(
+				unit(
+					'Services for survivors',
+					'Services pour les personnes rescapées',
+					'Servicios para las personas supervivientes'
+				)
+			)
+		).toEqual([]);
+		expect(
+			found(
+				unit(
+					'Services for survivors',
+					'Services pour les victimes',
+					'Servicios para las personas supervivientes'
+				)
+			)
+		).toEqual(['fr survivors', 'fr survivors']);
+		expect(
+			found(
+				unit(
+					'Reparations for survivors, designed with survivors',
+					'Réparations pour les victimes, conçues avec les personnes rescapées',
+					'Reparaciones para las personas supervivientes'
+				)
+			)
+		).toEqual(['fr survivors']);
+		expect(
+			found(
+				unit(
+					'Protect victims and survivors',
+					'Protéger les victimes et les personnes rescapées',
+					'Proteger a las víctimas y a las personas supervivientes'
+				)
+			)
+		).toEqual([]);
 	});
 });
 
@@ -58,12 +109,16 @@ describe.each([
 	});
 
 	it('uses the glossary term for each concept, and none of its forbidden variants', () => {
-		expect(findings(units(), glossary).map((f) => `${f.where} [${f.concept}]: ${f.found}`)).toEqual([]);
+		expect(findings(units(), glossary).map((f) => `${f.where} [${f.concept}]: ${f.found}`)).toEqual(
+			[]
+		);
 	});
 });
 
 it('every concept of the glossary is met somewhere in the texts', () => {
 	const all = allUnits();
-	const unmet = glossary.concepts.filter((c) => !all.some((u) => u.text.en && uses(u.text.en, c.en.match)));
+	const unmet = glossary.concepts.filter(
+		(c) => !all.some((u) => u.text.en && uses(u.text.en, c.en.match))
+	);
 	expect(unmet.map((c) => c.id)).toEqual([]);
 });

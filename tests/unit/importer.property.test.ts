@@ -8,9 +8,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, readDraftFile, type ReadResult } from '../../src/lib/plan/file.ts';
 import { LANGUAGES, SCHEMA_VERSION } from '../../src/lib/plan/schema.ts';
 
-const sampleText = readFileSync(join(import.meta.dirname, '../../templates/sample/en.nap.json'), 'utf8');
+const sampleText = readFileSync(
+	join(import.meta.dirname, '../../templates/sample/en.nap.json'),
+	'utf8'
+);
 const sample = JSON.parse(sampleText);
-const messages = Object.fromEntries(LANGUAGES.map((l) => [l, JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${l}/file.json`), 'utf8'))]));
+const messages = Object.fromEntries(
+	LANGUAGES.map((l) => [
+		l,
+		JSON.parse(readFileSync(join(import.meta.dirname, `../../locales/${l}/file.json`), 'utf8'))
+	])
+);
 const KEYS = ['tooLarge', 'empty', 'notJson', 'notDraft', 'newerVersion', 'invalid'];
 
 /** Reads a file and checks the answer is a plan or a specific, translated message. */
@@ -25,7 +33,9 @@ function read(text: string): ReadResult {
 		expect(KEYS).toContain(result.error.key);
 		for (const language of LANGUAGES) {
 			const template: string = messages[language][result.error.key];
-			const filled = template.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(result.ok ? '' : result.error.params[name] ?? '{{missing}}'));
+			const filled = template.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) =>
+				String(result.ok ? '' : (result.error.params[name] ?? '{{missing}}'))
+			);
 			expect(filled, `${language} ${result.error.key}`).not.toMatch(/{{|undefined|\[object/);
 		}
 		if (result.error.key === 'invalid') expect(String(result.error.params.path)).not.toBe('');
@@ -36,13 +46,18 @@ function read(text: string): ReadResult {
 /** Every path to a value in the sample plan, as a list of keys. */
 function paths(value: unknown, at: (string | number)[] = []): (string | number)[][] {
 	if (Array.isArray(value)) return [at, ...value.flatMap((v, i) => paths(v, [...at, i]))];
-	if (value && typeof value === 'object') return [at, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
+	if (value && typeof value === 'object')
+		return [at, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...at, k]))];
 	return [at];
 }
 const samplePaths = paths(sample).filter((p) => p.length > 0);
-const valueAt = (path: (string | number)[]) => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], sample);
+const valueAt = (path: (string | number)[]) =>
+	path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], sample);
 /** Where an object sits in the sample (the plan itself, overview, each institution…): where a key can be slipped in. */
-const objectPaths = paths(sample).filter((p) => { const v = valueAt(p); return !!v && typeof v === 'object' && !Array.isArray(v); });
+const objectPaths = paths(sample).filter((p) => {
+	const v = valueAt(p);
+	return !!v && typeof v === 'object' && !Array.isArray(v);
+});
 
 function setAt(root: unknown, path: (string | number)[], value: unknown): unknown {
 	const copy = structuredClone(root) as Record<string | number, unknown>;
@@ -61,7 +76,13 @@ afterEach(() => {
 // Thousands of generated files per test: seconds of work, more on a busy machine than Vitest's 5 s default allows.
 describe('the draft importer, against generated files', { timeout: 60_000 }, () => {
 	it('answers random bytes with a message', () => {
-		fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => void read(new TextDecoder().decode(bytes))), { numRuns: 1000 });
+		fc.assert(
+			fc.property(
+				fc.uint8Array({ maxLength: 2000 }),
+				(bytes) => void read(new TextDecoder().decode(bytes))
+			),
+			{ numRuns: 1000 }
+		);
 	});
 
 	it('answers a draft cut short anywhere with "not JSON" (or "empty")', () => {
@@ -75,23 +96,45 @@ describe('the draft importer, against generated files', { timeout: 60_000 }, () 
 	});
 
 	it('answers any value of the wrong type anywhere in a draft, naming where it is', () => {
-		const wrong = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 }));
-		fc.assert(fc.property(fc.constantFrom(...samplePaths), wrong, (path, value) => void read(JSON.stringify(setAt(sample, path, value)))), { numRuns: 1000 });
+		const wrong = fc.oneof(
+			fc.string(),
+			fc.integer(),
+			fc.double(),
+			fc.boolean(),
+			fc.constant(null),
+			fc.array(fc.anything(), { maxLength: 3 }),
+			fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 })
+		);
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...samplePaths),
+				wrong,
+				(path, value) => void read(JSON.stringify(setAt(sample, path, value)))
+			),
+			{ numRuns: 1000 }
+		);
 	});
 
 	it('refuses huge strings and arrays in any field, and deep nesting, without a crash', () => {
 		// Written into the text, as a file would carry them (building them as objects would test the test's own stack).
 		const huge = fc.oneof(
 			fc.integer({ min: 50_001, max: 200_000 }).map((n) => JSON.stringify('x'.repeat(n))),
-			fc.integer({ min: 5_001, max: 20_000 }).map((n) => `[${Array.from({ length: n }, () => '{}').join(',')}]`),
+			fc
+				.integer({ min: 5_001, max: 20_000 })
+				.map((n) => `[${Array.from({ length: n }, () => '{}').join(',')}]`),
 			fc.integer({ min: 1_000, max: 100_000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
 			fc.integer({ min: 1_000, max: 50_000 }).map((n) => '{"a":'.repeat(n) + '1' + '}'.repeat(n))
 		);
 		fc.assert(
 			fc.property(fc.constantFrom(...samplePaths), huge, (path, value) => {
-				const result = read(JSON.stringify(setAt(sample, path, '__HUGE__')).replace('"__HUGE__"', value));
+				const result = read(
+					JSON.stringify(setAt(sample, path, '__HUGE__')).replace('"__HUGE__"', value)
+				);
 				// In place of the format or version marker, the file is no draft at all; anywhere else, a value is invalid.
-				if (!result.ok) expect(result.error.key).toBe(path[0] === 'format' || path[0] === 'schemaVersion' ? 'notDraft' : 'invalid');
+				if (!result.ok)
+					expect(result.error.key).toBe(
+						path[0] === 'format' || path[0] === 'schemaVersion' ? 'notDraft' : 'invalid'
+					);
 			}),
 			{ numRuns: 150 }
 		);
@@ -113,8 +156,26 @@ describe('the draft importer, against generated files', { timeout: 60_000 }, () 
 	});
 
 	it('refuses dates out of range or malformed with a message that names the field', () => {
-		const dates = fc.oneof(fc.constantFrom('0000-01-01', '1899-12-31', '2201-01-01', '9999-99-99', '2027-02-30', 'yesterday', ''), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
-		const fields = [['createdAt'], ['updatedAt'], ['overview', 'adoptionDate'], ['monitoring', 'midTermReview'], ['monitoring', 'finalEvaluation'], ['consultation', 'events', 0, 'date']];
+		const dates = fc.oneof(
+			fc.constantFrom(
+				'0000-01-01',
+				'1899-12-31',
+				'2201-01-01',
+				'9999-99-99',
+				'2027-02-30',
+				'yesterday',
+				''
+			),
+			fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
+		);
+		const fields = [
+			['createdAt'],
+			['updatedAt'],
+			['overview', 'adoptionDate'],
+			['monitoring', 'midTermReview'],
+			['monitoring', 'finalEvaluation'],
+			['consultation', 'events', 0, 'date']
+		];
 		fc.assert(
 			fc.property(fc.constantFrom(...fields), dates, (field, date) => {
 				const result = read(JSON.stringify(setAt(sample, field, date)));
@@ -136,6 +197,9 @@ describe('the draft importer, against generated files', { timeout: 60_000 }, () 
 
 	it('refuses a file above the size limit before parsing it', () => {
 		const result = readDraftFile('{'.repeat(10), MAX_FILE_BYTES + 1);
-		expect(result).toEqual({ ok: false, error: { key: 'tooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } } });
+		expect(result).toEqual({
+			ok: false,
+			error: { key: 'tooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } }
+		});
 	});
 });

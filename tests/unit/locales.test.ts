@@ -17,14 +17,18 @@ function flatten(value: unknown, prefix = ''): [string, unknown][] {
 function load(language: string): Map<string, unknown> {
 	const entries = readdirSync(join(dir, language))
 		.filter((f) => f.endsWith('.json'))
-		.flatMap((f) => flatten(JSON.parse(readFileSync(join(dir, language, f), 'utf8')), f.replace('.json', '')));
+		.flatMap((f) =>
+			flatten(JSON.parse(readFileSync(join(dir, language, f), 'utf8')), f.replace('.json', ''))
+		);
 	return new Map(entries);
 }
 
 const english = load('en');
 /** Plural forms differ by language (French and Spanish add _many): compare the base keys. */
-const baseKeys = (strings: Map<string, unknown>) => new Set([...strings.keys()].map((k) => k.replace(PLURAL, '')));
-const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+const baseKeys = (strings: Map<string, unknown>) =>
+	new Set([...strings.keys()].map((k) => k.replace(PLURAL, '')));
+const placeholders = (text: string) =>
+	[...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe.each(LANGUAGES)('locale %s', (language) => {
 	const strings = load(language);
@@ -63,8 +67,15 @@ describe('translations', () => {
 	it.each(['fr', 'es'])('%s is translated, not copied from English', (language) => {
 		const strings = load(language);
 		// Single words may be the same (Budget, Actions, National); a phrase of three words or more may not.
-		const words = (text: string) => text.replace(/{{\w+}}/g, '').trim().split(/\s+/).filter(Boolean).length;
-		const copied = [...english].filter(([key, text]) => strings.get(key) === text && words(text as string) >= 3);
+		const words = (text: string) =>
+			text
+				.replace(/{{\w+}}/g, '')
+				.trim()
+				.split(/\s+/)
+				.filter(Boolean).length;
+		const copied = [...english].filter(
+			([key, text]) => strings.get(key) === text && words(text as string) >= 3
+		);
 		expect(copied.map(([key]) => key)).toEqual([]);
 	});
 });
@@ -85,21 +96,37 @@ describe('typography', () => {
 	const frenchFaults = (text: string): string[] => {
 		const t = composed(text);
 		return [
-			...[...t.matchAll(/'/g)].map(() => "straight apostrophe (’)"),
-			...[...t.matchAll(new RegExp(`(?<!${NBSP})[:;?!](?=\\s|$|»)`, 'g'))].filter((m) => !/\d:\d/.test(t.slice(m.index - 1, m.index + 2))).map((m) => `no no-break space before “${m[0]}” in “…${t.slice(Math.max(0, m.index - 25), m.index + 1)}”`),
-			...[...t.matchAll(new RegExp(`«(?!${NBSP})|(?<!${NBSP})»`, 'g'))].map((m) => `no no-break space inside « » at “${t.slice(Math.max(0, m.index - 15), m.index + 15)}”`),
+			...[...t.matchAll(/'/g)].map(() => 'straight apostrophe (’)'),
+			...[...t.matchAll(new RegExp(`(?<!${NBSP})[:;?!](?=\\s|$|»)`, 'g'))]
+				.filter((m) => !/\d:\d/.test(t.slice(m.index - 1, m.index + 2)))
+				.map(
+					(m) =>
+						`no no-break space before “${m[0]}” in “…${t.slice(Math.max(0, m.index - 25), m.index + 1)}”`
+				),
+			...[...t.matchAll(new RegExp(`«(?!${NBSP})|(?<!${NBSP})»`, 'g'))].map(
+				(m) =>
+					`no no-break space inside « » at “${t.slice(Math.max(0, m.index - 15), m.index + 15)}”`
+			),
 			...[...t.matchAll(/[“”"]/g)].map(() => 'English quotation marks (« »)')
 		];
 	};
-	const spanishFaults = (text: string): string[] => [...composed(text).matchAll(/[“”"]/g)].map(() => 'quotation marks other than « »');
+	const spanishFaults = (text: string): string[] =>
+		[...composed(text).matchAll(/[“”"]/g)].map(() => 'quotation marks other than « »');
 
-	it.each(sources)('French %s use ’, and a no-break space before : ; ? ! and inside « »', (_name, units) => {
-		const faults = units().flatMap((u) => (u.text.fr ? frenchFaults(u.text.fr).map((f) => `${u.where.fr}: ${f}`) : []));
-		expect(faults).toEqual([]);
-	});
+	it.each(sources)(
+		'French %s use ’, and a no-break space before : ; ? ! and inside « »',
+		(_name, units) => {
+			const faults = units().flatMap((u) =>
+				u.text.fr ? frenchFaults(u.text.fr).map((f) => `${u.where.fr}: ${f}`) : []
+			);
+			expect(faults).toEqual([]);
+		}
+	);
 
 	it.each(sources)('Spanish %s quote with « »', (_name, units) => {
-		const faults = units().flatMap((u) => (u.text.es ? spanishFaults(u.text.es).map((f) => `${u.where.es}: ${f}`) : []));
+		const faults = units().flatMap((u) =>
+			u.text.es ? spanishFaults(u.text.es).map((f) => `${u.where.es}: ${f}`) : []
+		);
 		expect(faults).toEqual([]);
 	});
 

@@ -17,9 +17,14 @@ import { typedTexts } from './typed-texts.ts';
 
 // Review mode in the language of the test: the app's translator and the review page's state, as the
 // page sets them up; the comment threads (which need a browser) left out.
-const app = vi.hoisted(() => ({ t: (key: string) => key, language: 'en', plan: undefined as unknown }));
+const app = vi.hoisted(() => ({
+	t: (key: string) => key,
+	language: 'en',
+	plan: undefined as unknown
+}));
 vi.mock('../../src/lib/i18n/i18n.svelte.ts', () => ({
-	t: (key: string, params?: Record<string, string | number>) => (app.t as (k: string, p?: Record<string, string | number>) => string)(key, params),
+	t: (key: string, params?: Record<string, string | number>) =>
+		(app.t as (k: string, p?: Record<string, string | number>) => string)(key, params),
 	locale: {
 		get language() {
 			return app.language;
@@ -28,26 +33,50 @@ vi.mock('../../src/lib/i18n/i18n.svelte.ts', () => ({
 }));
 vi.mock('../../src/lib/state/review.svelte.ts', () => ({ getReview: () => ({ plan: app.plan }) }));
 vi.mock('../../src/lib/components/review/CommentThread.svelte', () => ({ default: () => {} }));
-const { default: ReviewDocument } = await import('../../src/lib/components/review/ReviewDocument.svelte');
+const { default: ReviewDocument } =
+	await import('../../src/lib/components/review/ReviewDocument.svelte');
 
 const decode = (s: string) =>
-	s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#39;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&#39;/g, "'")
+		.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+		.replace(/&amp;/g, '&');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-const htmlText = (html: string) => squash(decode(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<br\s*\/?>/g, '\n').replace(/<[^>]+>/g, '')));
+const htmlText = (html: string) =>
+	squash(
+		decode(
+			html
+				.replace(/<!--[\s\S]*?-->/g, '')
+				.replace(/<br\s*\/?>/g, '\n')
+				.replace(/<[^>]+>/g, '')
+		)
+	);
 
 /** The labelled values of a Word file: in each paragraph, a bold run ending in the colon is a label, the runs after it its value. */
 async function wordValues(plan: Plan, language: Language): Promise<[string, string][]> {
 	const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocument(plan, { language }))));
 	const xml = strFromU8(files['word/document.xml']);
-	const { colon, separator } = { colon: exportStrings(language)('export.colon'), separator: exportStrings(language)('export.separator') };
+	const { colon, separator } = {
+		colon: exportStrings(language)('export.colon'),
+		separator: exportStrings(language)('export.separator')
+	};
 	const pairs: [string, string][] = [];
 	for (const [paragraph] of xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)) {
 		let current: [string, string] | undefined;
 		for (const [run] of paragraph.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)) {
-			const text = decode([...run.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+			const text = decode(
+				[...run.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+			);
 			if (/<w:b\/>/.test(run) && text.endsWith(colon)) {
 				if (current) pairs.push(current);
-				current = [squash(text.slice(text.startsWith(separator) ? separator.length : 0, -colon.length)), ''];
+				current = [
+					squash(text.slice(text.startsWith(separator) ? separator.length : 0, -colon.length)),
+					''
+				];
 			} else if (current) current[1] += text;
 		}
 		if (current) pairs.push(current);
@@ -57,7 +86,9 @@ async function wordValues(plan: Plan, language: Language): Promise<[string, stri
 
 /** The labelled values of review mode's page: each term and its description. */
 function reviewValues(html: string): Set<string> {
-	const pairs = [...html.matchAll(/<dt>([\s\S]*?)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map(([, dt, dd]) => `${htmlText(dt).replace(/\s*:$/, '')} = ${htmlText(dd)}`);
+	const pairs = [...html.matchAll(/<dt>([\s\S]*?)<\/dt>\s*<dd>([\s\S]*?)<\/dd>/g)].map(
+		([, dt, dd]) => `${htmlText(dt).replace(/\s*:$/, '')} = ${htmlText(dd)}`
+	);
 	return new Set(pairs);
 }
 
@@ -79,7 +110,18 @@ describe.each(LANGUAGES)('review mode and the Word export of the sample plan (%s
 		const t = exportStrings(language);
 		// The values the Word file has: an action's scope and an indicator's global indicator among them.
 		expect(word.length).toBeGreaterThan(100);
-		for (const label of ['fields.action.scope', 'export.labels.globalIndicator', 'export.labels.responsible', 'fields.indicator.unit', 'fields.action.status', 'export.labels.budget']) expect(word.map(([l]) => l), label).toContain(t(label));
+		for (const label of [
+			'fields.action.scope',
+			'export.labels.globalIndicator',
+			'export.labels.responsible',
+			'fields.indicator.unit',
+			'fields.action.status',
+			'export.labels.budget'
+		])
+			expect(
+				word.map(([l]) => l),
+				label
+			).toContain(t(label));
 		const missing = word.filter(([label, value]) => !shown.has(`${label} = ${value}`));
 		expect(missing).toEqual([]);
 	}, 30_000); // it writes a whole Word file, which takes seconds on a busy machine
@@ -117,7 +159,12 @@ function shownBy(block: Block): string[] {
 		case 'values':
 			return block.values.flatMap((v) => [v.label, textOf(v.value)]);
 		case 'table':
-			return [...block.headers, ...[...block.rows, ...(block.totals ?? [])].flatMap((row) => row.flatMap((cell) => cell.map(textOf)))];
+			return [
+				...block.headers,
+				...[...block.rows, ...(block.totals ?? [])].flatMap((row) =>
+					row.flatMap((cell) => cell.map(textOf))
+				)
+			];
 	}
 }
 
@@ -125,11 +172,19 @@ describe('review mode renders every kind of block of the document model', () => 
 	it('cover with emblem and issuing authority, headings, texts with placeholders, labelled values, lists, entries and tables', () => {
 		const plan = samplePlan('en');
 		plan.overview.issuingAuthority = 'Government of Lumeria, Ministry of Foreign Affairs';
-		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 4, 0, 0, 0, 2, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+		const png = new Uint8Array([
+			0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+			4, 0, 0, 0, 2, 8, 6, 0, 0, 0, 0, 0, 0, 0
+		]);
 		plan.overview.emblem = { type: 'image/png', data: toBase64(png), width: 4, height: 2 };
 		plan.pillars[0].objectives[0].actions[0].description = 'Train [[number]] officers a year.';
 		const t = exportStrings('en');
-		const model = buildPlanDocument(plan, { language: 'en', t, contents: { ...COPY_CONTENTS.working, annex: false }, now: new Date(plan.updatedAt) });
+		const model = buildPlanDocument(plan, {
+			language: 'en',
+			t,
+			contents: { ...COPY_CONTENTS.working, annex: false },
+			now: new Date(plan.updatedAt)
+		});
 		const blocks = model.sections.flatMap((s) => s.parts.flatMap((p) => p.blocks));
 		app.t = t;
 		app.language = 'en';
@@ -137,8 +192,25 @@ describe('review mode renders every kind of block of the document model', () => 
 		const html = render(ReviewDocument).body;
 		const text = htmlText(html);
 		const kinds = new Set(blocks.map((b) => b.kind));
-		expect([...kinds].sort()).toEqual(['authority', 'contents', 'emblem', 'entry', 'heading', 'label', 'list', 'subtitle', 'table', 'text', 'title', 'values']);
-		const unseen = blocks.flatMap((b) => shownBy(b).filter((shown) => !text.includes(squash(shown))).map((shown) => `${b.kind}: ${shown}`));
+		expect([...kinds].sort()).toEqual([
+			'authority',
+			'contents',
+			'emblem',
+			'entry',
+			'heading',
+			'label',
+			'list',
+			'subtitle',
+			'table',
+			'text',
+			'title',
+			'values'
+		]);
+		const unseen = blocks.flatMap((b) =>
+			shownBy(b)
+				.filter((shown) => !text.includes(squash(shown)))
+				.map((shown) => `${b.kind}: ${shown}`)
+		);
 		expect(unseen.filter((u) => !u.startsWith('emblem'))).toEqual([]);
 		expect(html).toMatch(/<img [^>]*alt="Government of Lumeria, Ministry of Foreign Affairs"/);
 		expect(html).toContain('<mark>[[number]]</mark>');

@@ -5,7 +5,10 @@ import { readDraftFile } from '../../src/lib/plan/file.ts';
 import type { Language, Plan } from '../../src/lib/plan/schema.ts';
 
 export function samplePlan(language: Language = 'en'): Plan {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8'));
-	if (!result.ok) throw new Error(`The ${language} sample plan is not a valid draft: ${result.error.key}`);
+	const result = readDraftFile(
+		readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8')
+	);
+	if (!result.ok)
+		throw new Error(`The ${language} sample plan is not a valid draft: ${result.error.key}`);
 	return result.plan;
 }

@@ -8,17 +8,41 @@ import { readDraftFile } from '../../src/lib/plan/file.ts';
 import { LANGUAGES, type Plan } from '../../src/lib/plan/schema.ts';
 
 const read = (language: string): Plan => {
-	const result = readDraftFile(readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8'));
+	const result = readDraftFile(
+		readFileSync(join(import.meta.dirname, `../../templates/sample/${language}.nap.json`), 'utf8')
+	);
 	if (!result.ok) throw new Error(`${language}: ${JSON.stringify(result.error)}`);
 	return result.plan;
 };
 
-const CODES = new Set(['id', 'format', 'createdAt', 'updatedAt', 'date', 'adoptionDate', 'midTermReview', 'finalEvaluation', 'key', 'kind', 'level', 'status', 'strategy', 'frequency', 'meetingFrequency', 'reportingCycle', 'sector', 'region', 'framework', 'currency']);
+const CODES = new Set([
+	'id',
+	'format',
+	'createdAt',
+	'updatedAt',
+	'date',
+	'adoptionDate',
+	'midTermReview',
+	'finalEvaluation',
+	'key',
+	'kind',
+	'level',
+	'status',
+	'strategy',
+	'frequency',
+	'meetingFrequency',
+	'reportingCycle',
+	'sector',
+	'region',
+	'framework',
+	'currency'
+]);
 
 /** Everything but the words: ids, numbers, years, dates, choices. */
 function skeleton(value: unknown, key = '', parent = ''): unknown {
 	if (Array.isArray(value)) return value.map((v) => skeleton(v, key, parent));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, skeleton(v, k, key)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, skeleton(v, k, key)]));
 	const isCode = CODES.has(key) || /Ids?$/.test(key) || (key === 'source' && parent === 'budget');
 	return typeof value === 'string' && !isCode ? 'text' : value;
 }
@@ -36,7 +60,12 @@ describe.each(LANGUAGES)('sample plan (%s)', (language) => {
 	});
 
 	it('is the same plan as the English one', () => {
-		expect(skeleton(plan)).toEqual(skeleton({ ...read('en'), overview: { ...read('en').overview, documentLanguages: [language] } }));
+		expect(skeleton(plan)).toEqual(
+			skeleton({
+				...read('en'),
+				overview: { ...read('en').overview, documentLanguages: [language] }
+			})
+		);
 	});
 });
 
@@ -46,6 +75,8 @@ it('French and Spanish samples are translations, not copies', () => {
 		const plan = read(language);
 		expect(plan.overview.title).not.toBe(en.overview.title);
 		expect(plan.context.situationAnalysis).not.toBe(en.context.situationAnalysis);
-		expect(plan.pillars[0].objectives[0].actions[0].description).not.toBe(en.pillars[0].objectives[0].actions[0].description);
+		expect(plan.pillars[0].objectives[0].actions[0].description).not.toBe(
+			en.pillars[0].objectives[0].actions[0].description
+		);
 	}
 });

@@ -18,7 +18,8 @@ function texts(value: unknown, path = ''): [string, LocalText][] {
 	if (Array.isArray(value)) return value.flatMap((v, i) => texts(v, `${path}[${i}]`));
 	if (value && typeof value === 'object') {
 		const keys = Object.keys(value);
-		if (keys.length === 3 && LANGUAGES.every((l) => keys.includes(l))) return [[path, value as LocalText]];
+		if (keys.length === 3 && LANGUAGES.every((l) => keys.includes(l)))
+			return [[path, value as LocalText]];
 		return Object.entries(value).flatMap(([k, v]) => texts(v, path ? `${path}.${k}` : k));
 	}
 	return [];
@@ -29,7 +30,11 @@ function ids(value: unknown): string[] {
 	if (Array.isArray(value)) return value.flatMap(ids);
 	if (!value || typeof value !== 'object') return [];
 	const item = value as Record<string, unknown>;
-	const own = typeof item.id === 'string' && ('text' in item || 'statement' in item || 'expectedResults' in item || 'facilitation' in item) ? [item.id] : [];
+	const own =
+		typeof item.id === 'string' &&
+		('text' in item || 'statement' in item || 'expectedResults' in item || 'facilitation' in item)
+			? [item.id]
+			: [];
 	return [...own, ...Object.values(item).flatMap(ids)];
 }
 
@@ -66,7 +71,8 @@ describe.each(all.map((f) => [relative(root, f), f]))('%s', (_name, file) => {
 		const found = texts(raw);
 		expect(found.length).toBeGreaterThan(0);
 		for (const [where, t] of found) {
-			for (const language of LANGUAGES) expect(t[language]?.trim(), `${where}.${language}`).toBeTruthy();
+			for (const language of LANGUAGES)
+				expect(t[language]?.trim(), `${where}.${language}`).toBeTruthy();
 			// One-word texts may agree across languages when they are acronyms or symbols (ONU aside).
 			if (t.en.trim().split(/\s+/).length > 1 || /[a-z]/.test(t.en)) {
 				expect(t.fr, `${where}: French copies the English`).not.toBe(t.en);
@@ -78,7 +84,9 @@ describe.each(all.map((f) => [relative(root, f), f]))('%s', (_name, file) => {
 	it('keeps the same country-figure placeholders in each language', () => {
 		for (const [where, t] of texts(raw)) {
 			for (const language of LANGUAGES) {
-				expect(t[language].split('[[').length, `${where}.${language}: unbalanced [[`).toBe(t[language].split(']]').length);
+				expect(t[language].split('[[').length, `${where}.${language}: unbalanced [[`).toBe(
+					t[language].split(']]').length
+				);
 				expect(placeholders(t[language]), `${where}.${language}`).toBe(placeholders(t.en));
 			}
 		}
@@ -101,24 +109,48 @@ it('gives every action and indicator an id no other item of the library has', ()
 });
 
 describe('coverage of the resolutions by the ministry templates', () => {
-	const ministries = all.filter((f) => relative(root, f).startsWith('ministries/')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
-	const actions = ministries.flatMap((m) => (m.objectives as { actions: { id: string; text: LocalText; resolutions: string[]; indicators: unknown[] }[] }[]).flatMap((o) => o.actions));
+	const ministries = all
+		.filter((f) => relative(root, f).startsWith('ministries/'))
+		.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+	const actions = ministries.flatMap((m) =>
+		(
+			m.objectives as {
+				actions: { id: string; text: LocalText; resolutions: string[]; indicators: unknown[] }[];
+			}[]
+		).flatMap((o) => o.actions)
+	);
 	const library = all.flatMap((f) => {
 		const raw = JSON.parse(readFileSync(f, 'utf8'));
-		const objectives = (raw.objectives ?? []) as { actions: { id: string; text: LocalText; resolutions: string[] }[] }[];
-		return [...objectives.flatMap((o) => o.actions), ...((raw.recommendations ?? []) as { action: { id: string; text: LocalText; resolutions: string[] } }[]).map((r) => r.action)];
+		const objectives = (raw.objectives ?? []) as {
+			actions: { id: string; text: LocalText; resolutions: string[] }[];
+		}[];
+		return [
+			...objectives.flatMap((o) => o.actions),
+			...(
+				(raw.recommendations ?? []) as {
+					action: { id: string; text: LocalText; resolutions: string[] };
+				}[]
+			).map((r) => r.action)
+		];
 	});
 
-	it.each(RESOLUTIONS)('offers at least 10 actions, each with an indicator, for resolution %s', (resolution) => {
-		const tagged = actions.filter((a) => a.resolutions.includes(resolution));
-		expect(tagged.length).toBeGreaterThanOrEqual(10);
-		for (const action of tagged) expect(action.indicators.length, action.id).toBeGreaterThanOrEqual(1);
-	});
+	it.each(RESOLUTIONS)(
+		'offers at least 10 actions, each with an indicator, for resolution %s',
+		(resolution) => {
+			const tagged = actions.filter((a) => a.resolutions.includes(resolution));
+			expect(tagged.length).toBeGreaterThanOrEqual(10);
+			for (const action of tagged)
+				expect(action.indicators.length, action.id).toBeGreaterThanOrEqual(1);
+		}
+	);
 
 	it('tags resolution 2493 (financing) on every action of the library that funds something', () => {
 		// Funding verbs and nouns; “the projects the country funds” sets a condition on funding and funds nothing itself.
-		const funds = /\b(fund|funding|financ\w*|budget lines?|adequate (human and financial )?(resources|support)|the resources)\b/i;
-		const untagged = library.filter((a) => funds.test(a.text.en) && !a.resolutions.includes('2493')).map((a) => a.id);
+		const funds =
+			/\b(fund|funding|financ\w*|budget lines?|adequate (human and financial )?(resources|support)|the resources)\b/i;
+		const untagged = library
+			.filter((a) => funds.test(a.text.en) && !a.resolutions.includes('2493'))
+			.map((a) => a.id);
 		expect(library.filter((a) => funds.test(a.text.en)).length).toBeGreaterThanOrEqual(20);
 		expect(untagged).toEqual([]);
 	});

@@ -27,7 +27,8 @@ const jsonFiles = (dir: string): string[] =>
 function flatten(value: unknown, prefix = ''): [string, string][] {
 	if (typeof value === 'string') return [[prefix, value]];
 	if (Array.isArray(value)) return value.flatMap((v, i) => flatten(v, `${prefix}[${i}]`));
-	if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
 	return [];
 }
 
@@ -37,15 +38,31 @@ const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 export function localeUnits(): TextUnit[] {
 	const dir = join(root, 'locales');
 	const byLanguage = Object.fromEntries(
-		LANGUAGES.map((l) => [l, new Map(readdirSync(join(dir, l)).filter((f) => f.endsWith('.json')).sort().flatMap((f) => flatten(read(join(dir, l, f))).map(([k, v]) => [`${f}#${k}`, v] as const)))])
+		LANGUAGES.map((l) => [
+			l,
+			new Map(
+				readdirSync(join(dir, l))
+					.filter((f) => f.endsWith('.json'))
+					.sort()
+					.flatMap((f) => flatten(read(join(dir, l, f))).map(([k, v]) => [`${f}#${k}`, v] as const))
+			)
+		])
 	) as Record<Language, Map<string, string>>;
 	const keys = new Set(LANGUAGES.flatMap((l) => [...byLanguage[l].keys()]));
 	return [...keys].map((key) => {
 		const [file, k] = key.split('#');
 		const alt = key.replace(/_many$/, '_other');
 		return {
-			where: Object.fromEntries(LANGUAGES.map((l) => [l, `locales/${l}/${file}#${k}`])) as Record<Language, string>,
-			text: Object.fromEntries(LANGUAGES.map((l) => [l, byLanguage[l].get(key) ?? (l === 'en' ? byLanguage.en.get(alt) : undefined)]).filter(([, v]) => v !== undefined))
+			where: Object.fromEntries(LANGUAGES.map((l) => [l, `locales/${l}/${file}#${k}`])) as Record<
+				Language,
+				string
+			>,
+			text: Object.fromEntries(
+				LANGUAGES.map((l) => [
+					l,
+					byLanguage[l].get(key) ?? (l === 'en' ? byLanguage.en.get(alt) : undefined)
+				]).filter(([, v]) => v !== undefined)
+			)
 		};
 	});
 }
@@ -57,8 +74,20 @@ export function templateUnits(): TextUnit[] {
 		if (Array.isArray(value)) return value.flatMap((v, i) => walk(file, v, `${path}[${i}]`));
 		if (!value || typeof value !== 'object') return [];
 		const keys = Object.keys(value);
-		if (keys.length === 3 && LANGUAGES.every((l) => keys.includes(l)) && LANGUAGES.every((l) => typeof (value as Record<string, unknown>)[l] === 'string'))
-			return [{ where: Object.fromEntries(LANGUAGES.map((l) => [l, `${file}#${path}.${l}`])) as Record<Language, string>, text: value as Record<Language, string> }];
+		if (
+			keys.length === 3 &&
+			LANGUAGES.every((l) => keys.includes(l)) &&
+			LANGUAGES.every((l) => typeof (value as Record<string, unknown>)[l] === 'string')
+		)
+			return [
+				{
+					where: Object.fromEntries(LANGUAGES.map((l) => [l, `${file}#${path}.${l}`])) as Record<
+						Language,
+						string
+					>,
+					text: value as Record<Language, string>
+				}
+			];
 		return Object.entries(value).flatMap(([k, v]) => walk(file, v, path ? `${path}.${k}` : k));
 	};
 	return jsonFiles(dir).flatMap((f) => walk(relative(root, f), read(f), ''));
@@ -66,14 +95,20 @@ export function templateUnits(): TextUnit[] {
 
 /** The sample plans: the three files are the same plan, so a text's path lines it up with its translations. */
 export function sampleUnits(): TextUnit[] {
-	const files = Object.fromEntries(LANGUAGES.map((l) => [l, new Map(flatten(read(join(root, `templates/sample/${l}.nap.json`))))])) as Record<Language, Map<string, string>>;
+	const files = Object.fromEntries(
+		LANGUAGES.map((l) => [l, new Map(flatten(read(join(root, `templates/sample/${l}.nap.json`))))])
+	) as Record<Language, Map<string, string>>;
 	// The texts the team typed, by the plan's field descriptions (not ids, codes, dates or choices).
 	const typed = new Set([...textsOf(samplePlan('en'))].map((t) => t.path));
 	return [...files.en.keys()]
 		.filter((path) => typed.has(path))
 		.map((path) => ({
-			where: Object.fromEntries(LANGUAGES.map((l) => [l, `templates/sample/${l}.nap.json#${path}`])) as Record<Language, string>,
-			text: Object.fromEntries(LANGUAGES.map((l) => [l, files[l].get(path)]).filter(([, v]) => v !== undefined))
+			where: Object.fromEntries(
+				LANGUAGES.map((l) => [l, `templates/sample/${l}.nap.json#${path}`])
+			) as Record<Language, string>,
+			text: Object.fromEntries(
+				LANGUAGES.map((l) => [l, files[l].get(path)]).filter(([, v]) => v !== undefined)
+			)
 		}));
 }
 
@@ -82,14 +117,30 @@ export const allUnits = (): TextUnit[] => [...localeUnits(), ...templateUnits(),
 /** A language's interface strings by key as the app reads them (`fields.action.scope`), plural forms under their suffix. */
 export function localeStrings(language: Language): Map<string, string> {
 	const dir = join(root, 'locales', language);
-	return new Map(readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => flatten(read(join(dir, f)), f.replace('.json', ''))));
+	return new Map(
+		readdirSync(dir)
+			.filter((f) => f.endsWith('.json'))
+			.flatMap((f) => flatten(read(join(dir, f)), f.replace('.json', '')))
+	);
 }
 
 /** The app's translator (i18next, as i18n.svelte.ts sets it up) over a language's strings. */
-export function translator(language: Language): (key: string, params?: Record<string, string | number>) => string {
+export function translator(
+	language: Language
+): (key: string, params?: Record<string, string | number>) => string {
 	const i18n = i18next.createInstance();
-	const resources = Object.fromEntries(readdirSync(join(root, 'locales', language)).filter((f) => f.endsWith('.json')).map((f) => [f.replace('.json', ''), read(join(root, 'locales', language, f))]));
-	void i18n.init({ lng: language, fallbackLng: false, initAsync: false, resources: { [language]: { translation: resources } }, interpolation: { escapeValue: false } });
+	const resources = Object.fromEntries(
+		readdirSync(join(root, 'locales', language))
+			.filter((f) => f.endsWith('.json'))
+			.map((f) => [f.replace('.json', ''), read(join(root, 'locales', language, f))])
+	);
+	void i18n.init({
+		lng: language,
+		fallbackLng: false,
+		initAsync: false,
+		resources: { [language]: { translation: resources } },
+		interpolation: { escapeValue: false }
+	});
 	return (key, params) => {
 		if (!i18n.exists(key)) throw new Error(`No ${language} text for ${key}`);
 		return i18n.t(key, params ?? {}) as string;

@@ -3,4 +3,10 @@
 import { textsOf } from '../../src/lib/plan/fields.ts';
 import type { Plan } from '../../src/lib/plan/schema.ts';
 
-export const typedTexts = (plan: Plan): string[] => [...textsOf(plan)].flatMap(({ text }) => text.split('\n').map((l) => l.trim()).filter(Boolean));
+export const typedTexts = (plan: Plan): string[] =>
+	[...textsOf(plan)].flatMap(({ text }) =>
+		text
+			.split('\n')
+			.map((l) => l.trim())
+			.filter(Boolean)
+	);

@@ -17,7 +17,9 @@ class AppUpdate {
 	async register(): Promise<void> {
 		if (dev || !('serviceWorker' in navigator) || this.#workbox) return;
 		const { Workbox } = await import('workbox-window');
-		const workbox = new Workbox(`${resolve('/')}service-worker.js`.replace('//', '/'), { type: 'module' });
+		const workbox = new Workbox(`${resolve('/')}service-worker.js`.replace('//', '/'), {
+			type: 'module'
+		});
 		this.#workbox = workbox;
 		workbox.addEventListener('waiting', () => (this.waiting = true));
 		// The first install also takes control of the page (clients.claim): reload only for an accepted

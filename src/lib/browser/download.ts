@@ -20,7 +20,10 @@ export function download(name: string, content: BlobPart, type: string): void {
 export function saveDraftCopy(plan: Plan): void {
 	const text = writeDraftFile(plan);
 	if (!fitsInFile(text)) {
-		notices.show(t('file.tooLargeToWrite', { max: MAX_FILE_BYTES / 1024 / 1024 }), { tone: 'error', persist: true });
+		notices.show(t('file.tooLargeToWrite', { max: MAX_FILE_BYTES / 1024 / 1024 }), {
+			tone: 'error',
+			persist: true
+		});
 		return;
 	}
 	download(draftFileName(plan), text, 'application/json');

@@ -18,7 +18,8 @@ const histories = new WeakMap<TextControl, TextHistory>();
 /** The field's history, started afresh when its text was changed by something other than typing. */
 function historyOf(control: TextControl): TextHistory {
 	let history = histories.get(control);
-	if (!history || history.value !== control.value) histories.set(control, (history = new TextHistory(control.value)));
+	if (!history || history.value !== control.value)
+		histories.set(control, (history = new TextHistory(control.value)));
 	return history;
 }
 
@@ -46,7 +47,11 @@ export function installFieldUndo(options: { undoLast: () => boolean }): () => vo
 			// From the browser's menu: never the page-wide history; the focused field's own instead.
 			event.preventDefault();
 			const focused = textControl(document.activeElement);
-			if (focused) restore(focused, event.inputType === 'historyUndo' ? historyOf(focused).undo() : historyOf(focused).redo());
+			if (focused)
+				restore(
+					focused,
+					event.inputType === 'historyUndo' ? historyOf(focused).undo() : historyOf(focused).redo()
+				);
 			return;
 		}
 		historyOf(control);
@@ -54,7 +59,8 @@ export function installFieldUndo(options: { undoLast: () => boolean }): () => vo
 	const oninput = (event: Event) => {
 		const control = textControl(event.target);
 		if (!control || restoring) return;
-		const kind = event instanceof InputEvent && event.inputType.startsWith('delete') ? 'delete' : 'insert';
+		const kind =
+			event instanceof InputEvent && event.inputType.startsWith('delete') ? 'delete' : 'insert';
 		// The history was taken on focus or on the last change; a text set from elsewhere starts a new one.
 		const history = histories.get(control);
 		if (history) history.typed(control.value, kind, event.timeStamp);
@@ -70,7 +76,11 @@ export function installFieldUndo(options: { undoLast: () => boolean }): () => vo
 		if (control) {
 			event.preventDefault();
 			restore(control, undo ? historyOf(control).undo() : historyOf(control).redo());
-		} else if (undo && !(event.target instanceof HTMLElement && event.target.isContentEditable) && options.undoLast()) {
+		} else if (
+			undo &&
+			!(event.target instanceof HTMLElement && event.target.isContentEditable) &&
+			options.undoLast()
+		) {
 			event.preventDefault();
 			// The autosave listens for inputs, changes and clicks: a key that took back a delete is one too.
 			document.dispatchEvent(new Event('input'));

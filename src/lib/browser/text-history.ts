@@ -23,7 +23,8 @@ export class TextHistory {
 	/** The field now holds `value` after the user typed (kind: "insert" or "delete"). */
 	typed(value: string, kind: string, at: number): void {
 		if (value === this.#current) return;
-		const sameStep = kind === this.#lastKind && at - this.#lastAt < BURST_MS && this.#past.length > 0;
+		const sameStep =
+			kind === this.#lastKind && at - this.#lastAt < BURST_MS && this.#past.length > 0;
 		if (!sameStep) this.#past.push(this.#current);
 		this.#current = value;
 		this.#future = [];

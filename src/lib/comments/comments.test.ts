@@ -31,7 +31,8 @@ function small(): Plan {
 }
 
 const at = (iso: string) => new Date(iso);
-const translate = (key: string, params: Record<string, string | number> = {}) => `${key}${params.ref ? ` ${params.ref}` : ''}`;
+const translate = (key: string, params: Record<string, string | number> = {}) =>
+	`${key}${params.ref ? ` ${params.ref}` : ''}`;
 
 describe('the parts a reviewer can comment on', () => {
 	it('lists sections and items in document order, numbered as the plan numbers them', () => {
@@ -56,7 +57,11 @@ describe('the parts a reviewer can comment on', () => {
 
 	it('numbers actions as actionsOf does (the refs of the completeness checks)', () => {
 		const plan = sample();
-		const refs = new Map(commentables(plan).filter((c) => c.target === 'action').map((c) => [c.targetId, c.ref]));
+		const refs = new Map(
+			commentables(plan)
+				.filter((c) => c.target === 'action')
+				.map((c) => [c.targetId, c.ref])
+		);
 		for (const { action, ref } of actionsOf(plan)) expect(refs.get(action.id)).toBe(ref);
 	});
 
@@ -74,8 +79,22 @@ describe('comments and replies', () => {
 	it('adds a comment on a part, with author and time, which the schema accepts', () => {
 		const plan = small();
 		const objective = plan.pillars[0].objectives[0];
-		const comment = addComment(plan, { target: 'objective', targetId: objective.id }, '  Amina Diallo ', ' Not measurable. \n', at('2027-03-01T10:00:00Z'));
-		expect(comment).toMatchObject({ target: 'objective', targetId: objective.id, author: 'Amina Diallo', text: 'Not measurable.', createdAt: '2027-03-01T10:00:00.000Z', resolved: false, replies: [] });
+		const comment = addComment(
+			plan,
+			{ target: 'objective', targetId: objective.id },
+			'  Amina Diallo ',
+			' Not measurable. \n',
+			at('2027-03-01T10:00:00Z')
+		);
+		expect(comment).toMatchObject({
+			target: 'objective',
+			targetId: objective.id,
+			author: 'Amina Diallo',
+			text: 'Not measurable.',
+			createdAt: '2027-03-01T10:00:00.000Z',
+			resolved: false,
+			replies: []
+		});
 		expect(plan.comments).toHaveLength(1);
 		expect(planSchema.safeParse(plan).success).toBe(true);
 	});
@@ -93,7 +112,12 @@ describe('comments and replies', () => {
 
 	it('replies at the end of a thread', () => {
 		const plan = small();
-		const comment = addComment(plan, { target: 'section', targetId: 'budget' }, 'Amina', 'Where is the funding source?')!;
+		const comment = addComment(
+			plan,
+			{ target: 'section', targetId: 'budget' },
+			'Amina',
+			'Where is the funding source?'
+		)!;
 		addReply(plan, comment.id, 'Jean', 'Added in the budget step.', at('2027-03-02T09:00:00Z'));
 		addReply(plan, comment.id, 'Amina', 'Thanks.');
 		expect(comment.replies.map((r) => [r.author, r.text])).toEqual([
@@ -108,9 +132,18 @@ describe('comments and replies', () => {
 
 	it('resolves and reopens a thread, recording who resolved it and when', () => {
 		const plan = small();
-		const comment = addComment(plan, { target: 'section', targetId: 'overview' }, 'Amina', 'Title?')!;
+		const comment = addComment(
+			plan,
+			{ target: 'section', targetId: 'overview' },
+			'Amina',
+			'Title?'
+		)!;
 		expect(resolveComment(plan, comment.id, 'Jean', at('2027-03-03T08:00:00Z'))).toBe(true);
-		expect(comment).toMatchObject({ resolved: true, resolvedBy: 'Jean', resolvedAt: '2027-03-03T08:00:00.000Z' });
+		expect(comment).toMatchObject({
+			resolved: true,
+			resolvedBy: 'Jean',
+			resolvedAt: '2027-03-03T08:00:00.000Z'
+		});
 		expect(resolveComment(plan, comment.id, 'Jean')).toBe(false);
 		expect(planSchema.safeParse(plan).success).toBe(true);
 		expect(reopenComment(plan, comment.id)).toBe(true);
@@ -148,7 +181,13 @@ describe('threads and counts', () => {
 		const on = { target: 'objective', targetId: objective.id } as const;
 		const later = addComment(plan, on, 'Amina', 'Later', at('2027-03-05T00:00:00Z'))!;
 		const earlier = addComment(plan, on, 'Jean', 'Earlier', at('2027-03-04T00:00:00Z'))!;
-		const section = addComment(plan, { target: 'section', targetId: 'context' }, 'Jean', 'Context', at('2027-03-04T00:00:00Z'))!;
+		const section = addComment(
+			plan,
+			{ target: 'section', targetId: 'context' },
+			'Jean',
+			'Context',
+			at('2027-03-04T00:00:00Z')
+		)!;
 		resolveComment(plan, section.id, 'Amina');
 
 		const all = threads(plan);
@@ -166,7 +205,12 @@ describe('threads and counts', () => {
 		const plan = small();
 		const action = plan.pillars[0].objectives[0].actions[0];
 		const indicator = action.indicators[1];
-		const onIndicator = addComment(plan, { target: 'indicator', targetId: indicator.id }, 'Amina', 'Baseline?')!;
+		const onIndicator = addComment(
+			plan,
+			{ target: 'indicator', targetId: indicator.id },
+			'Amina',
+			'Baseline?'
+		)!;
 		addComment(plan, { target: 'action', targetId: action.id }, 'Amina', 'Who leads?');
 		addComment(plan, { target: 'section', targetId: 'no-such-step' }, 'Jean', 'From an old file');
 
@@ -174,11 +218,15 @@ describe('threads and counts', () => {
 		const result = threads(plan);
 		expect(result.removed.map((c) => c.id)).toContain(onIndicator.id);
 		expect(result.removed).toHaveLength(2);
-		expect(result.byTarget.get(anchorKey({ target: 'action', targetId: action.id }))).toHaveLength(1);
+		expect(result.byTarget.get(anchorKey({ target: 'action', targetId: action.id }))).toHaveLength(
+			1
+		);
 		expect(plan.comments).toHaveLength(3);
 		expect(commentCounts(plan)).toEqual({ open: 3, resolved: 0, removed: 2 });
 		// What goes to Word: open comments on parts still in the plan.
-		expect([...openCommentsByTarget(plan).keys()]).toEqual([anchorKey({ target: 'action', targetId: action.id })]);
+		expect([...openCommentsByTarget(plan).keys()]).toEqual([
+			anchorKey({ target: 'action', targetId: action.id })
+		]);
 	});
 });
 

@@ -15,7 +15,14 @@ export function stepHref(step: Step, draftId: string, field?: string): ResolvedP
 export type DraftPage = '/review' | '/merge' | '/versions' | '/present';
 
 /** The address of a page about one draft (review mode, merge, versions, workshop mode), with more of the query (a slide). */
-export function draftPageHref(route: DraftPage, draftId: string, query: Record<string, string | number> = {}): ResolvedPathname {
-	const params = new URLSearchParams({ id: draftId, ...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+export function draftPageHref(
+	route: DraftPage,
+	draftId: string,
+	query: Record<string, string | number> = {}
+): ResolvedPathname {
+	const params = new URLSearchParams({
+		id: draftId,
+		...Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)]))
+	});
 	return `${resolve(route)}?${params}` as ResolvedPathname;
 }

@@ -5,7 +5,15 @@ import type { Anchor, CommentSection } from '../comments/comments.ts';
 import type { ExportContents } from '../export/contents.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { fieldOf, fieldsOf, formatValue, isEmptyValue, itemListsOf, type Field, type Kind } from '../plan/fields.ts';
+import {
+	fieldOf,
+	fieldsOf,
+	formatValue,
+	isEmptyValue,
+	itemListsOf,
+	type Field,
+	type Kind
+} from '../plan/fields.ts';
 import { actionCurrency, budgetBy, budgetTotals, type BudgetGrouping } from '../plan/operations.ts';
 import type { Action, Indicator, Language, Plan } from '../plan/schema.ts';
 import { pillarName, planLanguage } from '../plan/text.ts';
@@ -32,10 +40,14 @@ export function planLine(text: string): Line {
 	return text
 		.split(PLACEHOLDER_SPLIT)
 		.filter(Boolean)
-		.map((part): Run => (IS_PLACEHOLDER.test(part) ? { kind: 'placeholder', text: part } : { kind: 'plan', text: part }));
+		.map((part): Run =>
+			IS_PLACEHOLDER.test(part) ? { kind: 'placeholder', text: part } : { kind: 'plan', text: part }
+		);
 }
 
-const fixed = (text: string, strong = false): Line => [strong ? { kind: 'fixed', text, strong } : { kind: 'fixed', text }];
+const fixed = (text: string, strong = false): Line => [
+	strong ? { kind: 'fixed', text, strong } : { kind: 'fixed', text }
+];
 const section = (step: CommentSection): Anchor => ({ target: 'section', targetId: step });
 const DASH: Line = [{ kind: 'fixed', text: '–' }];
 
@@ -61,18 +73,35 @@ interface Layout {
 const LAYOUT: Partial<Record<Kind, Layout>> = {
 	action: {
 		together: [
-			{ fields: ['startYear', 'endYear'], label: 'export.labels.timeframe', value: (b, a: Action) => b.years(a.startYear, a.endYear) },
-			{ fields: ['budget.amount', 'budget.currency', 'budget.source', 'budget.secured'], label: 'export.labels.budget', value: (b, a: Action) => b.budgetLine(a) }
+			{
+				fields: ['startYear', 'endYear'],
+				label: 'export.labels.timeframe',
+				value: (b, a: Action) => b.years(a.startYear, a.endYear)
+			},
+			{
+				fields: ['budget.amount', 'budget.currency', 'budget.source', 'budget.secured'],
+				label: 'export.labels.budget',
+				value: (b, a: Action) => b.budgetLine(a)
+			}
 		],
 		labels: { responsibleId: 'export.labels.responsible' },
 		internal: ['status']
 	},
 	indicator: {
 		together: [
-			{ fields: ['baselineValue', 'baselineYear'], value: (b, i: Indicator) => b.valueYear(i.baselineValue, i.baselineYear) },
-			{ fields: ['targetValue', 'targetYear'], value: (b, i: Indicator) => b.valueYear(i.targetValue, i.targetYear) }
+			{
+				fields: ['baselineValue', 'baselineYear'],
+				value: (b, i: Indicator) => b.valueYear(i.baselineValue, i.baselineYear)
+			},
+			{
+				fields: ['targetValue', 'targetYear'],
+				value: (b, i: Indicator) => b.valueYear(i.targetValue, i.targetYear)
+			}
 		],
-		labels: { frequency: 'export.labels.frequency', globalIndicator: 'export.labels.globalIndicator' },
+		labels: {
+			frequency: 'export.labels.frequency',
+			globalIndicator: 'export.labels.globalIndicator'
+		},
 		omittedWhenEmpty: ['globalIndicator']
 	},
 	monitoring: { labels: { reportsToParliament: 'export.labels.reportsToParliament' } }
@@ -104,11 +133,19 @@ class Builder {
 
 	document(): PlanDocument {
 		const t = this.t;
-		const title = this.plan.overview.title.trim() ? planLine(this.plan.overview.title.trim()) : fixed(t('export.cover.subject'));
+		const title = this.plan.overview.title.trim()
+			? planLine(this.plan.overview.title.trim())
+			: fixed(t('export.cover.subject'));
 		const pageNumbers = t('export.page', { page: '\u0000', pages: '\u0001' })
 			.split(/(\u0000|\u0001)/)
 			.filter(Boolean)
-			.map((part) => (part === '\u0000' ? { field: 'page' as const } : part === '\u0001' ? { field: 'pages' as const } : part));
+			.map((part) =>
+				part === '\u0000'
+					? { field: 'page' as const }
+					: part === '\u0001'
+						? { field: 'pages' as const }
+						: part
+			);
 		return {
 			language: this.language,
 			planLanguage: planLanguage(this.plan) ?? this.language,
@@ -122,7 +159,10 @@ class Builder {
 			sections: [
 				{ layout: 'portrait', parts: [...this.cover(), ...this.narrative(), ...this.pillars()] },
 				{ layout: 'landscape', parts: [this.resultsMatrix()] },
-				{ layout: 'portrait', parts: [...this.coordination(), ...this.budget(), ...this.monitoring(), ...this.annexes()] }
+				{
+					layout: 'portrait',
+					parts: [...this.coordination(), ...this.budget(), ...this.monitoring(), ...this.annexes()]
+				}
 			]
 		};
 	}
@@ -133,14 +173,25 @@ class Builder {
 		return [{ kind: 'missing', text: this.missingText }];
 	}
 
-	heading(text: Line | string, level: 1 | 2 | 3, extra: { lead?: Line; anchored?: boolean } = {}): Block {
-		return { kind: 'heading', level, id: `doc-${++this.#headings}`, text: typeof text === 'string' ? fixed(text) : text, ...extra };
+	heading(
+		text: Line | string,
+		level: 1 | 2 | 3,
+		extra: { lead?: Line; anchored?: boolean } = {}
+	): Block {
+		return {
+			kind: 'heading',
+			level,
+			id: `doc-${++this.#headings}`,
+			text: typeof text === 'string' ? fixed(text) : text,
+			...extra
+		};
 	}
 
 	/** The team's text, a paragraph per line (one empty line kept between paragraphs); "to be completed" where it is empty. */
 	text(value: string, anchored = false): Block {
 		const lines = value.split(/\r?\n/).map((l) => l.trimEnd());
-		if (lines.every((l) => l.trim() === '')) return { kind: 'text', lines: [this.missing], anchored };
+		if (lines.every((l) => l.trim() === ''))
+			return { kind: 'text', lines: [this.missing], anchored };
 		const kept = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
 		return { kind: 'text', lines: kept.map(planLine), anchored };
 	}
@@ -161,15 +212,27 @@ class Builder {
 	}
 
 	/** A table, or "to be completed" when it has no rows. */
-	table(label: string, headers: string[], rows: Cell[][], widths: number[], extra: { totals?: Cell[][]; dense?: boolean } = {}): Block {
+	table(
+		label: string,
+		headers: string[],
+		rows: Cell[][],
+		widths: number[],
+		extra: { totals?: Cell[][]; dense?: boolean } = {}
+	): Block {
 		if (rows.length === 0) return { kind: 'text', lines: [this.missing] };
 		return { kind: 'table', label, headers, rows, widths, ...extra };
 	}
 
 	values(layout: 'cover' | 'lines' | 'inline', pairs: [string, Line][]): Block {
-		return { kind: 'values', layout, values: pairs.map(([label, value]): LabelledValue => ({ label, value: value.length ? value : DASH })) };
+		return {
+			kind: 'values',
+			layout,
+			values: pairs.map(([label, value]): LabelledValue => ({
+				label,
+				value: value.length ? value : DASH
+			}))
+		};
 	}
-
 
 	institution(id: string): Line {
 		const name = this.institutions.get(id);
@@ -202,9 +265,14 @@ class Builder {
 
 	budgetLine(action: Action): Line {
 		if (action.budget.amount === null) return this.missing;
-		const parts = [formatMoney(action.budget.amount, actionCurrency(this.plan, action), this.language)];
+		const parts = [
+			formatMoney(action.budget.amount, actionCurrency(this.plan, action), this.language)
+		];
 		if (action.budget.source) parts.push(this.t(`options.fundingSource.${action.budget.source}`));
-		if (this.contents.internalStatus) parts.push(this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured'));
+		if (this.contents.internalStatus)
+			parts.push(
+				this.t(action.budget.secured ? 'export.labels.secured' : 'export.labels.notSecured')
+			);
 		return fixed(parts.join(', '));
 	}
 
@@ -223,7 +291,12 @@ class Builder {
 				continue;
 			}
 			const value = field.get(item);
-			if (isEmptyValue(value) && field.type !== 'boolean' && layout.omittedWhenEmpty?.includes(field.name)) continue;
+			if (
+				isEmptyValue(value) &&
+				field.type !== 'boolean' &&
+				layout.omittedWhenEmpty?.includes(field.name)
+			)
+				continue;
 			out.push([this.t(layout.labels?.[field.name] ?? field.label), this.value(field, value)]);
 		}
 		return out;
@@ -231,7 +304,8 @@ class Builder {
 
 	/** The label of a field or a list of items ('indicator', 'statement': "Indicator"). */
 	label(kind: Kind, name: string): string {
-		const label = fieldOf(kind, name)?.label ?? itemListsOf(kind).find((list) => list.key === name)?.label;
+		const label =
+			fieldOf(kind, name)?.label ?? itemListsOf(kind).find((list) => list.key === name)?.label;
 		if (!label) throw new Error(`No field ${name} in ${kind}`);
 		return this.t(label);
 	}
@@ -242,7 +316,13 @@ class Builder {
 		return this.table(
 			label,
 			fields.map((f) => this.t(f.label)),
-			items.map((item) => fields.map((f) => (f.type === 'shortText' || f.type === 'longText' ? this.cell(String(f.get(item))) : [this.value(f, f.get(item))]))),
+			items.map((item) =>
+				fields.map((f) =>
+					f.type === 'shortText' || f.type === 'longText'
+						? this.cell(String(f.get(item)))
+						: [this.value(f, f.get(item))]
+				)
+			),
 			widths
 		);
 	}
@@ -250,7 +330,8 @@ class Builder {
 	/** A field's value: the team's text as theirs, an institution by its name, anything else as the app
 	 * writes it. Empty, "to be completed" where the plan needs it or a choice is still to be made, else a dash. */
 	value(field: Field, value: unknown): Line {
-		if (isEmptyValue(value) && field.type !== 'boolean') return field.needed || field.type === 'choice' ? this.missing : DASH;
+		if (isEmptyValue(value) && field.type !== 'boolean')
+			return field.needed || field.type === 'choice' ? this.missing : DASH;
 		switch (field.type) {
 			case 'shortText':
 			case 'code':
@@ -262,7 +343,14 @@ class Builder {
 			case 'year':
 				return fixed(String(value));
 			default:
-				return fixed(formatValue(field, value, { t: this.t, language: this.language, institutions: this.plan.institutions, currency: this.plan.budget.currency }));
+				return fixed(
+					formatValue(field, value, {
+						t: this.t,
+						language: this.language,
+						institutions: this.plan.institutions,
+						currency: this.plan.budget.currency
+					})
+				);
 		}
 	}
 
@@ -271,7 +359,10 @@ class Builder {
 	cover(): Part[] {
 		const t = this.t;
 		const o = this.plan.overview;
-		const adoption = [o.adoptionBody.trim() ? planLine(o.adoptionBody) : [], o.adoptionDate ? fixed(formatDate(o.adoptionDate, this.language)) : []].filter((l) => l.length);
+		const adoption = [
+			o.adoptionBody.trim() ? planLine(o.adoptionBody) : [],
+			o.adoptionDate ? fixed(formatDate(o.adoptionDate, this.language)) : []
+		].filter((l) => l.length);
 		const orMissing = (line: Line) => (line.length ? line : this.missing);
 		const authority = o.issuingAuthority.trim();
 		return [
@@ -279,17 +370,42 @@ class Builder {
 				anchor: section('overview'),
 				blocks: [
 					// As a government issues a plan: the emblem above the issuing authority, then the title.
-					...(o.emblem ? [{ kind: 'emblem', ...o.emblem, description: authority || t('export.cover.emblem') } as Block] : []),
+					...(o.emblem
+						? [
+								{
+									kind: 'emblem',
+									...o.emblem,
+									description: authority || t('export.cover.emblem')
+								} as Block
+							]
+						: []),
 					...(authority ? [{ kind: 'authority', text: planLine(authority) } as Block] : []),
-					{ kind: 'title', text: o.title.trim() ? planLine(o.title) : fixed(t('export.cover.subject')), anchored: true },
+					{
+						kind: 'title',
+						text: o.title.trim() ? planLine(o.title) : fixed(t('export.cover.subject')),
+						anchored: true
+					},
 					{ kind: 'subtitle', text: fixed(t('export.cover.subject')) },
 					this.values('cover', [
 						[t('export.cover.country'), orMissing(planLine(o.country.trim()))],
 						[t('export.cover.period'), this.years(o.periodStart, o.periodEnd)],
 						[t('export.cover.status'), fixed(t(`options.status.${o.status}`))],
-						[t('export.cover.versionDate'), fixed(formatDate(this.now.toISOString().slice(0, 10), this.language))],
-						[t('export.cover.leadInstitution'), o.leadInstitutionId ? this.institution(o.leadInstitutionId) : this.missing],
-						...(adoption.length ? [[t('export.cover.adoptedBy'), adoption.flatMap((l, i) => [...(i ? fixed(', ') : []), ...l])] as [string, Line]] : [])
+						[
+							t('export.cover.versionDate'),
+							fixed(formatDate(this.now.toISOString().slice(0, 10), this.language))
+						],
+						[
+							t('export.cover.leadInstitution'),
+							o.leadInstitutionId ? this.institution(o.leadInstitutionId) : this.missing
+						],
+						...(adoption.length
+							? [
+									[
+										t('export.cover.adoptedBy'),
+										adoption.flatMap((l, i) => [...(i ? fixed(', ') : []), ...l])
+									] as [string, Line]
+								]
+							: [])
 					])
 				]
 			},
@@ -308,7 +424,9 @@ class Builder {
 					this.heading(ch('introduction'), 1),
 					this.text(c.introduction),
 					this.heading(ch('resolutions'), 2),
-					o.resolutions.length ? { kind: 'list', items: o.resolutions.map((r) => fixed(t(`options.resolution.${r}`))) } : { kind: 'text', lines: [this.missing] },
+					o.resolutions.length
+						? { kind: 'list', items: o.resolutions.map((r) => fixed(t(`options.resolution.${r}`))) }
+						: { kind: 'text', lines: [this.missing] },
 					...this.chapter(ch('legalFramework'), c.legalFramework, 2)
 				]
 			},
@@ -318,11 +436,22 @@ class Builder {
 					...this.chapter(ch('context'), c.situationAnalysis, 1, true),
 					this.heading(ch('baselineData'), 2),
 					this.tableOf('baselineFigure', ch('baselineData'), c.baselineFigures, [40, 15, 10, 35]),
-					...(c.lessonsLearned.trim() ? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2) : [])
+					...(c.lessonsLearned.trim()
+						? this.chapter(ch('lessonsLearned'), c.lessonsLearned, 2)
+						: [])
 				]
 			},
-			{ anchor: section('consultation'), blocks: this.chapter(ch('consultation'), consultation.summary, 1, true) },
-			{ blocks: [this.heading(ch('visionGoal'), 1), ...this.chapter(ch('vision'), o.vision, 2), ...this.chapter(ch('goal'), o.goal, 2)] }
+			{
+				anchor: section('consultation'),
+				blocks: this.chapter(ch('consultation'), consultation.summary, 1, true)
+			},
+			{
+				blocks: [
+					this.heading(ch('visionGoal'), 1),
+					...this.chapter(ch('vision'), o.vision, 2),
+					...this.chapter(ch('goal'), o.goal, 2)
+				]
+			}
 		];
 	}
 
@@ -333,15 +462,27 @@ class Builder {
 		for (const place of walk(this.plan)) {
 			if (place.kind === 'pillar') {
 				const { pillar, ref } = place;
-				const blocks: Block[] = [this.heading([...fixed(`${ref}. `), ...this.pillarName(pillar.id)], 1, { anchored: true })];
+				const blocks: Block[] = [
+					this.heading([...fixed(`${ref}. `), ...this.pillarName(pillar.id)], 1, { anchored: true })
+				];
 				if (pillar.description.trim()) blocks.push(this.text(pillar.description));
 				if (pillar.objectives.length === 0) blocks.push({ kind: 'text', lines: [this.missing] });
 				parts.push({ anchor: { target: 'pillar', targetId: pillar.id }, blocks });
 			} else if (place.kind === 'objective') {
 				const { objective, ref } = place;
 				const lead = fixed(`${t('export.labels.objective', { ref })}${colon}`);
-				const blocks: Block[] = [this.heading(objective.title.trim() ? planLine(objective.title.trim()) : this.missing, 2, { lead, anchored: true })];
-				if (objective.expectedResults.trim()) blocks.push({ kind: 'label', text: this.label('objective', 'expectedResults') }, this.text(objective.expectedResults));
+				const blocks: Block[] = [
+					this.heading(
+						objective.title.trim() ? planLine(objective.title.trim()) : this.missing,
+						2,
+						{ lead, anchored: true }
+					)
+				];
+				if (objective.expectedResults.trim())
+					blocks.push(
+						{ kind: 'label', text: this.label('objective', 'expectedResults') },
+						this.text(objective.expectedResults)
+					);
 				parts.push({ anchor: { target: 'objective', targetId: objective.id }, blocks });
 			} else if (place.kind === 'action') {
 				const { action, ref } = place;
@@ -350,9 +491,14 @@ class Builder {
 					this.text(action.description, true),
 					this.values('lines', this.labelled('action', action))
 				];
-				if (action.indicators.length) blocks.push({ kind: 'label', text: this.label('action', 'indicators') });
+				if (action.indicators.length)
+					blocks.push({ kind: 'label', text: this.label('action', 'indicators') });
 				parts.push({ anchor: { target: 'action', targetId: action.id }, blocks });
-			} else parts.push({ anchor: { target: 'indicator', targetId: place.indicator.id }, blocks: this.indicator(place.indicator, place.ref) });
+			} else
+				parts.push({
+					anchor: { target: 'indicator', targetId: place.indicator.id },
+					blocks: this.indicator(place.indicator, place.ref)
+				});
 		}
 		return parts;
 	}
@@ -360,7 +506,12 @@ class Builder {
 	/** An indicator under its action: the statement (where comments on it sit), then its measures on one line. */
 	indicator(indicator: Indicator, ref: string): Block[] {
 		return [
-			{ kind: 'entry', number: ref, text: indicator.statement.trim() ? planLine(indicator.statement) : this.missing, anchored: true },
+			{
+				kind: 'entry',
+				number: ref,
+				text: indicator.statement.trim() ? planLine(indicator.statement) : this.missing,
+				anchored: true
+			},
 			this.values('inline', this.labelled('indicator', indicator))
 		];
 	}
@@ -372,26 +523,35 @@ class Builder {
 		for (const { objective, action, ref, objectiveRef } of actionsOf(this.plan)) {
 			const numbered = (value: (indicator: Indicator) => Line): Cell =>
 				action.indicators.map((indicator, n) => {
-					const line = value(indicator).map((run) => ({ ...run, text: run.text.replace(/\r?\n/g, ' ') }));
-					return [...(action.indicators.length > 1 ? fixed(`${n + 1}. `) : []), ...(line.length ? line : DASH)];
+					const line = value(indicator).map((run) => ({
+						...run,
+						text: run.text.replace(/\r?\n/g, ' ')
+					}));
+					return [
+						...(action.indicators.length > 1 ? fixed(`${n + 1}. `) : []),
+						...(line.length ? line : DASH)
+					];
 				});
-			const numberedText = (pick: (indicator: Indicator) => string) => numbered((i) => planLine(pick(i)));
+			const numberedText = (pick: (indicator: Indicator) => string) =>
+				numbered((i) => planLine(pick(i)));
 			const lead = (number: string, text: string): Cell => {
 				const [first, ...rest] = text.split(/\r?\n/);
 				return [[...fixed(`${number} `), ...planLine(first)], ...rest.map(planLine)];
 			};
-			rows.push([
-				lead(objectiveRef, objective.title),
-				lead(ref, action.description),
-				numberedText((i) => i.statement),
-				numbered((i) => this.valueYear(i.baselineValue, i.baselineYear)),
-				numbered((i) => this.valueYear(i.targetValue, i.targetYear)),
-				[action.responsibleId ? this.institution(action.responsibleId) : DASH],
-				[this.institutionList(action.partnerIds)],
-				[this.years(action.startYear, action.endYear)],
-				[this.budgetLine(action)],
-				numberedText((i) => i.meansOfVerification)
-			].map((cell) => (cell.length ? cell : [DASH])));
+			rows.push(
+				[
+					lead(objectiveRef, objective.title),
+					lead(ref, action.description),
+					numberedText((i) => i.statement),
+					numbered((i) => this.valueYear(i.baselineValue, i.baselineYear)),
+					numbered((i) => this.valueYear(i.targetValue, i.targetYear)),
+					[action.responsibleId ? this.institution(action.responsibleId) : DASH],
+					[this.institutionList(action.partnerIds)],
+					[this.years(action.startYear, action.endYear)],
+					[this.budgetLine(action)],
+					numberedText((i) => i.meansOfVerification)
+				].map((cell) => (cell.length ? cell : [DASH]))
+			);
 		}
 		return {
 			// The matrix is the whole results framework at a glance: comments on the pillars section sit on its title.
@@ -429,7 +589,12 @@ class Builder {
 				blocks: [
 					...this.chapter(t('export.chapters.coordination'), c.description, 1, true),
 					this.heading(t('export.chapters.coordinationBodies'), 2),
-					this.tableOf('coordinationBody', t('export.chapters.coordinationBodies'), c.bodies, [15, 11, 14, 20, 13, 27])
+					this.tableOf(
+						'coordinationBody',
+						t('export.chapters.coordinationBodies'),
+						c.bodies,
+						[15, 11, 14, 20, 13, 27]
+					)
 				]
 			}
 		];
@@ -438,18 +603,36 @@ class Builder {
 	budget(): Part[] {
 		const t = this.t;
 		const totals = budgetTotals(this.plan);
-		const money = (amount: number, currency: string): Cell => [fixed(formatMoney(amount, currency, this.language))];
+		const money = (amount: number, currency: string): Cell => [
+			fixed(formatMoney(amount, currency, this.language))
+		];
 		const unassigned = fixed(t('fields.budget.unassigned'));
 		const label = (grouping: BudgetGrouping, key: string): Line =>
-			grouping === 'pillar' ? this.pillarName(key) : !key ? unassigned : grouping === 'institution' ? this.institution(key) : fixed(t(`options.fundingSource.${key}`));
+			grouping === 'pillar'
+				? this.pillarName(key)
+				: !key
+					? unassigned
+					: grouping === 'institution'
+						? this.institution(key)
+						: fixed(t(`options.fundingSource.${key}`));
 		const summary = (grouping: BudgetGrouping, title: string): Block[] => [
 			this.heading(t(title), 2),
 			this.table(
 				t(title),
 				[t(title), t('fields.budget.total'), t('export.labels.secured')],
-				budgetBy(this.plan, grouping).map((row) => [[label(grouping, row.key)], money(row.amount, row.currency), money(row.secured, row.currency)]),
+				budgetBy(this.plan, grouping).map((row) => [
+					[label(grouping, row.key)],
+					money(row.amount, row.currency),
+					money(row.secured, row.currency)
+				]),
 				[50, 25, 25],
-				{ totals: totals.map((row) => [[fixed(t('fields.budget.total'))], money(row.amount, row.currency), money(row.secured, row.currency)]) }
+				{
+					totals: totals.map((row) => [
+						[fixed(t('fields.budget.total'))],
+						money(row.amount, row.currency),
+						money(row.secured, row.currency)
+					])
+				}
 			)
 		];
 		return [
@@ -458,9 +641,17 @@ class Builder {
 				blocks: [
 					this.heading(t('export.chapters.budget'), 1, { anchored: true }),
 					...(totals.length
-						? [...summary('pillar', 'export.labels.byPillar'), ...summary('institution', 'export.labels.byInstitution'), ...summary('source', 'export.labels.bySource')]
+						? [
+								...summary('pillar', 'export.labels.byPillar'),
+								...summary('institution', 'export.labels.byInstitution'),
+								...summary('source', 'export.labels.bySource')
+							]
 						: [{ kind: 'text', lines: [this.missing] } as Block]),
-					...this.chapter(t('export.chapters.resourceMobilisation'), this.plan.budget.resourceMobilisation, 2)
+					...this.chapter(
+						t('export.chapters.resourceMobilisation'),
+						this.plan.budget.resourceMobilisation,
+						2
+					)
 				]
 			}
 		];
@@ -484,10 +675,17 @@ class Builder {
 		const t = this.t;
 		const events = this.plan.consultation.events;
 		const participants = events.flatMap((e) =>
-			e.participants.map((p) => [this.cell(e.title || e.place), p.sector ? [fixed(t(`options.sector.${p.sector}`))] : [DASH], [fixed(String(p.women ?? 0))], [fixed(String(p.men ?? 0))]])
+			e.participants.map((p) => [
+				this.cell(e.title || e.place),
+				p.sector ? [fixed(t(`options.sector.${p.sector}`))] : [DASH],
+				[fixed(String(p.women ?? 0))],
+				[fixed(String(p.men ?? 0))]
+			])
 		);
 		// Every institution, by acronym, so that each name the team typed is in the document.
-		const acronyms = [...this.plan.institutions].sort((a, b) => (a.acronym || a.name).localeCompare(b.acronym || b.name, this.language));
+		const acronyms = [...this.plan.institutions].sort((a, b) =>
+			(a.acronym || a.name).localeCompare(b.acronym || b.name, this.language)
+		);
 		const consultations = t('export.chapters.consultationAnnex');
 		return [
 			{
@@ -495,15 +693,44 @@ class Builder {
 					this.heading(consultations, 1),
 					this.table(
 						consultations,
-						[t('export.labels.event'), this.label('consultationEvent', 'date'), this.label('consultationEvent', 'place'), t('export.labels.kind'), this.label('consultationEvent', 'outcomes')],
-						events.map((e) => [this.cell(e.title), this.fixedCell(formatDate(e.date, this.language)), this.cell(e.place), e.kind ? [fixed(t(`options.eventKind.${e.kind}`))] : [DASH], this.cell(e.outcomes)]),
+						[
+							t('export.labels.event'),
+							this.label('consultationEvent', 'date'),
+							this.label('consultationEvent', 'place'),
+							t('export.labels.kind'),
+							this.label('consultationEvent', 'outcomes')
+						],
+						events.map((e) => [
+							this.cell(e.title),
+							this.fixedCell(formatDate(e.date, this.language)),
+							this.cell(e.place),
+							e.kind ? [fixed(t(`options.eventKind.${e.kind}`))] : [DASH],
+							this.cell(e.outcomes)
+						]),
 						[20, 14, 14, 16, 36]
 					),
 					...(participants.length
-						? [this.table(consultations, [t('export.labels.event'), this.label('participants', 'sector'), this.label('participants', 'women'), this.label('participants', 'men')], participants, [40, 30, 15, 15])]
+						? [
+								this.table(
+									consultations,
+									[
+										t('export.labels.event'),
+										this.label('participants', 'sector'),
+										this.label('participants', 'women'),
+										this.label('participants', 'men')
+									],
+									participants,
+									[40, 30, 15, 15]
+								)
+							]
 						: []),
 					this.heading(t('export.chapters.acronymsAnnex'), 1),
-					this.table(t('export.chapters.acronymsAnnex'), [this.label('institution', 'acronym'), this.label('institution', 'name')], acronyms.map((i) => [this.cell(i.acronym), this.cell(i.name)]), [20, 80])
+					this.table(
+						t('export.chapters.acronymsAnnex'),
+						[this.label('institution', 'acronym'), this.label('institution', 'name')],
+						acronyms.map((i) => [this.cell(i.acronym), this.cell(i.name)]),
+						[20, 80]
+					)
 				]
 			}
 		];

@@ -29,7 +29,14 @@ export type Cell = Line[];
 
 export type Block =
 	/** The emblem on the cover (a coat of arms, a ministry's logo), a PNG or JPEG; `description`: who it stands for. */
-	| { kind: 'emblem'; type: 'image/png' | 'image/jpeg'; data: string; width: number; height: number; description: string }
+	| {
+			kind: 'emblem';
+			type: 'image/png' | 'image/jpeg';
+			data: string;
+			width: number;
+			height: number;
+			description: string;
+	  }
 	/** Who issues the plan, on the cover ("Government of …, Ministry of …"). */
 	| { kind: 'authority'; text: Line }
 	/** The plan's title, on the cover. */
@@ -50,7 +57,15 @@ export type Block =
 	| { kind: 'values'; layout: 'cover' | 'lines' | 'inline'; values: LabelledValue[] }
 	| { kind: 'list'; items: Line[] }
 	/** `label`: what the table is, for whoever cannot see it (the heading above it). `dense`: many columns, small type. */
-	| { kind: 'table'; label: string; headers: string[]; rows: Cell[][]; totals?: Cell[][]; widths: number[]; dense?: boolean };
+	| {
+			kind: 'table';
+			label: string;
+			headers: string[];
+			rows: Cell[][];
+			totals?: Cell[][];
+			widths: number[];
+			dense?: boolean;
+	  };
 
 export type BlockKind = Block['kind'];
 

@@ -2,7 +2,15 @@
 // to Word, each with its replies as a threaded reply (Word's "Reply"): a resolved comment is settled
 // and stays in the app and in the draft file. Comments on a removed item have no text to sit on and
 // are left out too.
-import { CommentRangeEnd, CommentRangeStart, CommentReference, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx';
+import {
+	CommentRangeEnd,
+	CommentRangeStart,
+	CommentReference,
+	Paragraph,
+	TextRun,
+	type ICommentOptions,
+	type ParagraphChild
+} from 'docx';
 import { anchorKey, initialsOf, openCommentsByTarget, type Anchor } from '../comments/comments.ts';
 import type { Comment, Plan } from '../plan/schema.ts';
 
@@ -46,7 +54,11 @@ export class WordComments {
 		const last = paragraphs[paragraphs.length - 1];
 		const opened = [...ids.map((id) => new CommentRangeStart(id)), ...first];
 		const body = paragraphs.length === 1 ? opened : last;
-		const closed = [...body, ...ids.map((id) => new CommentRangeEnd(id)), ...ids.map((id) => new TextRun({ children: [new CommentReference(id)] }))];
+		const closed = [
+			...body,
+			...ids.map((id) => new CommentRangeEnd(id)),
+			...ids.map((id) => new TextRun({ children: [new CommentReference(id)] }))
+		];
 		return paragraphs.length === 1 ? [closed] : [opened, ...paragraphs.slice(1, -1), closed];
 	}
 

@@ -18,4 +18,3 @@ export const COPY_CONTENTS: Record<CopyKind, ExportContents> = {
 	official: { annex: false, internalStatus: false, comments: false },
 	working: { annex: true, internalStatus: true, comments: true }
 };
-

@@ -15,7 +15,12 @@ import { typedTexts } from '../../../tests/unit/typed-texts.ts';
 // One export per plan and set of options, shared by the tests that read it: writing a whole Word file
 // takes a second or more, and six tests read the same sample export in each language.
 const opened = new WeakMap<Plan, Map<string, ReturnType<typeof write>>>();
-function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', contents?: ExportContents) {
+function open(
+	plan: Plan,
+	language: Language,
+	paper: 'a4' | 'letter' = 'a4',
+	contents?: ExportContents
+) {
 	const key = JSON.stringify([language, paper, contents]);
 	const exports = opened.get(plan) ?? new Map<string, ReturnType<typeof write>>();
 	opened.set(plan, exports);
@@ -23,15 +28,36 @@ function open(plan: Plan, language: Language, paper: 'a4' | 'letter' = 'a4', con
 	return exports.get(key)!;
 }
 
-async function write(plan: Plan, language: Language, paper: 'a4' | 'letter', contents?: ExportContents) {
+async function write(
+	plan: Plan,
+	language: Language,
+	paper: 'a4' | 'letter',
+	contents?: ExportContents
+) {
 	const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper, contents }));
 	const files = unzipSync(new Uint8Array(buffer));
 	const part = (name: string) => strFromU8(files[name]);
-	const all = Object.keys(files).filter((n) => n.endsWith('.xml')).map(part).join('\n');
-	const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	const all = Object.keys(files)
+		.filter((n) => n.endsWith('.xml'))
+		.map(part)
+		.join('\n');
+	const decode = (s: string) =>
+		s
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&amp;/g, '&');
 	const texts = [...all.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]));
 	const headings = (level: number) =>
-		[...part('word/document.xml').matchAll(new RegExp(`<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="Heading${level}"/>(?:(?!</w:p>).)*</w:p>`, 'gs'))].map((m) =>
+		[
+			...part('word/document.xml').matchAll(
+				new RegExp(
+					`<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="Heading${level}"/>(?:(?!</w:p>).)*</w:p>`,
+					'gs'
+				)
+			)
+		].map((m) =>
 			[...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join('')
 		);
 	return { files, part, texts: texts.join('\n'), headings };
@@ -44,10 +70,22 @@ describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 	it('uses Word heading styles for the chapters, in the export language', async () => {
 		const doc = await open(plan, language);
 		const h1 = doc.headings(1);
-		for (const chapter of ['introduction', 'context', 'consultation', 'resultsMatrix', 'budget', 'monitoring', 'acronymsAnnex'])
+		for (const chapter of [
+			'introduction',
+			'context',
+			'consultation',
+			'resultsMatrix',
+			'budget',
+			'monitoring',
+			'acronymsAnnex'
+		])
 			expect(h1, chapter).toContain(t(`export.chapters.${chapter}`));
 		expect(h1).toContain(`1. ${t('options.pillar.participation')}`);
-		expect(doc.headings(2).some((h) => h.startsWith(t('export.labels.objective', { ref: '1.1' }) + t('export.colon')))).toBe(true);
+		expect(
+			doc
+				.headings(2)
+				.some((h) => h.startsWith(t('export.labels.objective', { ref: '1.1' }) + t('export.colon')))
+		).toBe(true);
 		expect(doc.headings(3)).toContain(t('export.labels.action', { ref: '1.1.1' }));
 	});
 
@@ -57,11 +95,16 @@ describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 		expect(xml.includes('TOC \\h \\o &quot;1-3&quot;'), 'TOC field over levels 1-3').toBe(true);
 		const headings = [1, 2, 3].flatMap((level) => doc.headings(level));
 		// Each entry: a PAGEREF to the heading's bookmark, with a page number as its result.
-		const numbers = [...xml.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<\/w:r><w:r>)?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+		const numbers = [
+			...xml.matchAll(
+				/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/>(?:<\/w:r><w:r>)?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g
+			)
+		].map((m) => Number(m[1]));
 		expect(numbers).toHaveLength(headings.length);
 		// The cover and the contents come first; the numbers never go back.
 		expect(numbers[0]).toBeGreaterThanOrEqual(3);
-		for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBeGreaterThanOrEqual(numbers[i - 1]);
+		for (let i = 1; i < numbers.length; i++)
+			expect(numbers[i]).toBeGreaterThanOrEqual(numbers[i - 1]);
 		expect(xml).not.toContain('w:dirty="true"');
 		expect(doc.part('word/settings.xml')).not.toContain('w:updateFields');
 	});
@@ -78,18 +121,29 @@ describe.each(LANGUAGES)('Word export of the sample plan (%s)', (language) => {
 
 	it('numbers pages "Page X of Y" in the footer, and repeats the title in the header', async () => {
 		const doc = await open(plan, language);
-		const footer = Object.keys(doc.files).filter((n) => /word\/footer\d*\.xml/.test(n)).map(doc.part).join('');
+		const footer = Object.keys(doc.files)
+			.filter((n) => /word\/footer\d*\.xml/.test(n))
+			.map(doc.part)
+			.join('');
 		expect(footer).toMatch(/PAGE/);
 		expect(footer).toMatch(/NUMPAGES/);
 		const [before] = t('export.page', { page: '|', pages: '|' }).split('|');
 		expect(footer).toContain(before.trim());
-		const header = Object.keys(doc.files).filter((n) => /word\/header\d*\.xml/.test(n)).map(doc.part).join('');
-		expect(header.replace(/&apos;/g, "'").includes(plan.overview.title), 'title in the header').toBe(true);
+		const header = Object.keys(doc.files)
+			.filter((n) => /word\/header\d*\.xml/.test(n))
+			.map(doc.part)
+			.join('');
+		expect(
+			header.replace(/&apos;/g, "'").includes(plan.overview.title),
+			'title in the header'
+		).toBe(true);
 	});
 
 	it('sets the document language and properties', async () => {
 		const doc = await open(plan, language);
-		expect(doc.part('word/styles.xml')).toContain(`w:val="${{ en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }[language]}"`);
+		expect(doc.part('word/styles.xml')).toContain(
+			`w:val="${{ en: 'en-GB', fr: 'fr-FR', es: 'es-ES' }[language]}"`
+		);
 		const core = doc.part('docProps/core.xml');
 		expect(core).toContain('<dc:creator>NAP Builder</dc:creator>');
 		expect(core).toContain('<cp:lastModifiedBy>NAP Builder</cp:lastModifiedBy>');
@@ -113,7 +167,8 @@ describe('Word export of unusual plans', () => {
 	it('keeps markup, quotes, accents and emoji as text, and drops characters XML forbids', async () => {
 		const plan = createPlan();
 		plan.overview.title = 'Plan <script>alert("x")</script> & « paix » 🕊️';
-		plan.context.situationAnalysis = 'Line one with <img src=x onerror=alert(1)>\nLine two: javascript:alert(1) \u0007bell';
+		plan.context.situationAnalysis =
+			'Line one with <img src=x onerror=alert(1)>\nLine two: javascript:alert(1) \u0007bell';
 		const doc = await open(plan, 'fr');
 		expect(doc.texts).toContain('Plan <script>alert("x")</script> & « paix » 🕊️');
 		expect(doc.texts).toContain('Line one with <img src=x onerror=alert(1)>');
@@ -152,7 +207,19 @@ describe('progress of a long export', () => {
 describe('an official copy and a working copy', () => {
 	it('the official copy leaves out the scorecard annex, the internal status of actions and comments; the working copy keeps them', async () => {
 		const plan = sample('fr');
-		plan.comments.push({ id: 'c1', target: 'section', targetId: 'context', field: '', author: 'Parlement', createdAt: '2027-01-05T10:00:00.000Z', text: 'Ajouter les chiffres de 2026.', replies: [], resolved: false, resolvedBy: '', resolvedAt: '' });
+		plan.comments.push({
+			id: 'c1',
+			target: 'section',
+			targetId: 'context',
+			field: '',
+			author: 'Parlement',
+			createdAt: '2027-01-05T10:00:00.000Z',
+			text: 'Ajouter les chiffres de 2026.',
+			replies: [],
+			resolved: false,
+			resolvedBy: '',
+			resolvedAt: ''
+		});
 		const t = exportStrings('fr');
 		const statusLabel = `${t('fields.action.status')}${t('export.colon')}`;
 		const official = await open(plan, 'fr', 'a4', COPY_CONTENTS.official);
@@ -166,9 +233,15 @@ describe('an official copy and a working copy', () => {
 		expect(official.texts).not.toContain(statusLabel);
 		expect(Object.keys(working.files)).toContain('word/comments.xml');
 		expect(working.part('word/comments.xml')).toContain('Ajouter les chiffres de 2026.');
-		expect(official.files['word/comments.xml'] ? official.part('word/comments.xml') : '').not.toContain('Ajouter les chiffres de 2026.');
+		expect(
+			official.files['word/comments.xml'] ? official.part('word/comments.xml') : ''
+		).not.toContain('Ajouter les chiffres de 2026.');
 		// The plan itself is whole in both.
-		for (const copy of [official, working]) for (const action of [...plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))].slice(0, 5)) expect(copy.texts).toContain(action.description.split('\n')[0].trim());
+		for (const copy of [official, working])
+			for (const action of [
+				...plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))
+			].slice(0, 5))
+				expect(copy.texts).toContain(action.description.split('\n')[0].trim());
 	});
 });
 
@@ -180,7 +253,11 @@ describe('placeholders in the document', () => {
 		action.indicators[0].baselineValue = '[[to be confirmed]]';
 		const { part } = await open(plan, 'en');
 		const xml = part('word/document.xml');
-		const highlighted = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*?<w:t(?: [^>]*)?>([^<]*)<\/w:t><\/w:r>/gs)].map((m) => m[1]);
+		const highlighted = [
+			...xml.matchAll(
+				/<w:r>(?:(?!<\/w:r>).)*?<w:highlight w:val="yellow"\/>(?:(?!<\/w:r>).)*?<w:t(?: [^>]*)?>([^<]*)<\/w:t><\/w:r>/gs
+			)
+		].map((m) => m[1]);
 		expect(highlighted).toContain('[[number]]');
 		expect(highlighted).toContain('[[to be confirmed]]');
 		expect(highlighted.every((text) => /^\[\[[^\]]+\]\]$/.test(text))).toBe(true);
@@ -234,13 +311,18 @@ describe('the cover', () => {
 		plan.updatedAt = '2027-03-12T09:30:00.000Z';
 		const { texts } = await open(plan, 'en');
 		expect(texts).toContain('12 March 2027');
-		const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+		const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+			new Date()
+		);
 		if (today !== '12 March 2027') expect(texts).not.toContain(today);
 	});
 });
 
 /** Every run of the document body: its text and the language it carries (its own tag, else the document's). */
-function runLanguages(documentXml: string, stylesXml: string): { text: string; lang: string; style: string }[] {
+function runLanguages(
+	documentXml: string,
+	stylesXml: string
+): { text: string; lang: string; style: string }[] {
 	const fallback = stylesXml.match(/<w:rPrDefault>.*?<w:lang w:val="([^"]+)"/s)?.[1] ?? '';
 	const out: { text: string; lang: string; style: string }[] = [];
 	const parser = new SaxesParser();
@@ -283,10 +365,18 @@ describe('languages of the text', () => {
 		const description = plan.pillars[0].objectives[0].actions[0].description;
 		expect(runs.find((r) => r.text === description)?.lang).toBe('en-GB');
 		// The fixed texts carry the export language.
-		const heading = runs.find((r) => r.style === 'Heading1' && r.text === t('export.chapters.context'));
+		const heading = runs.find(
+			(r) => r.style === 'Heading1' && r.text === t('export.chapters.context')
+		);
 		expect(heading?.lang).toBe('fr-FR');
-		expect(runs.find((r) => r.text === `${t('export.labels.responsible')}${t('export.colon')}`)?.lang).toBe('fr-FR');
-		expect(runs.find((r) => r.style === 'MatrixHeader' && r.text === t('fields.indicator.meansOfVerification'))?.lang).toBe('fr-FR');
+		expect(
+			runs.find((r) => r.text === `${t('export.labels.responsible')}${t('export.colon')}`)?.lang
+		).toBe('fr-FR');
+		expect(
+			runs.find(
+				(r) => r.style === 'MatrixHeader' && r.text === t('fields.indicator.meansOfVerification')
+			)?.lang
+		).toBe('fr-FR');
 	});
 
 	it('the plan’s chosen language wins over the first language of the document', async () => {
@@ -295,13 +385,21 @@ describe('languages of the text', () => {
 		plan.overview.language = 'fr';
 		const { part } = await open(plan, 'es');
 		const runs = runLanguages(part('word/document.xml'), part('word/styles.xml'));
-		expect(runs.find((r) => r.text === plan.pillars[0].objectives[0].actions[0].description)?.lang).toBe('fr-FR');
-		expect(runs.find((r) => r.style === 'Heading1' && r.text === exportStrings('es')('export.chapters.budget'))?.lang).toBe('es-ES');
+		expect(
+			runs.find((r) => r.text === plan.pillars[0].objectives[0].actions[0].description)?.lang
+		).toBe('fr-FR');
+		expect(
+			runs.find(
+				(r) => r.style === 'Heading1' && r.text === exportStrings('es')('export.chapters.budget')
+			)?.lang
+		).toBe('es-ES');
 	});
 
 	it('a plan exported in its own language is in that language throughout', async () => {
 		const { part } = await open(sample('es'), 'es');
-		const langs = new Set(runLanguages(part('word/document.xml'), part('word/styles.xml')).map((r) => r.lang));
+		const langs = new Set(
+			runLanguages(part('word/document.xml'), part('word/styles.xml')).map((r) => r.lang)
+		);
 		expect([...langs]).toEqual(['es-ES']);
 	});
 });

@@ -93,24 +93,61 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const plan = xmlSafe(input);
 	const { language, paper = 'a4', contents = COPY_CONTENTS.working } = options;
 	const t = exportStrings(language);
-	const model = buildPlanDocument(plan, { language, t, contents, now: options.now ?? new Date(plan.updatedAt) });
+	const model = buildPlanDocument(plan, {
+		language,
+		t,
+		contents,
+		now: options.now ?? new Date(plan.updatedAt)
+	});
 	// Without comments, the renderer sees none to anchor.
-	const comments = new WordComments(contents.comments ? plan : { ...plan, comments: [] }, t('comments.unnamed'), clean);
+	const comments = new WordComments(
+		contents.comments ? plan : { ...plan, comments: [] },
+		t('comments.unnamed'),
+		clean
+	);
 	const size = PAPER[paper];
-	const w = new Renderer(model, comments, { value: LANGUAGE_TAGS[model.planLanguage] }, size.width - 2 * MARGIN, options.onProgress);
+	const w = new Renderer(
+		model,
+		comments,
+		{ value: LANGUAGE_TAGS[model.planLanguage] },
+		size.width - 2 * MARGIN,
+		options.onProgress
+	);
 	const title = model.title.map((run) => run.text).join('');
 
-	const header = new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: w.runs(model.title, { size: 16, color: '555555' }) })] });
+	const header = new Header({
+		children: [
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				children: w.runs(model.title, { size: 16, color: '555555' })
+			})
+		]
+	});
 	// "Page {{page}} of {{pages}}" in the export language, with Word's page fields in place of the numbers.
-	const pageRuns = model.pageNumbers.map((part) => (typeof part === 'string' ? part : part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES));
+	const pageRuns = model.pageNumbers.map((part) =>
+		typeof part === 'string'
+			? part
+			: part.field === 'page'
+				? PageNumber.CURRENT
+				: PageNumber.TOTAL_PAGES
+	);
 	const footer = new Footer({
-		children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: pageRuns })] })]
+		children: [
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				children: [new TextRun({ size: 18, children: pageRuns })]
+			})
+		]
 	});
 	const section = (children: FileChild[], part: Section): ISectionOptions => ({
 		properties: {
 			type: SectionType.NEXT_PAGE,
 			page: {
-				size: { ...size, orientation: part.layout === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+				size: {
+					...size,
+					orientation:
+						part.layout === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT
+				},
 				margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
 			}
 		},
@@ -121,7 +158,10 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	// The parts are written first: the contents list their headings, and comments are collected as they are written.
 	const last = model.sections.length - 1;
 	const written = model.sections.map((part) => w.section(part));
-	if (contents.annex) written[last].push(...scorecardAnnex(plan, language, { contents: w.toc, ownLanguage: w.ownLanguage }));
+	if (contents.annex)
+		written[last].push(
+			...scorecardAnnex(plan, language, { contents: w.toc, ownLanguage: w.ownLanguage })
+		);
 	w.writeContents();
 
 	return new Document({
@@ -135,21 +175,73 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 		pageNumbers: pageEstimator(LOOKS),
 		styles: {
 			default: {
-				document: { run: { font: FONT, size: LOOKS.Normal.size, language: { value: LANGUAGE_TAGS[language] } } },
-				heading1: { run: { font: FONT, size: LOOKS.Heading1.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading1.before, after: LOOKS.Heading1.after } } },
-				heading2: { run: { font: FONT, size: LOOKS.Heading2.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { before: LOOKS.Heading2.before, after: LOOKS.Heading2.after } } },
-				heading3: { run: { font: FONT, size: LOOKS.Heading3.size, bold: true }, paragraph: { spacing: { before: LOOKS.Heading3.before, after: LOOKS.Heading3.after } } },
+				document: {
+					run: { font: FONT, size: LOOKS.Normal.size, language: { value: LANGUAGE_TAGS[language] } }
+				},
+				heading1: {
+					run: { font: FONT, size: LOOKS.Heading1.size, bold: true, color: '1D4E89' },
+					paragraph: { spacing: { before: LOOKS.Heading1.before, after: LOOKS.Heading1.after } }
+				},
+				heading2: {
+					run: { font: FONT, size: LOOKS.Heading2.size, bold: true, color: '1D4E89' },
+					paragraph: { spacing: { before: LOOKS.Heading2.before, after: LOOKS.Heading2.after } }
+				},
+				heading3: {
+					run: { font: FONT, size: LOOKS.Heading3.size, bold: true },
+					paragraph: { spacing: { before: LOOKS.Heading3.before, after: LOOKS.Heading3.after } }
+				},
 				title: { run: { font: FONT, size: LOOKS.Title.size, bold: true, color: '1D4E89' } }
 			},
 			// Word's built-in "TOC Heading": looks like a chapter title but stays out of the table it heads.
 			paragraphStyles: [
-				{ id: 'Details', name: 'Details', basedOn: 'Normal', paragraph: { spacing: { after: LOOKS.Details.after }, indent: { left: LOOKS.Details.indent } } },
-				{ id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: LOOKS.TableText.size } },
-				{ id: 'TableHeader', name: 'Table Header', basedOn: 'Normal', run: { size: LOOKS.TableHeader.size, bold: true } },
-				{ id: 'MatrixText', name: 'Matrix Text', basedOn: 'Normal', run: { size: LOOKS.MatrixText.size } },
-				{ id: 'MatrixHeader', name: 'Matrix Header', basedOn: 'Normal', run: { size: LOOKS.MatrixHeader.size, bold: true } },
-				{ id: 'Authority', name: 'Issuing Authority', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.Authority.size, bold: true } },
-				{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: LOOKS.TOCHeading.size, bold: true, color: '1D4E89' }, paragraph: { spacing: { after: LOOKS.TOCHeading.after } } }
+				{
+					id: 'Details',
+					name: 'Details',
+					basedOn: 'Normal',
+					paragraph: {
+						spacing: { after: LOOKS.Details.after },
+						indent: { left: LOOKS.Details.indent }
+					}
+				},
+				{
+					id: 'TableText',
+					name: 'Table Text',
+					basedOn: 'Normal',
+					run: { size: LOOKS.TableText.size }
+				},
+				{
+					id: 'TableHeader',
+					name: 'Table Header',
+					basedOn: 'Normal',
+					run: { size: LOOKS.TableHeader.size, bold: true }
+				},
+				{
+					id: 'MatrixText',
+					name: 'Matrix Text',
+					basedOn: 'Normal',
+					run: { size: LOOKS.MatrixText.size }
+				},
+				{
+					id: 'MatrixHeader',
+					name: 'Matrix Header',
+					basedOn: 'Normal',
+					run: { size: LOOKS.MatrixHeader.size, bold: true }
+				},
+				{
+					id: 'Authority',
+					name: 'Issuing Authority',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { font: FONT, size: LOOKS.Authority.size, bold: true }
+				},
+				{
+					id: 'TOCHeading',
+					name: 'TOC Heading',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { font: FONT, size: LOOKS.TOCHeading.size, bold: true, color: '1D4E89' },
+					paragraph: { spacing: { after: LOOKS.TOCHeading.after } }
+				}
 			]
 		},
 		// Comments are collected while the sections are written: this property comes after them.
@@ -178,7 +270,13 @@ class Renderer {
 	/** The language tag of the team's own text. */
 	readonly ownLanguage: RunLanguage;
 
-	constructor(model: PlanDocument, comments: WordComments, ownLanguage: RunLanguage, contentsWidth: number, onProgress?: (done: number, total: number) => void) {
+	constructor(
+		model: PlanDocument,
+		comments: WordComments,
+		ownLanguage: RunLanguage,
+		contentsWidth: number,
+		onProgress?: (done: number, total: number) => void
+	) {
 		this.#model = model;
 		this.#comments = comments;
 		this.ownLanguage = ownLanguage;
@@ -186,13 +284,18 @@ class Renderer {
 		this.#onProgress = onProgress;
 		// Each action is written twice: its part of its pillar's chapter, and its row of the results matrix.
 		const parts = model.sections.flatMap((s) => s.parts);
-		this.#total = parts.filter((p) => p.anchor?.target === 'action').length + parts.flatMap((p) => p.blocks).reduce((n, b) => n + (b.kind === 'table' && b.dense ? b.rows.length : 0), 0);
+		this.#total =
+			parts.filter((p) => p.anchor?.target === 'action').length +
+			parts
+				.flatMap((p) => p.blocks)
+				.reduce((n, b) => n + (b.kind === 'table' && b.dense ? b.rows.length : 0), 0);
 	}
 
 	/** Reports progress every 25 actions: often enough for a progress bar, rarely enough to cost nothing. */
 	#step(): void {
 		this.#done++;
-		if (this.#onProgress && (this.#done % 25 === 0 || this.#done === this.#total)) this.#onProgress(this.#done, this.#total);
+		if (this.#onProgress && (this.#done % 25 === 0 || this.#done === this.#total))
+			this.#onProgress(this.#done, this.#total);
 	}
 
 	section(section: Section): FileChild[] {
@@ -204,7 +307,8 @@ class Renderer {
 			const crowned = part.blocks.some((b) => b.kind === 'emblem' || b.kind === 'authority');
 			for (const block of part.blocks) {
 				// Two tables in a row would run together into one.
-				if (block.kind === 'table' && out.at(-1) instanceof Table) out.push(new Paragraph({ spacing: { before: 200 }, children: [] }));
+				if (block.kind === 'table' && out.at(-1) instanceof Table)
+					out.push(new Paragraph({ spacing: { before: 200 }, children: [] }));
 				if (block.kind === 'contents') {
 					// Written once every heading is (writeContents).
 					this.#contents.push({ at: out, index: out.length, title: block.title });
@@ -249,8 +353,14 @@ class Renderer {
 	}
 
 	/** The runs of each paragraph, with the comments on the part around them when the block is the part's anchored one. */
-	anchored(paragraphs: ParagraphChild[][], part: Part, anchored: boolean | undefined): ParagraphChild[][] {
-		return anchored && part.anchor ? this.#comments.wrap(part.anchor as Anchor, paragraphs) : paragraphs;
+	anchored(
+		paragraphs: ParagraphChild[][],
+		part: Part,
+		anchored: boolean | undefined
+	): ParagraphChild[][] {
+		return anchored && part.anchor
+			? this.#comments.wrap(part.anchor as Anchor, paragraphs)
+			: paragraphs;
 	}
 
 	label(text: string): TextRun {
@@ -260,31 +370,82 @@ class Renderer {
 	block(block: Block, part: Part, crowned = false): FileChild[] {
 		switch (block.kind) {
 			case 'emblem':
-				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 960, after: 360 }, children: this.emblem(block) })];
+				return [
+					new Paragraph({
+						alignment: AlignmentType.CENTER,
+						spacing: { before: 960, after: 360 },
+						children: this.emblem(block)
+					})
+				];
 			case 'authority':
-				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: part.blocks[0] === block ? 1440 : 0, after: 720 }, style: 'Authority', children: this.runs(block.text) })];
+				return [
+					new Paragraph({
+						alignment: AlignmentType.CENTER,
+						spacing: { before: part.blocks[0] === block ? 1440 : 0, after: 720 },
+						style: 'Authority',
+						children: this.runs(block.text)
+					})
+				];
 			case 'title':
 				return [
-					new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: crowned ? 240 : 2400, after: 480 }, heading: HeadingLevel.TITLE, children: this.anchored([this.runs(block.text)], part, block.anchored)[0] })
+					new Paragraph({
+						alignment: AlignmentType.CENTER,
+						spacing: { before: crowned ? 240 : 2400, after: 480 },
+						heading: HeadingLevel.TITLE,
+						children: this.anchored([this.runs(block.text)], part, block.anchored)[0]
+					})
 				];
 			case 'subtitle':
-				return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 960 }, children: this.runs(block.text, { size: 28 }) })];
+				return [
+					new Paragraph({
+						alignment: AlignmentType.CENTER,
+						spacing: { after: 960 },
+						children: this.runs(block.text, { size: 28 })
+					})
+				];
 			case 'contents':
 				return []; // written by writeContents
 			case 'heading': {
 				const lead = () => this.runs(block.lead ?? []);
 				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
-				return [new Paragraph({ heading: HEADINGS[block.level - 1], children: this.toc.add(block.level, [...lead(), ...text], () => [...lead(), ...this.runs(block.text)]) })];
+				return [
+					new Paragraph({
+						heading: HEADINGS[block.level - 1],
+						children: this.toc.add(block.level, [...lead(), ...text], () => [
+							...lead(),
+							...this.runs(block.text)
+						])
+					})
+				];
 			}
 			case 'text': {
-				const missing = block.lines.length === 1 && block.lines[0].every((run) => run.kind === 'missing');
-				return this.anchored(block.lines.map((line) => this.runs(line)), part, block.anchored).map((children) => new Paragraph({ spacing: missing ? undefined : { after: 120 }, children }));
+				const missing =
+					block.lines.length === 1 && block.lines[0].every((run) => run.kind === 'missing');
+				return this.anchored(
+					block.lines.map((line) => this.runs(line)),
+					part,
+					block.anchored
+				).map(
+					(children) => new Paragraph({ spacing: missing ? undefined : { after: 120 }, children })
+				);
 			}
 			case 'label':
-				return [new Paragraph({ spacing: { before: 120 }, keepNext: true, children: [new TextRun({ text: block.text, bold: true })] })];
+				return [
+					new Paragraph({
+						spacing: { before: 120 },
+						keepNext: true,
+						children: [new TextRun({ text: block.text, bold: true })]
+					})
+				];
 			case 'entry': {
 				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
-				return [new Paragraph({ style: 'Details', keepNext: true, children: [new TextRun({ text: `${block.number} `, bold: true }), ...text] })];
+				return [
+					new Paragraph({
+						style: 'Details',
+						keepNext: true,
+						children: [new TextRun({ text: `${block.number} `, bold: true }), ...text]
+					})
+				];
 			}
 			case 'values':
 				if (block.layout === 'inline')
@@ -293,15 +454,27 @@ class Renderer {
 							style: 'Details',
 							indent: { left: 644 }, // under the entry, past the Details style's own indent
 							spacing: { after: 120 },
-							children: block.values.flatMap(({ label, value }, i) => [new TextRun({ text: `${i ? this.#model.separator : ''}${label}${this.#model.colon}`, bold: true }), ...this.runs(value)])
+							children: block.values.flatMap(({ label, value }, i) => [
+								new TextRun({
+									text: `${i ? this.#model.separator : ''}${label}${this.#model.colon}`,
+									bold: true
+								}),
+								...this.runs(value)
+							])
 						})
 					];
 				return block.values.map(
 					({ label, value }) =>
-						new Paragraph(block.layout === 'cover' ? { spacing: { after: 120 }, children: [this.label(label), ...this.runs(value)] } : { style: 'Details', children: [this.label(label), ...this.runs(value)] })
+						new Paragraph(
+							block.layout === 'cover'
+								? { spacing: { after: 120 }, children: [this.label(label), ...this.runs(value)] }
+								: { style: 'Details', children: [this.label(label), ...this.runs(value)] }
+						)
 				);
 			case 'list':
-				return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: this.runs(item) }));
+				return block.items.map(
+					(item) => new Paragraph({ bullet: { level: 0 }, children: this.runs(item) })
+				);
 			case 'table':
 				return [this.table(block)];
 		}
@@ -317,7 +490,10 @@ class Renderer {
 			new ImageRun({
 				type: block.type === 'image/png' ? 'png' : 'jpg',
 				data,
-				transformation: { width: Math.max(1, Math.round(block.width * scale)), height: Math.max(1, Math.round(block.height * scale)) },
+				transformation: {
+					width: Math.max(1, Math.round(block.width * scale)),
+					height: Math.max(1, Math.round(block.height * scale))
+				},
 				altText: { name: description, title: description, description }
 			})
 		];
@@ -332,7 +508,13 @@ class Renderer {
 			new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
-				children: lines.map((line) => new Paragraph({ style: `${style}${header ? 'Header' : 'Text'}`, children: this.runs(line) }))
+				children: lines.map(
+					(line) =>
+						new Paragraph({
+							style: `${style}${header ? 'Header' : 'Text'}`,
+							children: this.runs(line)
+						})
+				)
 			});
 		const row = (cells: Cell[]) => {
 			if (block.dense) this.#step();
@@ -342,9 +524,15 @@ class Renderer {
 			width: { size: 100, type: WidthType.PERCENTAGE },
 			columnWidths,
 			rows: [
-				new TableRow({ tableHeader: true, cantSplit: true, children: block.headers.map((h) => cell([[{ kind: 'fixed', text: h }]], true)) }),
+				new TableRow({
+					tableHeader: true,
+					cantSplit: true,
+					children: block.headers.map((h) => cell([[{ kind: 'fixed', text: h }]], true))
+				}),
 				...block.rows.map(row),
-				...(block.totals ?? []).map((cells) => new TableRow({ cantSplit: true, children: cells.map((c) => cell(c)) }))
+				...(block.totals ?? []).map(
+					(cells) => new TableRow({ cantSplit: true, children: cells.map((c) => cell(c)) })
+				)
 			]
 		});
 	}

@@ -5,15 +5,24 @@ import type { ExportOptions } from './docx.ts';
 import { wordFile, type ExportUpdate } from './word.ts';
 
 export type ExportRequest = { plan: Plan; options: Omit<ExportOptions, 'onProgress' | 'now'> };
-export type ExportMessage = ExportUpdate | { stage: 'done'; blob: Blob; name: string } | { stage: 'failed'; reason: string };
+export type ExportMessage =
+	ExportUpdate | { stage: 'done'; blob: Blob; name: string } | { stage: 'failed'; reason: string };
 
-const scope = self as unknown as { postMessage(message: ExportMessage): void; onmessage: ((event: MessageEvent<ExportRequest>) => void) | null };
+const scope = self as unknown as {
+	postMessage(message: ExportMessage): void;
+	onmessage: ((event: MessageEvent<ExportRequest>) => void) | null;
+};
 
 scope.onmessage = async ({ data }) => {
 	try {
-		const { blob, name } = await wordFile(data.plan, data.options, (update) => scope.postMessage(update));
+		const { blob, name } = await wordFile(data.plan, data.options, (update) =>
+			scope.postMessage(update)
+		);
 		scope.postMessage({ stage: 'done', blob, name });
 	} catch (error) {
-		scope.postMessage({ stage: 'failed', reason: error instanceof Error ? error.message : String(error) });
+		scope.postMessage({
+			stage: 'failed',
+			reason: error instanceof Error ? error.message : String(error)
+		});
 	}
 };

@@ -21,7 +21,11 @@ export interface ParagraphLook {
 
 /** Helvetica's (and so Arial's and Liberation Sans's) advance widths, per 1,000 em, for ASCII 32 to 126. */
 const WIDTHS = [
-	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584
+	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+	556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+	611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+	667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+	222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584
 ];
 /** Bold Arial is wider: on average by this much. */
 const BOLD = 1.07;
@@ -78,9 +82,12 @@ const attr = (element: Element, name: string): string | undefined => {
 	}
 	return undefined;
 };
-const child = (element: Element, name: string): Element | undefined => childrenOf(element).find((c) => nameOf(c) === name) as Element | undefined;
-const elements = (element: Element, name: string): Element[] => childrenOf(element).filter((c) => nameOf(c) === name) as Element[];
-const num = (value: string | undefined, fallback: number) => (value === undefined || Number.isNaN(Number(value)) ? fallback : Number(value));
+const child = (element: Element, name: string): Element | undefined =>
+	childrenOf(element).find((c) => nameOf(c) === name) as Element | undefined;
+const elements = (element: Element, name: string): Element[] =>
+	childrenOf(element).filter((c) => nameOf(c) === name) as Element[];
+const num = (value: string | undefined, fallback: number) =>
+	value === undefined || Number.isNaN(Number(value)) ? fallback : Number(value);
 
 interface Page {
 	width: number; // text width
@@ -97,7 +104,11 @@ function pageOf(sectPr: Element | undefined): Page {
 }
 
 /** A run of text with its look, or a forced break. */
-type Piece = { text: string; size: number; bold: boolean } | { pageBreak: true } | { lineBreak: true } | { image: number };
+type Piece =
+	| { text: string; size: number; bold: boolean }
+	| { pageBreak: true }
+	| { lineBreak: true }
+	| { image: number };
 
 /** Lays out the body, page by page. */
 class Layout {
@@ -133,7 +144,14 @@ class Layout {
 		this.current = next;
 	}
 
-	look(p: Element): Required<ParagraphLook> & { bookmarks: string[]; pieces: Piece[]; keepNext: boolean; pageBreakBefore: boolean } {
+	look(
+		p: Element
+	): Required<ParagraphLook> & {
+		bookmarks: string[];
+		pieces: Piece[];
+		keepNext: boolean;
+		pageBreakBefore: boolean;
+	} {
 		const pPr = child(p, 'w:pPr');
 		const styleId = pPr && child(pPr, 'w:pStyle') && attr(child(pPr, 'w:pStyle')!, 'w:val');
 		const style = { ...this.looks.Normal, ...(styleId ? this.looks[styleId] : {}) };
@@ -160,7 +178,13 @@ class Layout {
 					const bookmark = attr(el, 'w:name');
 					if (bookmark) look.bookmarks.push(bookmark);
 				} else if (name === 'w:r') this.run(el, look);
-				else if (name === 'w:hyperlink' || name === 'w:ins' || name === 'w:smartTag' || name === 'w:fldSimple') visit(el);
+				else if (
+					name === 'w:hyperlink' ||
+					name === 'w:ins' ||
+					name === 'w:smartTag' ||
+					name === 'w:fldSimple'
+				)
+					visit(el);
 			}
 		};
 		visit(p);
@@ -180,9 +204,17 @@ class Layout {
 				const type = attr(el, 'w:fldCharType');
 				inField = type === 'begin';
 			} else if (name === 'w:instrText' || inField) continue;
-			else if (name === 'w:t') look.pieces.push({ text: childrenOf(el).filter((s) => typeof s === 'string').join(''), size, bold });
+			else if (name === 'w:t')
+				look.pieces.push({
+					text: childrenOf(el)
+						.filter((s) => typeof s === 'string')
+						.join(''),
+					size,
+					bold
+				});
 			else if (name === 'w:tab') look.pieces.push({ text: '    ', size, bold });
-			else if (name === 'w:br') look.pieces.push(attr(el, 'w:type') === 'page' ? { pageBreak: true } : { lineBreak: true });
+			else if (name === 'w:br')
+				look.pieces.push(attr(el, 'w:type') === 'page' ? { pageBreak: true } : { lineBreak: true });
 			else if (name === 'w:drawing') {
 				const extent = JSON.stringify(el).match(/"cy":"?(\d+)/);
 				if (extent) look.pieces.push({ image: Number(extent[1]) / EMU_PER_TWIP });
@@ -199,7 +231,7 @@ class Layout {
 		let lineImage = 0;
 		let empty = true;
 		const endLine = () => {
-			out.push({ height: Math.max(((lineSize || look.size) * 10 * LINE), lineImage) });
+			out.push({ height: Math.max((lineSize || look.size) * 10 * LINE, lineImage) });
 			x = 0;
 			lineSize = 0;
 			lineImage = 0;
@@ -250,18 +282,31 @@ class Layout {
 		let after = 0;
 		for (const [i, p] of paragraphs.entries()) {
 			const look = this.look(p);
-			height += (i === 0 ? look.before : Math.max(after, look.before)) + this.lines(look, width).reduce((h, l) => h + (l === 'page' ? 0 : l.height), 0);
+			height +=
+				(i === 0 ? look.before : Math.max(after, look.before)) +
+				this.lines(look, width).reduce((h, l) => h + (l === 'page' ? 0 : l.height), 0);
 			after = look.after;
 		}
 		return height + after;
 	}
 
 	/** The height a paragraph kept with the next needs on its page: itself whole, and the start of what follows. */
-	kept(look: ReturnType<Layout['look']>, lines: ReturnType<Layout['lines']>, rest: unknown[], depth = 0): number {
+	kept(
+		look: ReturnType<Layout['look']>,
+		lines: ReturnType<Layout['lines']>,
+		rest: unknown[],
+		depth = 0
+	): number {
 		const own = lines.reduce((h, l) => h + (l === 'page' ? 0 : l.height), look.before) + look.after;
 		const next = rest[0];
 		if (!look.keepNext || !next || depth > 4) return own;
-		if (nameOf(next) === 'w:tbl') return own + this.rows(next as Element).slice(0, 2).reduce((h, r) => h + r.height, 0);
+		if (nameOf(next) === 'w:tbl')
+			return (
+				own +
+				this.rows(next as Element)
+					.slice(0, 2)
+					.reduce((h, r) => h + r.height, 0)
+			);
 		if (nameOf(next) !== 'w:p') return own;
 		const nextLook = this.look(next as Element);
 		const nextLines = this.lines(nextLook, this.current.width);
@@ -278,14 +323,23 @@ class Layout {
 		// The space between two paragraphs is the larger of the first's space after and the second's space
 		// before (LibreOffice's layout of these files); dropped at the top of a page the text flowed onto,
 		// kept after a page break.
-		const gap = this.used === 0 ? (this.broken ? look.before : 0) : Math.max(this.after, look.before);
-		const needs = look.keepNext ? this.kept(look, lines, rest) - look.before + gap : gap + (lines[0] === 'page' ? 0 : lines[0].height);
-		if (lines[0] !== 'page' && this.used > 0 && this.used + needs > this.current.height && needs <= this.current.height) {
+		const gap =
+			this.used === 0 ? (this.broken ? look.before : 0) : Math.max(this.after, look.before);
+		const needs = look.keepNext
+			? this.kept(look, lines, rest) - look.before + gap
+			: gap + (lines[0] === 'page' ? 0 : lines[0].height);
+		if (
+			lines[0] !== 'page' &&
+			this.used > 0 &&
+			this.used + needs > this.current.height &&
+			needs <= this.current.height
+		) {
 			this.newPage();
 		} else this.used += gap;
 		// The paragraph's bookmarks are on the page its first line is on.
 		const mark = () => {
-			for (const bookmark of look.bookmarks) if (!this.bookmarks.has(bookmark)) this.bookmarks.set(bookmark, this.page);
+			for (const bookmark of look.bookmarks)
+				if (!this.bookmarks.has(bookmark)) this.bookmarks.set(bookmark, this.page);
 		};
 		// Runs of lines between page breaks, each laid out with widow and orphan control (LibreOffice's
 		// default): a page never ends with a paragraph's first line alone, nor starts with its last alone.
@@ -294,7 +348,8 @@ class Layout {
 			let left = run;
 			while (left.length) {
 				let fit = 0;
-				for (let h = this.used; fit < left.length && h + left[fit] <= this.current.height; fit++) h += left[fit];
+				for (let h = this.used; fit < left.length && h + left[fit] <= this.current.height; fit++)
+					h += left[fit];
 				if (fit >= left.length) {
 					mark();
 					this.used += left.reduce((a, b) => a + b, 0);
@@ -302,7 +357,8 @@ class Layout {
 				}
 				if (left.length - fit < 2) fit = left.length - 2;
 				if (fit < 2 && this.used > 0) fit = 0;
-				if (fit === 0 && this.used === 0) fit = Math.max(1, Math.min(left.length, Math.floor(left.length / 2))); // taller than a page
+				if (fit === 0 && this.used === 0)
+					fit = Math.max(1, Math.min(left.length, Math.floor(left.length / 2))); // taller than a page
 				if (fit > 0) mark();
 				this.used += left.slice(0, fit).reduce((a, b) => a + b, 0);
 				left = left.slice(fit);
@@ -334,8 +390,12 @@ class Layout {
 			let height = 0;
 			for (const tc of elements(tr, 'w:tc')) {
 				const tcPr = child(tc, 'w:tcPr');
-				const span = num(tcPr && child(tcPr, 'w:gridSpan') && attr(child(tcPr, 'w:gridSpan')!, 'w:val'), 1);
-				const width = columns.slice(column, column + span).reduce((a, b) => a + b, 0) * scale - 2 * CELL_MARGIN;
+				const span = num(
+					tcPr && child(tcPr, 'w:gridSpan') && attr(child(tcPr, 'w:gridSpan')!, 'w:val'),
+					1
+				);
+				const width =
+					columns.slice(column, column + span).reduce((a, b) => a + b, 0) * scale - 2 * CELL_MARGIN;
 				column += span;
 				const content = this.cellHeight(elements(tc, 'w:p'), width);
 				height = Math.max(height, content);

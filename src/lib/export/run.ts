@@ -26,7 +26,11 @@ export function releaseExport(): void {
 	ready = undefined;
 }
 
-export async function exportWord(plan: Plan, options: ExportRequest['options'], onUpdate: (update: ExportUpdate) => void): Promise<{ blob: Blob; name: string }> {
+export async function exportWord(
+	plan: Plan,
+	options: ExportRequest['options'],
+	onUpdate: (update: ExportUpdate) => void
+): Promise<{ blob: Blob; name: string }> {
 	// A plain copy: a Svelte state proxy cannot cross to a worker, and later edits must not change this export.
 	const snapshot = JSON.parse(JSON.stringify(plan)) as Plan;
 	const worker = ready ?? startWorker();

@@ -3,12 +3,32 @@
 // data without a PNG fallback, and Node has no canvas: each chart is a table whose labels and figures
 // are text, each figure over its bar, a shaded cell as long as the figure's share of its series' largest;
 // the timeline is a table of shaded year cells.
-import { AlignmentType, HeadingLevel, HeightRule, Paragraph, ShadingType, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import {
+	AlignmentType,
+	HeadingLevel,
+	HeightRule,
+	Paragraph,
+	ShadingType,
+	Table,
+	TableBorders,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType,
+	type FileChild
+} from 'docx';
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import { actionsOf } from '../plan/walk.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
-import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline, type Coverage } from '../review/charts.ts';
+import {
+	budgetBySource,
+	coverageByInstitution,
+	coverageByPillar,
+	runsIn,
+	timeline,
+	type Coverage
+} from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
 import { exportStrings } from './strings.ts';
 import type { Contents } from './toc.ts';
@@ -17,7 +37,11 @@ import { clean } from './xml-text.ts';
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts
 const BAR_HEIGHT = 140; // twentieths of a point: a bar 7 pt high
 const SERIES_COLOURS = ['1D4E89', '1F6F43', '8A5A00']; // actions, indicators, budget: as on the review step
-const STATUS_FILL: Record<CriterionStatus, string> = { met: 'D9EAD3', partly: 'FCE8B2', 'not-met': 'F4CCCC' };
+const STATUS_FILL: Record<CriterionStatus, string> = {
+	met: 'D9EAD3',
+	partly: 'FCE8B2',
+	'not-met': 'F4CCCC'
+};
 const YEAR_FILL = '1D4E89';
 
 type CellContent = string | (Paragraph | Table)[];
@@ -26,17 +50,40 @@ type CellContent = string | (Paragraph | Table)[];
  * contents page of the document the annex is in (toc.ts), where there is one. */
 function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
 	const runs = () => [new TextRun(clean(text))];
-	return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, pageBreakBefore: level === 1, keepNext: true, children: contents ? contents.add(level, runs(), runs) : runs() });
+	return new Paragraph({
+		heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+		pageBreakBefore: level === 1,
+		keepNext: true,
+		children: contents ? contents.add(level, runs(), runs) : runs()
+	});
 }
 
-const paragraph = (text: string, header = false, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType], light = false) =>
-	new Paragraph({ style: header ? 'TableHeader' : 'TableText', alignment, children: [new TextRun({ text: clean(text) || '–', color: light ? 'FFFFFF' : undefined })] });
+const paragraph = (
+	text: string,
+	header = false,
+	alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
+	light = false
+) =>
+	new Paragraph({
+		style: header ? 'TableHeader' : 'TableText',
+		alignment,
+		children: [new TextRun({ text: clean(text) || '–', color: light ? 'FFFFFF' : undefined })]
+	});
 
 function cell(content: CellContent, options: { header?: boolean; fill?: string } = {}): TableCell {
 	return new TableCell({
-		shading: options.fill ? { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' } : options.header ? { fill: 'DCE6F2', type: ShadingType.CLEAR, color: 'auto' } : undefined,
+		shading: options.fill
+			? { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' }
+			: options.header
+				? { fill: 'DCE6F2', type: ShadingType.CLEAR, color: 'auto' }
+				: undefined,
 		// An empty string is an empty cell (a timeline year); else text, or paragraphs as they are.
-		children: content === '' ? [new Paragraph({ style: 'TableText', children: [] })] : typeof content === 'string' ? [paragraph(content, options.header)] : content
+		children:
+			content === ''
+				? [new Paragraph({ style: 'TableText', children: [] })]
+				: typeof content === 'string'
+					? [paragraph(content, options.header)]
+					: content
 	});
 }
 
@@ -46,13 +93,22 @@ function table(headers: string[], rows: TableCell[][], widths: number[]): Table 
 		width: { size: 100, type: WidthType.PERCENTAGE },
 		columnWidths: widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
 		rows: [
-			new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h) => cell(h, { header: true })) }),
+			new TableRow({
+				tableHeader: true,
+				cantSplit: true,
+				children: headers.map((h) => cell(h, { header: true }))
+			}),
 			...rows.map((children) => new TableRow({ cantSplit: true, children }))
 		]
 	});
 }
 
-const note = (text: string, keepNext = false) => new Paragraph({ spacing: { before: 80, after: 200 }, keepNext, children: [new TextRun({ text: clean(text), italics: true, size: 18 })] });
+const note = (text: string, keepNext = false) =>
+	new Paragraph({
+		spacing: { before: 80, after: 200 },
+		keepNext,
+		children: [new TextRun({ text: clean(text), italics: true, size: 18 })]
+	});
 
 /** Where the annex goes in a whole document: its contents page (toc.ts), and the language tag of the
  * team's own text (the names of pillars, institutions and objectives) when it is not the export's. */
@@ -61,20 +117,38 @@ export interface AnnexContext {
 	ownLanguage?: { value: string };
 }
 
-export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLanguage }: AnnexContext = {}): FileChild[] {
+export function scorecardAnnex(
+	plan: Plan,
+	language: Language,
+	{ contents, ownLanguage }: AnnexContext = {}
+): FileChild[] {
 	const t = exportStrings(language);
 	const heading = (text: string, level: 1 | 2) => headingIn(text, level, contents);
 	/** A cell of the team's own text (a name), in the plan's language. */
-	const own = (text: string) => cell([new Paragraph({ style: 'TableText', children: [new TextRun({ text: clean(text) || '–', language: ownLanguage })] })]);
+	const own = (text: string) =>
+		cell([
+			new Paragraph({
+				style: 'TableText',
+				children: [new TextRun({ text: clean(text) || '–', language: ownLanguage })]
+			})
+		]);
 	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
-	const institutions = new Map(plan.institutions.filter((i) => i.name.trim()).map((i) => [i.id, i.name.trim()]));
+	const institutions = new Map(
+		plan.institutions.filter((i) => i.name.trim()).map((i) => [i.id, i.name.trim()])
+	);
 
 	/**
 	 * A figure as text, with its bar beneath: a one-row table inside the cell whose shaded cell takes the
 	 * figure's share of the largest of its series (`width`: the column's width, in twentieths of a point).
 	 * A cell ends with a paragraph, as Word requires after a table in it.
 	 */
-	const figure = (text: string, value: number, max: number, colour: string, width: number): (Paragraph | Table)[] => {
+	const figure = (
+		text: string,
+		value: number,
+		max: number,
+		colour: string,
+		width: number
+	): (Paragraph | Table)[] => {
 		const length = Math.round(width * 0.85); // within the cell's margins
 		const filled = max > 0 ? Math.round((length * value) / max) : 0;
 		if (filled === 0) return [paragraph(text)];
@@ -82,7 +156,12 @@ export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLa
 			new TableCell({
 				width: { size, type: WidthType.DXA },
 				shading: fill ? { fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
-				children: [new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: '', size: 2 })] })]
+				children: [
+					new Paragraph({
+						spacing: { before: 0, after: 0 },
+						children: [new TextRun({ text: '', size: 2 })]
+					})
+				]
 			});
 		return [
 			paragraph(text),
@@ -90,29 +169,76 @@ export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLa
 				width: { size: length, type: WidthType.DXA },
 				columnWidths: filled < length ? [filled, length - filled] : [length],
 				borders: TableBorders.NONE,
-				rows: [new TableRow({ height: { value: BAR_HEIGHT, rule: HeightRule.EXACT }, children: filled < length ? [bar(filled, colour), bar(length - filled)] : [bar(length, colour)] })]
+				rows: [
+					new TableRow({
+						height: { value: BAR_HEIGHT, rule: HeightRule.EXACT },
+						children:
+							filled < length ? [bar(filled, colour), bar(length - filled)] : [bar(length, colour)]
+					})
+				]
 			}),
-			new Paragraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: '', size: 2 })] })
+			new Paragraph({
+				spacing: { before: 0, after: 0 },
+				children: [new TextRun({ text: '', size: 2 })]
+			})
 		];
 	};
 	const columnWidth = (percent: number) => Math.round((percent / 100) * TEXT_WIDTH);
 
-	const coverageTable = (coverage: Coverage, labelHeader: string, label: (key: string) => TableCell): FileChild[] => {
-		const max = (pick: (r: Coverage['rows'][number]) => number) => Math.max(0, ...coverage.rows.map(pick));
-		const [actions, indicators, budget] = [max((r) => r.actions), max((r) => r.indicators), max((r) => r.budget)];
+	const coverageTable = (
+		coverage: Coverage,
+		labelHeader: string,
+		label: (key: string) => TableCell
+	): FileChild[] => {
+		const max = (pick: (r: Coverage['rows'][number]) => number) =>
+			Math.max(0, ...coverage.rows.map(pick));
+		const [actions, indicators, budget] = [
+			max((r) => r.actions),
+			max((r) => r.indicators),
+			max((r) => r.budget)
+		];
 		const out: FileChild[] = [
 			table(
-				[labelHeader, t('scorecard.charts.series.actions'), t('scorecard.charts.series.indicators'), t('scorecard.charts.series.budget', { currency: coverage.currency })],
+				[
+					labelHeader,
+					t('scorecard.charts.series.actions'),
+					t('scorecard.charts.series.indicators'),
+					t('scorecard.charts.series.budget', { currency: coverage.currency })
+				],
 				coverage.rows.map((r) => [
 					label(r.key),
 					cell(figure(String(r.actions), r.actions, actions, SERIES_COLOURS[0], columnWidth(20))),
-					cell(figure(String(r.indicators), r.indicators, indicators, SERIES_COLOURS[1], columnWidth(20))),
-					cell(figure(money(r.budget, coverage.currency), r.budget, budget, SERIES_COLOURS[2], columnWidth(23)))
+					cell(
+						figure(
+							String(r.indicators),
+							r.indicators,
+							indicators,
+							SERIES_COLOURS[1],
+							columnWidth(20)
+						)
+					),
+					cell(
+						figure(
+							money(r.budget, coverage.currency),
+							r.budget,
+							budget,
+							SERIES_COLOURS[2],
+							columnWidth(23)
+						)
+					)
 				]),
 				[37, 20, 20, 23]
 			)
 		];
-		if (coverage.otherCurrency) out.push(note(t('scorecard.charts.otherCurrency', { currency: coverage.currency, count: coverage.otherCurrency })));
+		if (coverage.otherCurrency)
+			out.push(
+				note(
+					t('scorecard.charts.otherCurrency', {
+						currency: coverage.currency,
+						count: coverage.otherCurrency
+					})
+				)
+			);
 		else out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
 		return out;
 	};
@@ -125,44 +251,93 @@ export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLa
 
 	const out: FileChild[] = [
 		heading(t('scorecard.export.annex'), 1),
-		new Paragraph({ spacing: { after: 120 }, children: [new TextRun(t('scorecard.export.intro'))] }),
+		new Paragraph({
+			spacing: { after: 120 },
+			children: [new TextRun(t('scorecard.export.intro'))]
+		}),
 		heading(t('scorecard.export.criteriaTitle'), 2),
-		table([t('scorecard.columns.criterion'), t('scorecard.columns.status'), t('scorecard.columns.why')], criteria, [32, 16, 52]),
+		table(
+			[t('scorecard.columns.criterion'), t('scorecard.columns.status'), t('scorecard.columns.why')],
+			criteria,
+			[32, 16, 52]
+		),
 		note(t('scorecard.rule'))
 	];
 
-	if (plan.pillars.every((p) => p.objectives.every((o) => o.actions.length === 0))) return [...out, heading(t('scorecard.export.chartsTitle'), 2), note(t('scorecard.charts.empty'))];
+	if (plan.pillars.every((p) => p.objectives.every((o) => o.actions.length === 0)))
+		return [
+			...out,
+			heading(t('scorecard.export.chartsTitle'), 2),
+			note(t('scorecard.charts.empty'))
+		];
 
 	out.push(heading(t('scorecard.charts.pillars'), 2));
-	out.push(...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => {
-		const pillar = plan.pillars.find((p) => p.id === id)!;
-		const name = clean(pillarName(pillar, t));
-		return !name ? cell(t('export.toBeCompleted')) : pillar.name.trim() ? own(name) : cell(name);
-	}));
+	out.push(
+		...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => {
+			const pillar = plan.pillars.find((p) => p.id === id)!;
+			const name = clean(pillarName(pillar, t));
+			return !name ? cell(t('export.toBeCompleted')) : pillar.name.trim() ? own(name) : cell(name);
+		})
+	);
 	out.push(heading(t('scorecard.charts.institutions'), 2));
-	out.push(...coverageTable(coverageByInstitution(plan), t('scorecard.charts.columns.institution'), (id) => {
-		const name = institutions.get(id);
-		return name ? own(name) : cell(plan.institutions.some((i) => i.id === id) ? t('export.toBeCompleted') : t('scorecard.charts.unassigned'));
-	}));
+	out.push(
+		...coverageTable(
+			coverageByInstitution(plan),
+			t('scorecard.charts.columns.institution'),
+			(id) => {
+				const name = institutions.get(id);
+				return name
+					? own(name)
+					: cell(
+							plan.institutions.some((i) => i.id === id)
+								? t('export.toBeCompleted')
+								: t('scorecard.charts.unassigned')
+						);
+			}
+		)
+	);
 
 	const sources = budgetBySource(plan);
 	out.push(heading(t('scorecard.charts.sources'), 2));
-	if (sources.rows.length === 0) out.push(note(t('scorecard.charts.noBudget', { currency: sources.currency })));
+	if (sources.rows.length === 0)
+		out.push(note(t('scorecard.charts.noBudget', { currency: sources.currency })));
 	else {
 		const largest = Math.max(...sources.rows.map((r) => r.amount));
 		out.push(
 			table(
-				[t('scorecard.charts.columns.source'), t('scorecard.charts.columns.amount'), t('scorecard.charts.columns.secured'), t('scorecard.charts.columns.share')],
+				[
+					t('scorecard.charts.columns.source'),
+					t('scorecard.charts.columns.amount'),
+					t('scorecard.charts.columns.secured'),
+					t('scorecard.charts.columns.share')
+				],
 				sources.rows.map((r) => [
 					cell(r.key ? t(`options.fundingSource.${r.key}`) : t('scorecard.charts.noSource')),
-					cell(figure(money(r.amount, sources.currency), r.amount, largest, SERIES_COLOURS[2], columnWidth(26))),
+					cell(
+						figure(
+							money(r.amount, sources.currency),
+							r.amount,
+							largest,
+							SERIES_COLOURS[2],
+							columnWidth(26)
+						)
+					),
 					cell(money(r.secured, sources.currency)),
 					cell(sources.total > 0 ? formatPercent(r.amount / sources.total, language) : '–')
 				]),
 				[34, 26, 24, 16]
 			)
 		);
-		out.push(sources.otherCurrency ? note(t('scorecard.charts.otherCurrency', { currency: sources.currency, count: sources.otherCurrency })) : new Paragraph({ children: [] }));
+		out.push(
+			sources.otherCurrency
+				? note(
+						t('scorecard.charts.otherCurrency', {
+							currency: sources.currency,
+							count: sources.otherCurrency
+						})
+					)
+				: new Paragraph({ children: [] })
+		);
 	}
 
 	// One row per objective, not per action: a document of 300 actions reads (and builds) better with
@@ -171,29 +346,47 @@ export function scorecardAnnex(plan: Plan, language: Language, { contents, ownLa
 	out.push(heading(t('scorecard.charts.timeline'), 2));
 	if (chart.years.length > 0) {
 		// Four digits fit a year's column up to a dozen years; beyond, '27 for 2027.
-		const yearLabel = (year: number) => (chart.years.length > 12 ? `’${String(year).slice(-2)}` : String(year));
+		const yearLabel = (year: number) =>
+			chart.years.length > 12 ? `’${String(year).slice(-2)}` : String(year);
 		const yearWidth = 50 / chart.years.length;
 		// Objectives with actions, in the plan's order; each action's row under its objective, by id.
 		const byObjective = new Map<string, { label: string; rows: typeof chart.rows }>();
 		const objectiveOf = new Map<string, string>();
 		for (const { objective, action, objectiveRef } of actionsOf(plan)) {
-			if (!byObjective.has(objective.id)) byObjective.set(objective.id, { label: `${objectiveRef} ${excerpt(objective.title, 70)}`, rows: [] });
+			if (!byObjective.has(objective.id))
+				byObjective.set(objective.id, {
+					label: `${objectiveRef} ${excerpt(objective.title, 70)}`,
+					rows: []
+				});
 			objectiveOf.set(action.id, objective.id);
 		}
-		for (const row of chart.rows) byObjective.get(objectiveOf.get(row.actionId) ?? '')?.rows.push(row);
+		for (const row of chart.rows)
+			byObjective.get(objectiveOf.get(row.actionId) ?? '')?.rows.push(row);
 		const yearCell = (running: number) =>
-			running > 0 ? cell([paragraph(String(running), false, AlignmentType.CENTER, true)], { fill: YEAR_FILL }) : cell('');
+			running > 0
+				? cell([paragraph(String(running), false, AlignmentType.CENTER, true)], { fill: YEAR_FILL })
+				: cell('');
 		out.push(
 			note(t('scorecard.export.timelineNote'), true),
 			table(
-				[t('scorecard.charts.columns.objective'), t('scorecard.charts.columns.actions'), ...chart.years.map(yearLabel)],
+				[
+					t('scorecard.charts.columns.objective'),
+					t('scorecard.charts.columns.actions'),
+					...chart.years.map(yearLabel)
+				],
 				[
 					...[...byObjective.values()].map(({ label, rows }) => [
 						own(label),
 						cell(String(rows.length)),
 						...chart.years.map((year) => yearCell(rows.filter((r) => runsIn(r, year)).length))
 					]),
-					[cell(t('scorecard.charts.running')), cell(String(chart.rows.length)), ...chart.years.map((_, i) => cell([paragraph(String(chart.perYear[i]), false, AlignmentType.CENTER)]))]
+					[
+						cell(t('scorecard.charts.running')),
+						cell(String(chart.rows.length)),
+						...chart.years.map((_, i) =>
+							cell([paragraph(String(chart.perYear[i]), false, AlignmentType.CENTER)])
+						)
+					]
 				],
 				[36, 14, ...chart.years.map(() => yearWidth)]
 			)

@@ -25,9 +25,30 @@ import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
 const resources: Record<Language, Record<string, unknown>> = {
-	en: { export: enExport, options: enOptions, comments: enComments, scorecard: enScorecard, fields: enFields, common: enCommon },
-	fr: { export: frExport, options: frOptions, comments: frComments, scorecard: frScorecard, fields: frFields, common: frCommon },
-	es: { export: esExport, options: esOptions, comments: esComments, scorecard: esScorecard, fields: esFields, common: esCommon }
+	en: {
+		export: enExport,
+		options: enOptions,
+		comments: enComments,
+		scorecard: enScorecard,
+		fields: enFields,
+		common: enCommon
+	},
+	fr: {
+		export: frExport,
+		options: frOptions,
+		comments: frComments,
+		scorecard: frScorecard,
+		fields: frFields,
+		common: frCommon
+	},
+	es: {
+		export: esExport,
+		options: esOptions,
+		comments: esComments,
+		scorecard: esScorecard,
+		fields: esFields,
+		common: esCommon
+	}
 };
 
 const instances = new Map<Language, i18n>();

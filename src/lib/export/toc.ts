@@ -4,7 +4,18 @@
 // estimate (pages.ts) works out; docx writes them into the PAGEREF fields and writes the fields clean,
 // so every word processor shows them and Word does not ask to update fields on opening. Word's "Update
 // table" still rebuilds it from the headings.
-import { Bookmark, InternalHyperlink, LeaderType, PageReference, Paragraph, Tab, TabStopType, TableOfContents, TextRun, type ParagraphChild } from 'docx';
+import {
+	Bookmark,
+	InternalHyperlink,
+	LeaderType,
+	PageReference,
+	Paragraph,
+	Tab,
+	TabStopType,
+	TableOfContents,
+	TextRun,
+	type ParagraphChild
+} from 'docx';
 
 export type ContentsLevel = 1 | 2 | 3;
 
@@ -40,7 +51,11 @@ export class Contents {
 						children: [
 							new InternalHyperlink({
 								anchor: entry.bookmark,
-								children: [...entry.runs(), new TextRun({ children: [new Tab()] }), new PageReference(entry.bookmark, { hyperlink: true })]
+								children: [
+									...entry.runs(),
+									new TextRun({ children: [new Tab()] }),
+									new PageReference(entry.bookmark, { hyperlink: true })
+								]
 							})
 						]
 					})

@@ -7,8 +7,15 @@ import { exportFileName } from './name.ts';
 
 export type ExportUpdate = { stage: 'writing'; done: number; total: number } | { stage: 'packing' };
 
-export async function wordFile(plan: Plan, options: ExportOptions, onUpdate: (update: ExportUpdate) => void): Promise<{ blob: Blob; name: string }> {
-	const document = buildDocument(plan, { ...options, onProgress: (done, total) => onUpdate({ stage: 'writing', done, total }) });
+export async function wordFile(
+	plan: Plan,
+	options: ExportOptions,
+	onUpdate: (update: ExportUpdate) => void
+): Promise<{ blob: Blob; name: string }> {
+	const document = buildDocument(plan, {
+		...options,
+		onProgress: (done, total) => onUpdate({ stage: 'writing', done, total })
+	});
 	onUpdate({ stage: 'packing' });
 	return { blob: await Packer.toBlob(document), name: exportFileName(plan, options.language) };
 }

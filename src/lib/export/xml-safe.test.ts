@@ -41,28 +41,48 @@ function wellFormed(xml: string): string[] {
 
 async function parts(plan: Plan, language: 'en' | 'fr') {
 	const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocument(plan, { language }))));
-	return Object.entries(files).filter(([name]) => /\.(xml|rels)$/.test(name)).map(([name, bytes]) => [name, strFromU8(bytes)] as const);
+	return Object.entries(files)
+		.filter(([name]) => /\.(xml|rels)$/.test(name))
+		.map(([name, bytes]) => [name, strFromU8(bytes)] as const);
 }
 
 describe('the Word file is well-formed whatever the plan holds', () => {
 	it('parses every part of the sample plan as it is (the check itself finds nothing)', async () => {
-		for (const [name, xml] of await parts(samplePlan('en'), 'en')) expect(wellFormed(xml), name).toEqual([]);
+		for (const [name, xml] of await parts(samplePlan('en'), 'en'))
+			expect(wellFormed(xml), name).toEqual([]);
 	});
 
-	it('parses every part when every text of the plan, the currency and comments included, holds forbidden characters', { timeout: 60_000 }, async () => {
-		const plan = poisoned(samplePlan('fr'));
-		expect(plan.budget.currency).toContain('\uFFFF');
-		const xmlParts = await parts(plan, 'fr');
-		for (const [name, xml] of xmlParts) expect(wellFormed(xml), name).toEqual([]);
-		// The text around the removed characters is all there.
-		const title = samplePlan('fr').overview.title;
-		const decode = (x: string) => x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-		const texts = [...xmlParts.map(([, xml]) => xml).join('').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]));
-		expect(texts.join('')).toContain(title);
-	});
+	it(
+		'parses every part when every text of the plan, the currency and comments included, holds forbidden characters',
+		{ timeout: 60_000 },
+		async () => {
+			const plan = poisoned(samplePlan('fr'));
+			expect(plan.budget.currency).toContain('\uFFFF');
+			const xmlParts = await parts(plan, 'fr');
+			for (const [name, xml] of xmlParts) expect(wellFormed(xml), name).toEqual([]);
+			// The text around the removed characters is all there.
+			const title = samplePlan('fr').overview.title;
+			const decode = (x: string) =>
+				x
+					.replace(/&lt;/g, '<')
+					.replace(/&gt;/g, '>')
+					.replace(/&quot;/g, '"')
+					.replace(/&apos;/g, "'")
+					.replace(/&amp;/g, '&');
+			const texts = [
+				...xmlParts
+					.map(([, xml]) => xml)
+					.join('')
+					.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)
+			].map((m) => decode(m[1]));
+			expect(texts.join('')).toContain(title);
+		}
+	);
 
 	it('finds the broken part of a document built without the sanitizer (the check can fail)', async () => {
-		const raw = new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun(`EU${FORBIDDEN}R`)] })] }] });
+		const raw = new Document({
+			sections: [{ children: [new Paragraph({ children: [new TextRun(`EU${FORBIDDEN}R`)] })] }]
+		});
 		const files = unzipSync(new Uint8Array(await Packer.toBuffer(raw)));
 		expect(wellFormed(strFromU8(files['word/document.xml'])).length).toBeGreaterThan(0);
 	});

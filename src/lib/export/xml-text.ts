@@ -1,6 +1,7 @@
 // XML 1.0 forbids most control characters, U+FFFE, U+FFFF and unpaired surrogates: one of them pasted
 // into any field would make the whole Word file unreadable ("source file could not be loaded").
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Drops the characters XML 1.0 forbids from one text. */
 export const clean = (text: string) => text.replace(FORBIDDEN, '');

@@ -8,7 +8,8 @@ const read = (text: string, language: Language) => readDate(text, language);
 
 describe('readDate', () => {
 	it('takes a year alone', () => {
-		for (const language of LANGUAGES) expect(read('2008', language)).toEqual({ status: 'date', value: '2008' });
+		for (const language of LANGUAGES)
+			expect(read('2008', language)).toEqual({ status: 'date', value: '2008' });
 		expect(read('in 2008', 'en')).toEqual({ status: 'date', value: '2008' });
 		expect(read('en 2011', 'fr')).toEqual({ status: 'date', value: '2011' });
 	});
@@ -59,8 +60,18 @@ describe('readDate', () => {
 
 describe('dates read back (property)', () => {
 	const dates = fc
-		.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true })
-		.chain((d) => fc.constantFrom(d.toISOString().slice(0, 4), d.toISOString().slice(0, 7), d.toISOString().slice(0, 10)));
+		.date({
+			min: new Date('1900-01-01T00:00:00Z'),
+			max: new Date('2200-12-31T00:00:00Z'),
+			noInvalidDate: true
+		})
+		.chain((d) =>
+			fc.constantFrom(
+				d.toISOString().slice(0, 4),
+				d.toISOString().slice(0, 7),
+				d.toISOString().slice(0, 10)
+			)
+		);
 	it('the text a field shows for a stored date, and its long form, read back to it', () => {
 		fc.assert(
 			fc.property(dates, fc.constantFrom(...LANGUAGES), (value, language) => {

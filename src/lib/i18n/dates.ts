@@ -55,7 +55,11 @@ const orderCache = new Map<Language, ('day' | 'month')[]>();
 function dayMonthOrder(language: Language): ('day' | 'month')[] {
 	let order = orderCache.get(language);
 	if (!order) {
-		order = new Intl.DateTimeFormat(locales[language], { day: '2-digit', month: '2-digit', year: 'numeric' })
+		order = new Intl.DateTimeFormat(locales[language], {
+			day: '2-digit',
+			month: '2-digit',
+			year: 'numeric'
+		})
 			.formatToParts(new Date(Date.UTC(2008, 2, 12)))
 			.flatMap((p) => (p.type === 'day' || p.type === 'month' ? [p.type] : []));
 		orderCache.set(language, order);
@@ -86,8 +90,13 @@ export function readDate(typed: string, language: Language): DateReading {
 	if (month !== null) {
 		const years = numbers.filter(isYear);
 		const days = numbers.filter((n) => !isYear(n));
-		if (years.length !== 1 || days.length > 1 || (days[0] !== undefined && days[0].length > 2)) return { status: 'invalid' };
-		value = planDateOrRange(Number(years[0]), month, days[0] === undefined ? undefined : Number(days[0]));
+		if (years.length !== 1 || days.length > 1 || (days[0] !== undefined && days[0].length > 2))
+			return { status: 'invalid' };
+		value = planDateOrRange(
+			Number(years[0]),
+			month,
+			days[0] === undefined ? undefined : Number(days[0])
+		);
 	} else if (numbers.length === 1) {
 		if (!isYear(numbers[0])) return { status: 'invalid' };
 		value = planDateOrRange(Number(numbers[0]));
@@ -99,7 +108,8 @@ export function readDate(typed: string, language: Language): DateReading {
 		else return { status: 'invalid' };
 	} else if (numbers.length === 3) {
 		const [a, b, c] = numbers;
-		if (isYear(a) && b.length <= 2 && c.length <= 2) value = planDateOrRange(Number(a), Number(b), Number(c));
+		if (isYear(a) && b.length <= 2 && c.length <= 2)
+			value = planDateOrRange(Number(a), Number(b), Number(c));
 		else if (isYear(c) && a.length <= 2 && b.length <= 2) {
 			const [first] = dayMonthOrder(language);
 			const [day, m] = first === 'day' ? [a, b] : [b, a];
@@ -115,7 +125,11 @@ function planDateOrRange(year: number, month?: number, day?: number): string {
 	const date = planDate(year, month, day);
 	if (date) return date;
 	// The same day, month or year in 2000 exists: only the year is out of bounds.
-	const inBounds = planDate(year < 1900 || year > 2200 ? (year % 4 === 0 ? 2000 : 2001) : year, month, day);
+	const inBounds = planDate(
+		year < 1900 || year > 2200 ? (year % 4 === 0 ? 2000 : 2001) : year,
+		month,
+		day
+	);
 	return inBounds && (year < 1900 || year > 2200) ? 'out' : '';
 }
 
@@ -126,8 +140,18 @@ export function editableDate(value: string, language: Language): string {
 	if (precision === 'year') return value;
 	const [y, m, d] = value.split('-').map(Number);
 	const date = new Date(Date.UTC(y, m - 1, d ?? 1));
-	if (precision === 'month') return new Intl.DateTimeFormat(locales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-	return new Intl.DateTimeFormat(locales[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+	if (precision === 'month')
+		return new Intl.DateTimeFormat(locales[language], {
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		}).format(date);
+	return new Intl.DateTimeFormat(locales[language], {
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
 }
 
 export const DATE_BOUNDS = { min: MIN_DATE, max: MAX_DATE };

@@ -5,20 +5,34 @@ const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES
 
 // Building an Intl formatter costs far more than using one: a long table formats thousands of amounts.
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+function numberFormat(
+	language: Language,
+	options: Intl.NumberFormatOptions = {}
+): Intl.NumberFormat {
 	const key = `${language}|${JSON.stringify(options)}`;
 	let format = numberFormats.get(key);
 	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locales[language], options)));
 	return format;
 }
 
-export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(
+	value: number,
+	language: Language,
+	options?: Intl.NumberFormatOptions
+): string {
 	return numberFormat(language, options).format(value);
 }
 
 /** An amount in whole units; `exact` shows every decimal it has (the reading beside an amount field). */
-export function formatMoney(amount: number, currency: string, language: Language, exact = false): string {
-	const digits: Intl.NumberFormatOptions = exact ? { minimumFractionDigits: 0, maximumFractionDigits: 20 } : { maximumFractionDigits: 0 };
+export function formatMoney(
+	amount: number,
+	currency: string,
+	language: Language,
+	exact = false
+): string {
+	const digits: Intl.NumberFormatOptions = exact
+		? { minimumFractionDigits: 0, maximumFractionDigits: 20 }
+		: { maximumFractionDigits: 0 };
 	try {
 		return numberFormat(language, { style: 'currency', currency, ...digits }).format(amount);
 	} catch {
@@ -38,7 +52,11 @@ export function formatDate(iso: string, language: Language, withTime = false): s
 	if (/^\d{4}-\d{2}$/.test(iso)) {
 		const month = new Date(`${iso}-01T00:00:00Z`);
 		if (Number.isNaN(month.getTime())) return iso;
-		return new Intl.DateTimeFormat(locales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
+		return new Intl.DateTimeFormat(locales[language], {
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		}).format(month);
 	}
 	const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 	if (Number.isNaN(date.getTime())) return iso;

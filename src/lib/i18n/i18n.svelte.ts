@@ -5,7 +5,10 @@ import { LANGUAGES, type Language } from '../plan/schema.ts';
 
 const STORAGE_KEY = 'nap-builder.language';
 /** One chunk per language (bundles/*.ts), loaded when the language is first used. */
-const bundles: Record<Language, () => Promise<{ default: Record<string, Record<string, unknown>> }>> = {
+const bundles: Record<
+	Language,
+	() => Promise<{ default: Record<string, Record<string, unknown>> }>
+> = {
 	en: () => import('./bundles/en.ts'),
 	fr: () => import('./bundles/fr.ts'),
 	es: () => import('./bundles/es.ts')
@@ -14,7 +17,12 @@ const bundles: Record<Language, () => Promise<{ default: Record<string, Record<s
 /** The texts of a language keyed by area: locales/fr/wizard.json becomes `wizard`. */
 async function loadResources(language: Language): Promise<Record<string, unknown>> {
 	const files = (await bundles[language]()).default;
-	return Object.fromEntries(Object.entries(files).map(([path, texts]) => [path.slice(path.lastIndexOf('/') + 1, -'.json'.length), texts]));
+	return Object.fromEntries(
+		Object.entries(files).map(([path, texts]) => [
+			path.slice(path.lastIndexOf('/') + 1, -'.json'.length),
+			texts
+		])
+	);
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -5,7 +5,8 @@ import { editableNumber, readNumber } from './numbers.ts';
 
 const amount = { min: 0, max: 1e15 };
 const year = { min: 1900, max: 2200, integer: true };
-const read = (text: string, language: Language, bounds = amount, currency = '') => readNumber(text, language, bounds, currency);
+const read = (text: string, language: Language, bounds = amount, currency = '') =>
+	readNumber(text, language, bounds, currency);
 
 describe('readNumber', () => {
 	it('reads thousands as each language writes them', () => {
@@ -80,15 +81,24 @@ const currencies = fc.constantFrom('USD', 'EUR', 'XOF', 'GBP', 'JPY', 'NGN', 'CO
 const language = fc.constantFrom(...LANGUAGES);
 const locale: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 // Amounts to the cent, up to the schema's bound.
-const amounts = fc.integer({ min: 0, max: 1e15 * 100 }).map((cents) => Math.round(cents) / 100).filter((n) => n <= 1e15);
+const amounts = fc
+	.integer({ min: 0, max: 1e15 * 100 })
+	.map((cents) => Math.round(cents) / 100)
+	.filter((n) => n <= 1e15);
 
 describe('every amount Intl formats reads back (property)', () => {
 	it('as a number in en, fr and es', () => {
 		fc.assert(
 			fc.property(amounts, language, fractionDigits, (value, lang, digits) => {
-				const text = new Intl.NumberFormat(locale[lang], { minimumFractionDigits: digits, maximumFractionDigits: 2 }).format(value);
+				const text = new Intl.NumberFormat(locale[lang], {
+					minimumFractionDigits: digits,
+					maximumFractionDigits: 2
+				}).format(value);
 				const reading = read(text, lang);
-				expect(reading, text).toEqual({ status: 'number', value: Number(value.toFixed(Math.max(digits, 2))) });
+				expect(reading, text).toEqual({
+					status: 'number',
+					value: Number(value.toFixed(Math.max(digits, 2)))
+				});
 			}),
 			{ numRuns: 3000 }
 		);
@@ -101,7 +111,10 @@ describe('every amount Intl formats reads back (property)', () => {
 				const text = format.format(value);
 				// The number Intl wrote (JPY and XOF have no decimals: the text is the rounded amount).
 				const shown = Number(value.toFixed(format.resolvedOptions().maximumFractionDigits ?? 2));
-				expect(read(text, lang, amount, currency), text).toEqual({ status: 'number', value: shown });
+				expect(read(text, lang, amount, currency), text).toEqual({
+					status: 'number',
+					value: shown
+				});
 			}),
 			{ numRuns: 3000 }
 		);

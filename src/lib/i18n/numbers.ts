@@ -31,7 +31,9 @@ const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES
  * space (plain, no-break or narrow no-break, as French uses) separates thousands in every language. */
 export function decimalMark(language: Language): '.' | ',' {
 	return cached(`decimal|${language}`, () => {
-		const part = new Intl.NumberFormat(locales[language]).formatToParts(1.5).find((p) => p.type === 'decimal');
+		const part = new Intl.NumberFormat(locales[language])
+			.formatToParts(1.5)
+			.find((p) => p.type === 'decimal');
 		return part?.value === ',' ? ',' : '.';
 	});
 }
@@ -40,7 +42,9 @@ export function decimalMark(language: Language): '.' | ',' {
  * "." in a French number is foreign to the language and read only where it cannot mean a decimal. */
 function groupsWithMark(language: Language): boolean {
 	return cached(`group|${language}`, () => {
-		const part = new Intl.NumberFormat(locales[language]).formatToParts(1234567).find((p) => p.type === 'group');
+		const part = new Intl.NumberFormat(locales[language])
+			.formatToParts(1234567)
+			.find((p) => p.type === 'group');
 		return part?.value === ',' || part?.value === '.';
 	});
 }
@@ -62,10 +66,17 @@ function currencyTexts(currency: string, language: Language): string[] {
 function currencyTextsOf(currency: string, language: Language): string[] {
 	const texts = [currency];
 	try {
-		const parts = new Intl.NumberFormat(locales[language], { style: 'currency', currency }).formatToParts(1);
+		const parts = new Intl.NumberFormat(locales[language], {
+			style: 'currency',
+			currency
+		}).formatToParts(1);
 		const symbol = parts.find((p) => p.type === 'currency')?.value;
 		if (symbol) texts.push(symbol);
-		const narrow = new Intl.NumberFormat(locales[language], { style: 'currency', currency, currencyDisplay: 'narrowSymbol' })
+		const narrow = new Intl.NumberFormat(locales[language], {
+			style: 'currency',
+			currency,
+			currencyDisplay: 'narrowSymbol'
+		})
 			.formatToParts(1)
 			.find((p) => p.type === 'currency')?.value;
 		if (narrow) texts.push(narrow);
@@ -99,14 +110,20 @@ function readAs(text: string, decimal: '.' | ',', group: '.' | ',' | null): numb
 }
 
 /** Reads a number typed in a language; `currency` also takes off that currency's symbol or code. */
-export function readNumber(typed: string, language: Language, bounds: NumberBounds, currency = ''): NumberReading {
+export function readNumber(
+	typed: string,
+	language: Language,
+	bounds: NumberBounds,
+	currency = ''
+): NumberReading {
 	let text = typed.replace(SPACES, ' ').trim();
 	if (currency) {
 		for (const symbol of currencyTexts(currency, language)) {
 			const s = symbol.replace(SPACES, ' ');
 			if (text.startsWith(s)) text = text.slice(s.length).trim();
 			else if (text.endsWith(s)) text = text.slice(0, -s.length).trim();
-			else if (/^[-\u2212]/.test(text) && text.slice(1).trimStart().startsWith(s)) text = `-${text.slice(1).trimStart().slice(s.length).trim()}`;
+			else if (/^[-\u2212]/.test(text) && text.slice(1).trimStart().startsWith(s))
+				text = `-${text.slice(1).trimStart().slice(s.length).trim()}`;
 		}
 	}
 	if (text === '') return { status: 'empty' };
@@ -129,7 +146,11 @@ export function readNumber(typed: string, language: Language, bounds: NumberBoun
 		// is also how the other convention writes thousands. An amount with three decimals is rare; a
 		// thousand misread as one is costly, so the field asks.
 		const fraction = text.split(own)[1];
-		const couldBeThousands = fraction !== undefined && /^\d{3}$/.test(fraction) && !text.includes(other) && !text.includes(' ');
+		const couldBeThousands =
+			fraction !== undefined &&
+			/^\d{3}$/.test(fraction) &&
+			!text.includes(other) &&
+			!text.includes(' ');
 		if (couldBeThousands && foreign !== null && foreign !== primary)
 			return { status: 'ambiguous', readings: sign([primary, foreign], negative) };
 		value = primary;

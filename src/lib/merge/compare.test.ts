@@ -27,7 +27,14 @@ describe('comparePlans', () => {
 		action.description = 'Open a specialised court for cases of sexual violence.';
 		action.endYear = 2033;
 		const diff = only(comparePlans(before, after).differences);
-		expect(diff).toMatchObject({ change: 'changed', kind: 'action', id: action.id, ref: '2.1.2', step: 'actions', label: action.description });
+		expect(diff).toMatchObject({
+			change: 'changed',
+			kind: 'action',
+			id: action.id,
+			ref: '2.1.2',
+			step: 'actions',
+			label: action.description
+		});
 		expect(diff.fields).toEqual([
 			{ field: 'description', before: was, after: action.description },
 			{ field: 'endYear', before: before.pillars[1].objectives[0].actions[1].endYear, after: 2033 }
@@ -37,8 +44,11 @@ describe('comparePlans', () => {
 	it('compares an action’s budget line field by field', () => {
 		const before = samplePlan();
 		const after = copyOf(before);
-		after.pillars[0].objectives[0].actions[0].budget.secured = !before.pillars[0].objectives[0].actions[0].budget.secured;
-		expect(only(comparePlans(before, after).differences).fields.map((f) => f.field)).toEqual(['budget.secured']);
+		after.pillars[0].objectives[0].actions[0].budget.secured =
+			!before.pillars[0].objectives[0].actions[0].budget.secured;
+		expect(only(comparePlans(before, after).differences).fields.map((f) => f.field)).toEqual([
+			'budget.secured'
+		]);
 	});
 
 	it('reports section fields (overview, monitoring, framework) under their wizard step', () => {
@@ -73,7 +83,13 @@ describe('comparePlans', () => {
 		action.description = 'Fund community dialogue led by women';
 		addItem(action.indicators, blank.indicator()).statement = 'Number of dialogues held';
 		const diff = only(comparePlans(before, after).differences);
-		expect(diff).toMatchObject({ change: 'added', kind: 'objective', ref: '3.3', parentId: after.pillars[2].id, label: objective.title });
+		expect(diff).toMatchObject({
+			change: 'added',
+			kind: 'objective',
+			ref: '3.3',
+			parentId: after.pillars[2].id,
+			label: objective.title
+		});
 		expect(diff.fields).toEqual([{ field: 'title', before: null, after: objective.title }]);
 		expect(diff.nested.map((n) => [n.kind, n.ref, n.label])).toEqual([
 			['action', '3.3.1', 'Fund community dialogue led by women'],
@@ -87,7 +103,12 @@ describe('comparePlans', () => {
 		const action = after.pillars[0].objectives[1].actions[0];
 		addItem(action.indicators, blank.indicator()).statement = 'Share of women mediators';
 		const diff = only(comparePlans(before, after).differences);
-		expect(diff).toMatchObject({ change: 'added', kind: 'indicator', parentId: action.id, ref: `1.2.1.${action.indicators.length}` });
+		expect(diff).toMatchObject({
+			change: 'added',
+			kind: 'indicator',
+			parentId: action.id,
+			ref: `1.2.1.${action.indicators.length}`
+		});
 	});
 
 	it('lists a removed action with the number it had, its indicators going with it', () => {
@@ -95,8 +116,18 @@ describe('comparePlans', () => {
 		const after = copyOf(before);
 		const [removed] = after.pillars[3].objectives[1].actions.splice(0, 1);
 		const diff = only(comparePlans(before, after).differences);
-		expect(diff).toMatchObject({ change: 'removed', kind: 'action', id: removed.id, ref: '4.2.1', step: 'actions' });
-		expect(diff.fields.find((f) => f.field === 'description')).toEqual({ field: 'description', before: removed.description, after: null });
+		expect(diff).toMatchObject({
+			change: 'removed',
+			kind: 'action',
+			id: removed.id,
+			ref: '4.2.1',
+			step: 'actions'
+		});
+		expect(diff.fields.find((f) => f.field === 'description')).toEqual({
+			field: 'description',
+			before: removed.description,
+			after: null
+		});
 		expect(diff.nested.map((n) => n.id)).toEqual(removed.indicators.map((i) => i.id));
 	});
 
@@ -106,7 +137,13 @@ describe('comparePlans', () => {
 		const action = after.pillars[0].objectives[0].actions[0];
 		expect(moveActionTo(after, action.id, after.pillars[1].objectives[0].id)).toBe(true);
 		const moved = comparePlans(before, after).differences.find((d) => d.id === action.id)!;
-		expect(moved.fields).toEqual([{ field: 'parent', before: before.pillars[0].objectives[0].id, after: after.pillars[1].objectives[0].id }]);
+		expect(moved.fields).toEqual([
+			{
+				field: 'parent',
+				before: before.pillars[0].objectives[0].id,
+				after: after.pillars[1].objectives[0].id
+			}
+		]);
 	});
 
 	it('ignores where an item came from (template, merge): only what it says counts', () => {
@@ -130,7 +167,11 @@ describe('comparePlans', () => {
 		after.coordination.bodies[0].name = 'National steering committee';
 		after.institutions[0].acronym = 'MIGE';
 		after.context.baselineFigures[0].value = '12%';
-		expect(comparePlans(before, after).differences.map((d) => d.step)).toEqual(['overview', 'context', 'coordination']);
+		expect(comparePlans(before, after).differences.map((d) => d.step)).toEqual([
+			'overview',
+			'context',
+			'coordination'
+		]);
 	});
 });
 
@@ -141,8 +182,12 @@ describe('values', () => {
 	});
 
 	it('compares objects by content', () => {
-		expect(sameValue([{ sector: 'government', women: 3 }], [{ sector: 'government', women: 3 }])).toBe(true);
-		expect(sameValue([{ sector: 'government', women: 3 }], [{ sector: 'government', women: 4 }])).toBe(false);
+		expect(
+			sameValue([{ sector: 'government', women: 3 }], [{ sector: 'government', women: 3 }])
+		).toBe(true);
+		expect(
+			sameValue([{ sector: 'government', women: 3 }], [{ sector: 'government', women: 4 }])
+		).toBe(false);
 		expect(sameValue(['a', 'b'], ['b', 'a'])).toBe(true);
 		expect(sameValue(null, '')).toBe(false);
 	});

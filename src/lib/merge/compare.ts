@@ -4,12 +4,25 @@
 // where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
 import type { Translate } from '../i18n/translate.ts';
 import { STEPS, type Step } from '../plan/completeness.ts';
-import { fieldsOf as describedFields, isEmptyValue, parentKindOf, type Kind } from '../plan/fields.ts';
+import {
+	fieldsOf as describedFields,
+	isEmptyValue,
+	parentKindOf,
+	type Kind
+} from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { walk } from '../plan/walk.ts';
 
-export const SECTION_KINDS = ['overview', 'context', 'consultation', 'framework', 'coordination', 'monitoring', 'budget'] as const;
+export const SECTION_KINDS = [
+	'overview',
+	'context',
+	'consultation',
+	'framework',
+	'coordination',
+	'monitoring',
+	'budget'
+] as const;
 export const LIST_KINDS = [
 	'institution',
 	'baselineFigure',
@@ -24,7 +37,8 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 export type ListKind = (typeof LIST_KINDS)[number];
 export type ItemKind = SectionKind | ListKind;
 
-export const isSection = (kind: ItemKind): kind is SectionKind => (SECTION_KINDS as readonly string[]).includes(kind);
+export const isSection = (kind: ItemKind): kind is SectionKind =>
+	(SECTION_KINDS as readonly string[]).includes(kind);
 
 /** The wizard step where each kind of item is edited. */
 export const STEP_OF: Record<ItemKind, Step> = {
@@ -82,23 +96,52 @@ export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanInde
 	const sections = new Map<SectionKind, Entry>();
 	const items = new Map<string, Entry>();
 	const section = (kind: SectionKind, item: object) =>
-		sections.set(kind, { kind, id: kind, item: item as Fields, parentId: '', ref: '', label: '', step: STEP_OF[kind] });
-	const add = (kind: ListKind, item: { id: string }, parentId: string, ref: string, text: string) => {
+		sections.set(kind, {
+			kind,
+			id: kind,
+			item: item as Fields,
+			parentId: '',
+			ref: '',
+			label: '',
+			step: STEP_OF[kind]
+		});
+	const add = (
+		kind: ListKind,
+		item: { id: string },
+		parentId: string,
+		ref: string,
+		text: string
+	) => {
 		if (!items.has(item.id))
-			items.set(item.id, { kind, id: item.id, item: item as Fields, parentId, ref, label: excerpt(text, LABEL_LENGTH), step: STEP_OF[kind] });
+			items.set(item.id, {
+				kind,
+				id: item.id,
+				item: item as Fields,
+				parentId,
+				ref,
+				label: excerpt(text, LABEL_LENGTH),
+				step: STEP_OF[kind]
+			});
 	};
 
 	section('overview', plan.overview);
 	plan.institutions.forEach((i, n) => add('institution', i, '', `${n + 1}`, i.name || i.acronym));
 	section('context', plan.context);
-	plan.context.baselineFigures.forEach((f, n) => add('baselineFigure', f, '', `${n + 1}`, f.figure));
+	plan.context.baselineFigures.forEach((f, n) =>
+		add('baselineFigure', f, '', `${n + 1}`, f.figure)
+	);
 	section('consultation', plan.consultation);
-	plan.consultation.events.forEach((e, n) => add('consultationEvent', e, '', `${n + 1}`, e.title || e.place));
+	plan.consultation.events.forEach((e, n) =>
+		add('consultationEvent', e, '', `${n + 1}`, e.title || e.place)
+	);
 	section('framework', plan);
 	for (const place of walk(plan)) {
-		if (place.kind === 'pillar') add('pillar', place.pillar, '', place.ref, pillarName(place.pillar, translate));
-		else if (place.kind === 'objective') add('objective', place.objective, place.pillar.id, place.ref, place.objective.title);
-		else if (place.kind === 'action') add('action', place.action, place.objective.id, place.ref, place.action.description);
+		if (place.kind === 'pillar')
+			add('pillar', place.pillar, '', place.ref, pillarName(place.pillar, translate));
+		else if (place.kind === 'objective')
+			add('objective', place.objective, place.pillar.id, place.ref, place.objective.title);
+		else if (place.kind === 'action')
+			add('action', place.action, place.objective.id, place.ref, place.action.description);
 		else add('indicator', place.indicator, place.action.id, place.ref, place.indicator.statement);
 	}
 	section('coordination', plan.coordination);
@@ -121,8 +164,10 @@ export function fieldsOf(entry: Entry): Fields {
 
 /** Equal values. Lists of codes or institution ids are sets: ticking the same boxes in another order changes nothing. */
 export function sameValue(a: unknown, b: unknown): boolean {
-	const isCodes = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-	if (isCodes(a) && isCodes(b)) return a.length === b.length && JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+	const isCodes = (v: unknown): v is string[] =>
+		Array.isArray(v) && v.every((x) => typeof x === 'string');
+	if (isCodes(a) && isCodes(b))
+		return a.length === b.length && JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 	return JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -137,7 +182,9 @@ export function changedFields(before: Entry, after: Entry): FieldChange[] {
 	const a = fieldsOf(before);
 	const b = fieldsOf(after);
 	const names = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-	return names.filter((field) => !sameValue(a[field], b[field])).map((field) => ({ field, before: a[field], after: b[field] }));
+	return names
+		.filter((field) => !sameValue(a[field], b[field]))
+		.map((field) => ({ field, before: a[field], after: b[field] }));
 }
 
 export interface NestedItem {
@@ -171,7 +218,11 @@ export interface Comparison {
 const filledFields = (entry: Entry, side: 'before' | 'after'): FieldChange[] =>
 	Object.entries(fieldsOf(entry))
 		.filter(([field, value]) => field !== PARENT && !isEmptyValue(value))
-		.map(([field, value]) => (side === 'after' ? { field, before: null, after: value } : { field, before: value, after: null }));
+		.map(([field, value]) =>
+			side === 'after'
+				? { field, before: null, after: value }
+				: { field, before: value, after: null }
+		);
 
 /** Entries below `id` in the index (children, grandchildren) that `keep` accepts. */
 function nestedIn(index: PlanIndex, id: string, keep: (entry: Entry) => boolean): NestedItem[] {
@@ -180,7 +231,8 @@ function nestedIn(index: PlanIndex, id: string, keep: (entry: Entry) => boolean)
 	for (const entry of index.items.values()) {
 		if (!below.has(entry.parentId)) continue;
 		below.add(entry.id);
-		if (keep(entry)) out.push({ kind: entry.kind, id: entry.id, ref: entry.ref, label: entry.label });
+		if (keep(entry))
+			out.push({ kind: entry.kind, id: entry.id, ref: entry.ref, label: entry.label });
 	}
 	return out;
 }
@@ -197,7 +249,12 @@ export function comparePlans(before: Plan, after: Plan, translate?: Translate): 
 export function compareIndexes(old: PlanIndex, now: PlanIndex): Comparison {
 	const differences: ItemDiff[] = [];
 	let identical = 0;
-	const diff = (change: ItemDiff['change'], entry: Entry, fields: FieldChange[], nested: NestedItem[] = []): ItemDiff => ({
+	const diff = (
+		change: ItemDiff['change'],
+		entry: Entry,
+		fields: FieldChange[],
+		nested: NestedItem[] = []
+	): ItemDiff => ({
 		change,
 		kind: entry.kind,
 		id: entry.id,

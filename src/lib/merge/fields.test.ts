@@ -5,7 +5,15 @@ import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { type Field } from '../plan/fields.ts';
 import { addItem, blank } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { comparePlans, fieldsOf, indexPlan, LIST_KINDS, modelKind, SECTION_KINDS, type Entry } from './compare.ts';
+import {
+	comparePlans,
+	fieldsOf,
+	indexPlan,
+	LIST_KINDS,
+	modelKind,
+	SECTION_KINDS,
+	type Entry
+} from './compare.ts';
 import { comparedField, fieldLabelKey, kindName } from './fields.ts';
 import { fieldsOf as describedFields } from '../plan/fields.ts';
 
@@ -16,7 +24,10 @@ function everyKind() {
 	return plan;
 }
 
-const entriesOf = (plan: Plan): Entry[] => [...indexPlan(plan).sections.values(), ...indexPlan(plan).items.values()];
+const entriesOf = (plan: Plan): Entry[] => [
+	...indexPlan(plan).sections.values(),
+	...indexPlan(plan).items.values()
+];
 
 /** Another value the field can hold than `value`. */
 function otherValue(field: Field, value: unknown, plan: Plan): unknown {
@@ -42,7 +53,8 @@ function otherValue(field: Field, value: unknown, plan: Plan): unknown {
 		case 'institutions':
 		case 'resolutions':
 		case 'languages': {
-			const codes = field.type === 'institutions' ? plan.institutions.map((i) => i.id) : field.values;
+			const codes =
+				field.type === 'institutions' ? plan.institutions.map((i) => i.id) : field.values;
 			const list = value as string[];
 			return list.length ? list.slice(1) : [codes[0]];
 		}
@@ -51,7 +63,41 @@ function otherValue(field: Field, value: unknown, plan: Plan): unknown {
 		case 'image': {
 			// A PNG's signature and header: all an emblem's check reads.
 			const width = (value as { width: number } | null)?.width === 2 ? 3 : 2;
-			const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, width, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0, 0, 0, 0]);
+			const png = new Uint8Array([
+				0x89,
+				0x50,
+				0x4e,
+				0x47,
+				0x0d,
+				0x0a,
+				0x1a,
+				0x0a,
+				0,
+				0,
+				0,
+				13,
+				0x49,
+				0x48,
+				0x44,
+				0x52,
+				0,
+				0,
+				0,
+				width,
+				0,
+				0,
+				0,
+				1,
+				8,
+				6,
+				0,
+				0,
+				0,
+				0,
+				0,
+				0,
+				0
+			]);
 			return { type: 'image/png', data: toBase64(png), width, height: 1 };
 		}
 		default:
@@ -61,7 +107,9 @@ function otherValue(field: Field, value: unknown, plan: Plan): unknown {
 
 describe('the comparison of two plans', () => {
 	it('covers every kind of item and section', () => {
-		expect(new Set(entriesOf(everyKind()).map((e) => e.kind))).toEqual(new Set([...SECTION_KINDS, ...LIST_KINDS]));
+		expect(new Set(entriesOf(everyKind()).map((e) => e.kind))).toEqual(
+			new Set([...SECTION_KINDS, ...LIST_KINDS])
+		);
 	});
 
 	it('sees a change to any described field of any item', () => {
@@ -73,14 +121,16 @@ describe('the comparison of two plans', () => {
 				const target = entriesOf(after).find((e) => e.kind === entry.kind && e.id === entry.id)!;
 				field.set(target.item, otherValue(field, field.get(target.item), after));
 				const diff = comparePlans(before, after).differences.find((d) => d.id === entry.id);
-				if (!diff?.fields.some((f) => f.field === field.name)) missed.push(`${entry.kind}.${field.name}`);
+				if (!diff?.fields.some((f) => f.field === field.name))
+					missed.push(`${entry.kind}.${field.name}`);
 			}
 		expect(missed).toEqual([]);
 	});
 
 	it('names every kind and every field it compares with a text that exists', () => {
 		const english = localeStrings('en');
-		for (const kind of [...SECTION_KINDS, ...LIST_KINDS]) expect(english.has(kindName(kind)), kind).toBe(true);
+		for (const kind of [...SECTION_KINDS, ...LIST_KINDS])
+			expect(english.has(kindName(kind)), kind).toBe(true);
 		for (const entry of entriesOf(everyKind()))
 			for (const field of Object.keys(fieldsOf(entry))) {
 				const key = fieldLabelKey(entry.kind, field);
@@ -90,6 +140,8 @@ describe('the comparison of two plans', () => {
 
 	it('compares an action’s scope and global indicators of its indicators', () => {
 		expect(comparedField('action', 'scope')?.label).toBe('fields.action.scope');
-		expect(comparedField('indicator', 'globalIndicator')?.label).toBe('fields.indicator.globalIndicator');
+		expect(comparedField('indicator', 'globalIndicator')?.label).toBe(
+			'fields.indicator.globalIndicator'
+		);
 	});
 });

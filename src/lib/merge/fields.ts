@@ -5,7 +5,8 @@ import { modelKind, PARENT, type ItemKind } from './compare.ts';
 
 /** Text key of how an item of a kind is named ("Action", then its number), or of a section's name. */
 export function kindName(kind: ItemKind): string {
-	const key = kind === 'framework' ? fieldOf('plan', 'framework')?.label : kindLabel(modelKind(kind));
+	const key =
+		kind === 'framework' ? fieldOf('plan', 'framework')?.label : kindLabel(modelKind(kind));
 	if (!key) throw new Error(`No name for ${kind}`);
 	return key;
 }

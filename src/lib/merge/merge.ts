@@ -17,7 +17,17 @@ import {
 } from './compare.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { matchInstitution } from './sender.ts';
-import { copy, findItem, institutionRefs, listUnder, prune, setField, stamp, targetOf, type Item } from './tree.ts';
+import {
+	copy,
+	findItem,
+	institutionRefs,
+	listUnder,
+	prune,
+	setField,
+	stamp,
+	targetOf,
+	type Item
+} from './tree.ts';
 import type { Step } from '../plan/completeness.ts';
 import { fieldsOf, KINDS } from '../plan/fields.ts';
 import type { Institution, Plan } from '../plan/schema.ts';
@@ -73,14 +83,20 @@ export type Decisions = Record<string, Decision>;
 export const fromContribution = (key: string): Decision => `from:${key}`;
 
 /** The contribution whose value a conflict's decision takes ('' for the master's, or no decision yet). */
-export const contributionOf = (decision: Decision | undefined): string => (decision?.startsWith('from:') ? decision.slice('from:'.length) : '');
+export const contributionOf = (decision: Decision | undefined): string =>
+	decision?.startsWith('from:') ? decision.slice('from:'.length) : '';
 
 /** Whether a proposal goes into the plan: an item accepted, or a conflict settled with a file's value. */
 export const isAccepted = (p: Proposal, decisions: Decisions): boolean =>
-	decisions[p.key] === 'accept' || (p.type === 'conflict' && contributionOf(decisions[p.key]) !== '');
+	decisions[p.key] === 'accept' ||
+	(p.type === 'conflict' && contributionOf(decisions[p.key]) !== '');
 
 /** What each contribution adds, changes and removes compared with the master, and where two disagree. */
-export function propose(master: Plan, contributions: readonly Pick<Contribution, 'key' | 'plan'>[], translate?: Translate): Proposals {
+export function propose(
+	master: Plan,
+	contributions: readonly Pick<Contribution, 'key' | 'plan'>[],
+	translate?: Translate
+): Proposals {
 	const base = indexPlan(master, translate);
 	const list: Proposal[] = [];
 	const identical: Record<string, number> = {};
@@ -102,7 +118,9 @@ export function propose(master: Plan, contributions: readonly Pick<Contribution,
 				}
 	const conflicting = new Set<string>();
 	for (const [id, values] of changes) {
-		const distinct = values.filter((v, i) => values.findIndex((w) => sameValue(w.value, v.value)) === i);
+		const distinct = values.filter(
+			(v, i) => values.findIndex((w) => sameValue(w.value, v.value)) === i
+		);
 		if (distinct.length > 1) conflicting.add(id);
 	}
 
@@ -112,13 +130,23 @@ export function propose(master: Plan, contributions: readonly Pick<Contribution,
 	for (const { key, differences } of compared) {
 		for (const diff of differences) {
 			if (diff.change !== 'changed') {
-				list.push({ key: `${key}:${diff.change}:${diff.kind}:${diff.id}`, type: diff.change === 'added' ? 'add' : 'remove', contribution: key, diff });
+				list.push({
+					key: `${key}:${diff.change}:${diff.kind}:${diff.id}`,
+					type: diff.change === 'added' ? 'add' : 'remove',
+					contribution: key,
+					diff
+				});
 				continue;
 			}
 			const entry = masterEntry(diff)!;
 			const own = diff.fields.filter((f) => !conflicting.has(at(diff, f.field)));
 			if (own.length)
-				list.push({ key: `${key}:change:${diff.kind}:${diff.id}`, type: 'change', contribution: key, diff: { ...diff, ref: entry.ref, label: entry.label, fields: own } });
+				list.push({
+					key: `${key}:change:${diff.kind}:${diff.id}`,
+					type: 'change',
+					contribution: key,
+					diff: { ...diff, ref: entry.ref, label: entry.label, fields: own }
+				});
 			for (const f of diff.fields) {
 				const id = at(diff, f.field);
 				if (!conflicting.has(id) || conflicts.some((c) => c.key === `conflict:${id}`)) continue;
@@ -151,26 +179,43 @@ export function undecidedConflicts(proposals: readonly Proposal[], decisions: De
  */
 export function changedAndRemoved(proposals: readonly Proposal[], decisions: Decisions): number {
 	const accepted = (p: Proposal) => isAccepted(p, decisions);
-	const itemOf = (p: Proposal) => (p.type === 'conflict' ? `${p.kind}|${p.id}` : `${p.diff.kind}|${p.diff.id}`);
-	const changed = new Set(proposals.filter((p) => p.type !== 'remove' && p.type !== 'add' && accepted(p)).map(itemOf));
-	return proposals.filter((p) => p.type === 'remove' && accepted(p) && changed.has(itemOf(p))).length;
+	const itemOf = (p: Proposal) =>
+		p.type === 'conflict' ? `${p.kind}|${p.id}` : `${p.diff.kind}|${p.diff.id}`;
+	const changed = new Set(
+		proposals.filter((p) => p.type !== 'remove' && p.type !== 'add' && accepted(p)).map(itemOf)
+	);
+	return proposals.filter((p) => p.type === 'remove' && accepted(p) && changed.has(itemOf(p)))
+		.length;
 }
 
 /** Files with accepted items that do not say which institution they come from: their items would read as the team's own. */
-export function withoutSender(contributions: readonly Pick<Contribution, 'key' | 'institutionId'>[], proposals: readonly Proposal[], decisions: Decisions): number {
+export function withoutSender(
+	contributions: readonly Pick<Contribution, 'key' | 'institutionId'>[],
+	proposals: readonly Proposal[],
+	decisions: Decisions
+): number {
 	const used = new Set(
 		proposals.flatMap((p) =>
-			p.type === 'conflict' ? [contributionOf(decisions[p.key])] : decisions[p.key] === 'accept' ? [p.contribution] : []
+			p.type === 'conflict'
+				? [contributionOf(decisions[p.key])]
+				: decisions[p.key] === 'accept'
+					? [p.contribution]
+					: []
 		)
 	);
 	return contributions.filter((c) => used.has(c.key) && !c.institutionId).length;
 }
 
 /** Accepts every addition and change of one contribution (removals and conflicts stay a deliberate choice). */
-export function acceptAll(proposals: readonly Proposal[], contribution: string, decisions: Decisions): Decisions {
+export function acceptAll(
+	proposals: readonly Proposal[],
+	contribution: string,
+	decisions: Decisions
+): Decisions {
 	const next = { ...decisions };
 	for (const p of proposals)
-		if (p.type !== 'conflict' && p.type !== 'remove' && p.contribution === contribution) next[p.key] = 'accept';
+		if (p.type !== 'conflict' && p.type !== 'remove' && p.contribution === contribution)
+			next[p.key] = 'accept';
 	return next;
 }
 
@@ -198,7 +243,9 @@ const INSTITUTION_FIELDS = new Set(
 
 /** A contribution's institution ids as the master's: the same institution may have another id in each file. */
 function institutionMap(master: Plan, contribution: Plan): (value: unknown) => unknown {
-	const ids = new Map(contribution.institutions.map((i) => [i.id, matchInstitution(master, i) || i.id]));
+	const ids = new Map(
+		contribution.institutions.map((i) => [i.id, matchInstitution(master, i) || i.id])
+	);
 	const one = (id: unknown) => (typeof id === 'string' ? (ids.get(id) ?? id) : id);
 	return (value) => (Array.isArray(value) ? value.map(one) : one(value));
 }
@@ -228,7 +275,12 @@ function mergeComments(plan: Plan, from: Plan): number {
 				own.replies.push(copy(reply));
 				added++;
 			}
-		if (comment.resolved && !own.resolved) Object.assign(own, { resolved: true, resolvedBy: comment.resolvedBy, resolvedAt: comment.resolvedAt });
+		if (comment.resolved && !own.resolved)
+			Object.assign(own, {
+				resolved: true,
+				resolvedBy: comment.resolvedBy,
+				resolvedAt: comment.resolvedAt
+			});
 	}
 	return added;
 }
@@ -246,14 +298,23 @@ export function applyMerge(
 	now = new Date()
 ): { plan: Plan; summary: MergeSummary } {
 	const plan = copy(master);
-	const summary: MergeSummary = { added: 0, changed: 0, removed: 0, conflicts: 0, institutions: 0, comments: 0 };
+	const summary: MergeSummary = {
+		added: 0,
+		changed: 0,
+		removed: 0,
+		conflicts: 0,
+		institutions: 0,
+		comments: 0
+	};
 	const byKey = new Map(contributions.map((c) => [c.key, c]));
 	const indexes = new Map<string, PlanIndex>();
-	const indexOf = (c: Contribution) => indexes.get(c.key) ?? indexes.set(c.key, indexPlan(c.plan)).get(c.key)!;
+	const indexOf = (c: Contribution) =>
+		indexes.get(c.key) ?? indexes.set(c.key, indexPlan(c.plan)).get(c.key)!;
 	const used = new Set<Contribution>();
 	const accepted = (p: Proposal) => decisions[p.key] === 'accept';
 	const maps = new Map(contributions.map((c) => [c.key, institutionMap(master, c.plan)]));
-	const asMaster = (c: Contribution, field: string, value: unknown) => (INSTITUTION_FIELDS.has(field) ? maps.get(c.key)!(value) : value);
+	const asMaster = (c: Contribution, field: string, value: unknown) =>
+		INSTITUTION_FIELDS.has(field) ? maps.get(c.key)!(value) : value;
 
 	// Additions first: a contribution's change may move an existing action into a new objective.
 	for (const p of proposals) {
@@ -290,7 +351,8 @@ export function applyMerge(
 			const c = byKey.get(p.contribution);
 			const target = targetOf(plan, p.diff.kind, p.diff.id);
 			if (!c || !target) continue;
-			for (const f of p.diff.fields) setField(plan, p.diff.kind, target, f.field, asMaster(c, f.field, f.after));
+			for (const f of p.diff.fields)
+				setField(plan, p.diff.kind, target, f.field, asMaster(c, f.field, f.after));
 			stamp(p.diff.kind, target, c.institutionId);
 			used.add(c);
 			summary.changed++;

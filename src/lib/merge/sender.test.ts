@@ -11,10 +11,17 @@ describe('where a file comes from', () => {
 		const master = samplePlan();
 		const file = copyOf(master);
 		for (const text of ['Train peacekeepers', 'Women in contingents'])
-			Object.assign(addItem(file.pillars[0].objectives[0].actions, blank.action()), { description: text, responsibleId: 'inst-defence' });
+			Object.assign(addItem(file.pillars[0].objectives[0].actions, blank.action()), {
+				description: text,
+				responsibleId: 'inst-defence'
+			});
 		// Editing another institution's action says nothing about who sends the file.
-		for (const { action } of [...actionsOf(file)].filter((a) => a.pillar === file.pillars[2])) Object.assign(action, { description: 'Edited', responsibleId: 'inst-justice' });
-		expect(guessInstitution(master, file)).toEqual({ institutionId: 'inst-defence', missing: null });
+		for (const { action } of [...actionsOf(file)].filter((a) => a.pillar === file.pillars[2]))
+			Object.assign(action, { description: 'Edited', responsibleId: 'inst-justice' });
+		expect(guessInstitution(master, file)).toEqual({
+			institutionId: 'inst-defence',
+			missing: null
+		});
 	});
 
 	it('falls back on the file’s lead institution, matched by name when its id differs', () => {
@@ -23,7 +30,10 @@ describe('where a file comes from', () => {
 		const justice = addItem(file.institutions, blank.institution());
 		justice.name = ' ministry of  JUSTICE ';
 		file.overview.leadInstitutionId = justice.id;
-		expect(guessInstitution(master, file)).toEqual({ institutionId: 'inst-justice', missing: null });
+		expect(guessInstitution(master, file)).toEqual({
+			institutionId: 'inst-justice',
+			missing: null
+		});
 		expect(matchInstitution(master, justice)).toBe('inst-justice');
 	});
 

@@ -22,7 +22,9 @@ export function matchInstitution(master: Plan, institution: Institution): string
 
 /** The contribution's institutions that the master has under no id, name or acronym: they can be added on apply. */
 export function missingInstitutions(master: Plan, contribution: Plan): Institution[] {
-	return contribution.institutions.filter((i) => (i.name.trim() || i.acronym.trim()) && !matchInstitution(master, i));
+	return contribution.institutions.filter(
+		(i) => (i.name.trim() || i.acronym.trim()) && !matchInstitution(master, i)
+	);
 }
 
 export interface InstitutionGuess {
@@ -51,7 +53,9 @@ export function guessInstitution(master: Plan, contribution: Plan): InstitutionG
 		const institution = contribution.institutions.find((i) => i.id === id);
 		if (!institution) continue;
 		const match = matchInstitution(master, institution);
-		return match ? { institutionId: match, missing: null } : { institutionId: '', missing: institution };
+		return match
+			? { institutionId: match, missing: null }
+			: { institutionId: '', missing: institution };
 	}
 	return { institutionId: '', missing: null };
 }

@@ -1,7 +1,13 @@
 // Finding and changing items anywhere in a plan's tree, by kind and id: what applying a merge needs.
 import { isSection, PARENT, type ItemKind, type ListKind, type SectionKind } from './compare.ts';
 import { comparedField } from './fields.ts';
-import { institutionFieldsOf, itemListsOf, parentKindOf, partsOf, schemaOf } from '../plan/fields.ts';
+import {
+	institutionFieldsOf,
+	itemListsOf,
+	parentKindOf,
+	partsOf,
+	schemaOf
+} from '../plan/fields.ts';
 import type { Plan } from '../plan/schema.ts';
 
 export type Item = { id: string } & Record<string, unknown>;
@@ -16,7 +22,8 @@ const SECTION_OBJECT: Record<SectionKind, (plan: Plan) => Record<string, unknown
 	budget: (plan) => plan.budget
 };
 /** The lists of items inside an item (an objective's actions), as the schema's descriptions give them. */
-const childLists = (kind: ItemKind) => (isSection(kind) ? [] : itemListsOf(kind)) as readonly { key: string; of: ListKind }[];
+const childLists = (kind: ItemKind) =>
+	(isSection(kind) ? [] : itemListsOf(kind)) as readonly { key: string; of: ListKind }[];
 /** Kinds of item that record the institution whose file contributed them. */
 const contributed = (kind: ItemKind) => !isSection(kind) && 'contributedBy' in schemaOf(kind).shape;
 
@@ -37,7 +44,11 @@ export function listsOf(plan: Plan, kind: ListKind): Item[][] {
 	return lists[kind] as Item[][];
 }
 
-export function findItem(plan: Plan, kind: ListKind, id: string): { item: Item; list: Item[] } | undefined {
+export function findItem(
+	plan: Plan,
+	kind: ListKind,
+	id: string
+): { item: Item; list: Item[] } | undefined {
 	for (const list of listsOf(plan, kind)) {
 		const item = list.find((i) => i.id === id);
 		if (item) return { item, list };
@@ -54,24 +65,41 @@ export function listUnder(plan: Plan, kind: ListKind, parentId: string): Item[] 
 	return parent && list ? (parent[list.key] as Item[]) : undefined;
 }
 
-export const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)));
+export const copy = <T>(value: T): T =>
+	value === undefined ? value : JSON.parse(JSON.stringify(value));
 
 /** Drops nested items the plan already has (moved there by the contribution: their own change moves them). */
 export function prune(plan: Plan, kind: ListKind, item: Item): void {
 	for (const children of childLists(kind)) {
-		const list = (item[children.key] as Item[]).filter((child) => !findItem(plan, children.of, child.id));
+		const list = (item[children.key] as Item[]).filter(
+			(child) => !findItem(plan, children.of, child.id)
+		);
 		item[children.key] = list;
 		for (const child of list) prune(plan, children.of, child);
 	}
 }
 
 /** Records the contributing institution on an item; `deep`: also on every objective, action and indicator in it. */
-export function stamp(kind: ItemKind, item: Record<string, unknown>, institutionId: string, deep = false): void {
+export function stamp(
+	kind: ItemKind,
+	item: Record<string, unknown>,
+	institutionId: string,
+	deep = false
+): void {
 	if (contributed(kind)) item.contributedBy = institutionId;
-	if (deep) for (const children of childLists(kind)) for (const child of item[children.key] as Item[]) stamp(children.of, child, institutionId, true);
+	if (deep)
+		for (const children of childLists(kind))
+			for (const child of item[children.key] as Item[])
+				stamp(children.of, child, institutionId, true);
 }
 
-export function setField(plan: Plan, kind: ItemKind, target: Record<string, unknown>, field: string, value: unknown): void {
+export function setField(
+	plan: Plan,
+	kind: ItemKind,
+	target: Record<string, unknown>,
+	field: string,
+	value: unknown
+): void {
 	if (field === PARENT) {
 		const from = findItem(plan, kind as ListKind, target.id as string);
 		const to = listUnder(plan, kind as ListKind, value as string);
@@ -82,15 +110,22 @@ export function setField(plan: Plan, kind: ItemKind, target: Record<string, unkn
 	} else comparedField(kind, field)?.set(target, copy(value));
 }
 
-export function targetOf(plan: Plan, kind: ItemKind, id: string): Record<string, unknown> | undefined {
-	return isSection(kind) ? SECTION_OBJECT[kind as SectionKind](plan) : findItem(plan, kind as ListKind, id)?.item;
+export function targetOf(
+	plan: Plan,
+	kind: ItemKind,
+	id: string
+): Record<string, unknown> | undefined {
+	return isSection(kind)
+		? SECTION_OBJECT[kind as SectionKind](plan)
+		: findItem(plan, kind as ListKind, id)?.item;
 }
 
 /** Institution ids the plan refers to: in the fields that name institutions, and as items' contributors. */
 export function institutionRefs(plan: Plan): Set<string> {
 	const ids: string[] = [];
 	for (const part of partsOf(plan)) {
-		for (const { value } of institutionFieldsOf(part)) ids.push(...(Array.isArray(value) ? value : [value]));
+		for (const { value } of institutionFieldsOf(part))
+			ids.push(...(Array.isArray(value) ? value : [value]));
 		if ('contributedBy' in part.item) ids.push(part.item.contributedBy as string);
 	}
 	return new Set(ids.filter(Boolean));

@@ -10,7 +10,18 @@ describe('plan dates', () => {
 	});
 
 	it('refuse days that do not exist and years out of bounds', () => {
-		for (const text of ['1850', '1899-12-31', '2201', '2008-13', '2008-00', '2009-02-29', '2008-04-31', '08', '2008-3', 'March 2008'])
+		for (const text of [
+			'1850',
+			'1899-12-31',
+			'2201',
+			'2008-13',
+			'2008-00',
+			'2009-02-29',
+			'2008-04-31',
+			'08',
+			'2008-3',
+			'March 2008'
+		])
 			expect(isPlanDate(text), text).toBe(false);
 		expect(isPlanDate('2008-02-29')).toBe(true);
 		expect(isPlanDate('1900-01-01')).toBe(true);

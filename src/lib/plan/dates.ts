@@ -31,7 +31,11 @@ export function isPlanDate(value: string): boolean {
 
 /** The plan date made of a year, month and day (month and day optional); '' when there is no such date. */
 export function planDate(year: number, month?: number, day?: number): string {
-	const text = [String(year).padStart(4, '0'), month === undefined ? '' : String(month).padStart(2, '0'), day === undefined || month === undefined ? '' : String(day).padStart(2, '0')]
+	const text = [
+		String(year).padStart(4, '0'),
+		month === undefined ? '' : String(month).padStart(2, '0'),
+		day === undefined || month === undefined ? '' : String(day).padStart(2, '0')
+	]
 		.filter(Boolean)
 		.join('-');
 	return datePrecision(text) ? text : '';

@@ -48,11 +48,20 @@ export type FieldType =
 	/** An image (the cover emblem): shown by its kind and pixel size, never its bytes. */
 	| { type: 'image' }
 	/** A small table inside its item, each row an item of `of` (an event's participants). */
-	| { type: 'rows'; of: Kind; /** Text keys of one row's name, and of a row as text given its fields. */ item: string; row: string }
+	| {
+			type: 'rows';
+			of: Kind;
+			/** Text keys of one row's name, and of a row as text given its fields. */ item: string;
+			row: string;
+	  }
 	/** An object whose fields read as the item's own (an action's budget line: `budget.amount`…). */
 	| { type: 'group'; of: Kind }
 	/** A list of items in their own right (the actions of an objective). */
-	| { type: 'items'; of: Kind; /** Text key of the name of one item ("Action", then its number). */ item: string }
+	| {
+			type: 'items';
+			of: Kind;
+			/** Text key of the name of one item ("Action", then its number). */ item: string;
+	  }
 	/** A part of the plan with fields of its own (the overview…). */
 	| { type: 'section'; of: Kind };
 
@@ -65,7 +74,10 @@ export interface Need {
 }
 
 export type FieldMeta =
-	| (FieldType & Need & { /** Text key of the field's name, the same in the wizard, review and the document. */ label: string })
+	| (FieldType &
+			Need & {
+				/** Text key of the field's name, the same in the wizard, review and the document. */ label: string;
+			})
 	/** Not the plan's content: an id, a timestamp, where an item came from, reviewers' comments. */
 	| { type: 'internal' };
 

@@ -25,9 +25,11 @@ export type EmblemProblem = 'type' | 'size' | 'unreadable';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, signature: number[]) =>
+	signature.every((b, i) => bytes[i] === b);
 const u16 = (bytes: Uint8Array, at: number) => (bytes[at] << 8) | bytes[at + 1];
-const u32 = (bytes: Uint8Array, at: number) => ((bytes[at] << 24) >>> 0) + ((bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]);
+const u32 = (bytes: Uint8Array, at: number) =>
+	((bytes[at] << 24) >>> 0) + ((bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]);
 
 /** What the bytes are, by their signature: a PNG, a JPEG, or neither. */
 export function emblemType(bytes: Uint8Array): EmblemType | undefined {
@@ -37,11 +39,15 @@ export function emblemType(bytes: Uint8Array): EmblemType | undefined {
 }
 
 /** The pixel size a PNG's or a JPEG's header gives, or undefined where the header cannot be read. */
-export function emblemSize(bytes: Uint8Array, type: EmblemType): { width: number; height: number } | undefined {
+export function emblemSize(
+	bytes: Uint8Array,
+	type: EmblemType
+): { width: number; height: number } | undefined {
 	let size: { width: number; height: number } | undefined;
 	if (type === 'image/png') {
 		// The signature, then the IHDR chunk: its length (13), its name, the width and the height.
-		if (bytes.length < 33 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return undefined;
+		if (bytes.length < 33 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR')
+			return undefined;
 		size = { width: u32(bytes, 16), height: u32(bytes, 20) };
 	} else {
 		// Segments after the start of image, each a marker and a length, up to a start of frame (SOF0 to SOF15,
@@ -60,7 +66,13 @@ export function emblemSize(bytes: Uint8Array, type: EmblemType): { width: number
 			}
 			const length = u16(bytes, at + 2);
 			if (length < 2) return undefined;
-			if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+			if (
+				marker >= 0xc0 &&
+				marker <= 0xcf &&
+				marker !== 0xc4 &&
+				marker !== 0xc8 &&
+				marker !== 0xcc
+			) {
 				size = { width: u16(bytes, at + 7), height: u16(bytes, at + 5) };
 				break;
 			}
@@ -68,12 +80,21 @@ export function emblemSize(bytes: Uint8Array, type: EmblemType): { width: number
 			at += 2 + length;
 		}
 	}
-	if (!size || size.width < 1 || size.height < 1 || size.width > MAX_EMBLEM_PIXELS || size.height > MAX_EMBLEM_PIXELS) return undefined;
+	if (
+		!size ||
+		size.width < 1 ||
+		size.height < 1 ||
+		size.width > MAX_EMBLEM_PIXELS ||
+		size.height > MAX_EMBLEM_PIXELS
+	)
+		return undefined;
 	return size;
 }
 
 /** A file's bytes as an emblem, or why it is refused. */
-export function readEmblem(bytes: Uint8Array): { ok: true; emblem: Emblem } | { ok: false; problem: EmblemProblem } {
+export function readEmblem(
+	bytes: Uint8Array
+): { ok: true; emblem: Emblem } | { ok: false; problem: EmblemProblem } {
 	const type = emblemType(bytes);
 	if (!type) return { ok: false, problem: 'type' };
 	if (bytes.length > MAX_EMBLEM_BYTES) return { ok: false, problem: 'size' };
@@ -92,7 +113,8 @@ export function emblemMatches(emblem: Emblem): boolean {
 
 export function toBase64(bytes: Uint8Array): string {
 	let binary = '';
-	for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
 	return btoa(binary);
 }
 

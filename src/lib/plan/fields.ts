@@ -12,11 +12,17 @@
 import type { z } from 'zod';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { fieldRegistry, KINDS, type FieldMeta, type FieldType, type Kind, type Need } from './descriptions.ts';
+import {
+	fieldRegistry,
+	KINDS,
+	type FieldMeta,
+	type FieldType,
+	type Kind,
+	type Need
+} from './descriptions.ts';
 import { planSchema, type Institution, type Language } from './schema.ts';
 
 export { KINDS, type Kind } from './descriptions.ts';
-
 
 type Fields = Record<string, unknown>;
 
@@ -61,10 +67,17 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 
 /** The codes a schema accepts: of an enum, a union of literals and enums, or a list of them. */
 function codesOf(schema: z.ZodType): string[] {
-	const def = unwrap(schema)._zod.def as { type: string; options?: z.ZodType[]; entries?: Record<string, string>; values?: unknown[]; element?: z.ZodType };
+	const def = unwrap(schema)._zod.def as {
+		type: string;
+		options?: z.ZodType[];
+		entries?: Record<string, string>;
+		values?: unknown[];
+		element?: z.ZodType;
+	};
 	if (def.type === 'union') return def.options!.flatMap(codesOf);
 	if (def.type === 'enum') return Object.values(def.entries!);
-	if (def.type === 'literal') return def.values!.filter((v): v is string => typeof v === 'string' && v !== '');
+	if (def.type === 'literal')
+		return def.values!.filter((v): v is string => typeof v === 'string' && v !== '');
 	if (def.type === 'array') return codesOf(def.element!);
 	return [];
 }
@@ -82,7 +95,14 @@ function walk(): Map<Kind, z.ZodObject> {
 	const visit = (object: z.ZodObject) => {
 		for (const schema of Object.values(object.shape)) {
 			const meta = fieldRegistry.get(schema as z.ZodType);
-			if (meta && (meta.type === 'items' || meta.type === 'section' || meta.type === 'group' || meta.type === 'rows') && !found.has(meta.of)) {
+			if (
+				meta &&
+				(meta.type === 'items' ||
+					meta.type === 'section' ||
+					meta.type === 'group' ||
+					meta.type === 'rows') &&
+				!found.has(meta.of)
+			) {
 				const inner = objectOf(schema as z.ZodType);
 				found.set(meta.of, inner);
 				visit(inner);
@@ -111,7 +131,8 @@ export function fieldsOf(kind: Kind): readonly Field[] {
 		fields = [];
 		for (const [key, schema] of Object.entries(schemaOf(kind).shape)) {
 			const meta = fieldRegistry.get(schema as z.ZodType);
-			if (!meta || meta.type === 'internal' || meta.type === 'items' || meta.type === 'section') continue;
+			if (!meta || meta.type === 'internal' || meta.type === 'items' || meta.type === 'section')
+				continue;
 			if (meta.type === 'group') {
 				for (const inner of fieldsOf(meta.of))
 					fields.push({
@@ -127,7 +148,10 @@ export function fieldsOf(kind: Kind): readonly Field[] {
 				name: key,
 				key,
 				needed: meta.required !== undefined,
-				values: meta.type === 'choice' || meta.type === 'resolutions' || meta.type === 'languages' ? codesOf(schema as z.ZodType) : [],
+				values:
+					meta.type === 'choice' || meta.type === 'resolutions' || meta.type === 'languages'
+						? codesOf(schema as z.ZodType)
+						: [],
 				get: (item) => (item as Fields)[key],
 				set: (item, value) => {
 					(item as Fields)[key] = value;
@@ -153,7 +177,16 @@ export function itemListsOf(kind: Kind): readonly ItemList[] {
 		lists = Object.entries(schemaOf(kind).shape).flatMap(([key, schema]) => {
 			const meta = fieldRegistry.get(schema as z.ZodType);
 			return meta?.type === 'items'
-				? [{ key, of: meta.of, label: meta.label, item: meta.item, required: meta.required, get: (item: object) => (item as Fields)[key] as object[] }]
+				? [
+						{
+							key,
+							of: meta.of,
+							label: meta.label,
+							item: meta.item,
+							required: meta.required,
+							get: (item: object) => (item as Fields)[key] as object[]
+						}
+					]
 				: [];
 		});
 		listCache.set(kind, lists);
@@ -162,7 +195,8 @@ export function itemListsOf(kind: Kind): readonly ItemList[] {
 }
 
 /** The kind whose lists hold items of `kind`. */
-const holderOf = (kind: Kind): Kind | undefined => KINDS.find((k) => itemListsOf(k).some((l) => l.of === kind));
+const holderOf = (kind: Kind): Kind | undefined =>
+	KINDS.find((k) => itemListsOf(k).some((l) => l.of === kind));
 
 const parentCache = new Map<Kind, Kind | undefined>();
 
@@ -217,9 +251,15 @@ export function* partsOf(plan: object): Generator<Part> {
 		const at = (key: string) => (path ? `${path}.${key}` : key);
 		yield { kind, item, path };
 		for (const field of fieldsOf(kind))
-			if (field.type === 'rows') for (const [i, row] of (field.get(item) as object[]).entries()) yield* visit(field.of, row, `${at(field.name)}[${i}]`);
-		if (kind === 'plan') for (const section of sectionsOf()) yield* visit(section.of, (item as Fields)[section.key] as object, at(section.key));
-		for (const list of itemListsOf(kind)) for (const [i, child] of list.get(item).entries()) yield* visit(list.of, child, `${at(list.key)}[${i}]`);
+			if (field.type === 'rows')
+				for (const [i, row] of (field.get(item) as object[]).entries())
+					yield* visit(field.of, row, `${at(field.name)}[${i}]`);
+		if (kind === 'plan')
+			for (const section of sectionsOf())
+				yield* visit(section.of, (item as Fields)[section.key] as object, at(section.key));
+		for (const list of itemListsOf(kind))
+			for (const [i, child] of list.get(item).entries())
+				yield* visit(list.of, child, `${at(list.key)}[${i}]`);
 	}
 	yield* visit('plan', plan, '');
 }
@@ -236,9 +276,12 @@ export function* textsOf(plan: object): Generator<TypedText> {
 }
 
 /** The fields of a part that name institutions, with their values. */
-export function* institutionFieldsOf(part: Part): Generator<{ field: Field; value: string | string[] }> {
+export function* institutionFieldsOf(
+	part: Part
+): Generator<{ field: Field; value: string | string[] }> {
 	for (const field of fieldsOf(part.kind))
-		if (field.type === 'institution' || field.type === 'institutions') yield { field, value: field.get(part.item) as string | string[] };
+		if (field.type === 'institution' || field.type === 'institutions')
+			yield { field, value: field.get(part.item) as string | string[] };
 }
 
 /** Text key of the name of what a path in a plan leads to: a field (`overview.adoptionDate`, an action's
@@ -268,11 +311,21 @@ export function labelAt(path: readonly (string | number)[]): string | undefined 
 
 /** Nothing filled in: an empty text, no number, no choice, an empty list, an unticked box. */
 export function isEmptyValue(value: unknown): boolean {
-	return value === null || value === undefined || value === false || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+	return (
+		value === null ||
+		value === undefined ||
+		value === false ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
 }
 
 /** Filled in as a complete plan needs it: an institution must be one the plan lists. */
-export function isFilled(field: Field, value: unknown, institutions: readonly Institution[]): boolean {
+export function isFilled(
+	field: Field,
+	value: unknown,
+	institutions: readonly Institution[]
+): boolean {
 	if (isEmptyValue(value)) return false;
 	if (field.type === 'institution') return institutions.some((i) => i.id === value);
 	return true;
@@ -305,7 +358,9 @@ export function formatValue(field: Field, value: unknown, context: FormatContext
 		case 'number':
 			return formatNumber(value as number, language);
 		case 'amount':
-			return context.currency ? formatMoney(value as number, context.currency, language) : formatNumber(value as number, language);
+			return context.currency
+				? formatMoney(value as number, context.currency, language)
+				: formatNumber(value as number, language);
 		case 'date':
 			return formatDate(value as string, language);
 		case 'choice':
@@ -320,10 +375,16 @@ export function formatValue(field: Field, value: unknown, context: FormatContext
 			return (value as string[]).join(', ');
 		case 'image': {
 			const image = value as { type: string; width: number; height: number };
-			return t('common.image', { type: image.type === 'image/png' ? 'PNG' : 'JPEG', width: image.width, height: image.height });
+			return t('common.image', {
+				type: image.type === 'image/png' ? 'PNG' : 'JPEG',
+				width: image.width,
+				height: image.height
+			});
 		}
 		case 'rows':
-			return (value as object[]).map((row) => formatRow(field.row, field.of, row, context)).join('\n');
+			return (value as object[])
+				.map((row) => formatRow(field.row, field.of, row, context))
+				.join('\n');
 		default:
 			return String(value);
 	}

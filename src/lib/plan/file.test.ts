@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeDraftBytes, draftFileName, fitsInFile, MAX_FILE_BYTES, readDraftFile, readStoredPlan, sameContent, writeDraftFile } from './file.ts';
+import {
+	decodeDraftBytes,
+	draftFileName,
+	fitsInFile,
+	MAX_FILE_BYTES,
+	readDraftFile,
+	readStoredPlan,
+	sameContent,
+	writeDraftFile
+} from './file.ts';
 import { createPlan } from './operations.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 
@@ -15,7 +24,13 @@ describe('draft file', () => {
 
 	it('fills in fields an older or partial file lacks', () => {
 		const plan = createPlan();
-		const partial = { format: plan.format, schemaVersion: 1, id: 'x1', createdAt: plan.createdAt, updatedAt: plan.updatedAt };
+		const partial = {
+			format: plan.format,
+			schemaVersion: 1,
+			id: 'x1',
+			createdAt: plan.createdAt,
+			updatedAt: plan.updatedAt
+		};
 		const result = readDraftFile(JSON.stringify(partial));
 		expect(result.ok && result.plan.overview.status).toBe('draft');
 	});
@@ -37,7 +52,10 @@ describe('draft file', () => {
 		const plan = createPlan();
 		const broken = { ...plan, overview: { ...plan.overview, periodStart: 'soon' } };
 		const result = readDraftFile(JSON.stringify(broken));
-		expect(result).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › periodStart' } } });
+		expect(result).toMatchObject({
+			ok: false,
+			error: { key: 'invalid', params: { path: 'overview › periodStart' } }
+		});
 	});
 
 	it('refuses a file above the size limit before parsing it', () => {
@@ -63,7 +81,8 @@ describe('draft file', () => {
 		expect(fitsInFile(atLimit + ' ')).toBe(false);
 		expect(readDraftFile(atLimit + ' ')).toMatchObject({ ok: false, error: { key: 'tooLarge' } });
 		// Counted in bytes, not characters: "é" is two bytes in UTF-8.
-		const accented = text + 'é'.repeat((MAX_FILE_BYTES - new TextEncoder().encode(text).length) / 2 + 1);
+		const accented =
+			text + 'é'.repeat((MAX_FILE_BYTES - new TextEncoder().encode(text).length) / 2 + 1);
 		expect(fitsInFile(accented)).toBe(false);
 	});
 
@@ -78,7 +97,8 @@ describe('draft file', () => {
 			const view = new DataView(bytes.buffer);
 			let offset = 0;
 			if (mark) view.setUint16((offset += 2) - 2, 0xfeff, littleEndian);
-			for (let i = 0; i < units.length; i++) view.setUint16((offset += 2) - 2, units.charCodeAt(i), littleEndian);
+			for (let i = 0; i < units.length; i++)
+				view.setUint16((offset += 2) - 2, units.charCodeAt(i), littleEndian);
 			return bytes;
 		};
 		const encodings = {
@@ -89,7 +109,8 @@ describe('draft file', () => {
 			utf16leNoMark: utf16(true, false),
 			utf16beNoMark: utf16(false, false)
 		};
-		for (const [name, bytes] of Object.entries(encodings)) expect(readDraftFile(decodeDraftBytes(bytes)), name).toEqual({ ok: true, plan });
+		for (const [name, bytes] of Object.entries(encodings))
+			expect(readDraftFile(decodeDraftBytes(bytes)), name).toEqual({ ok: true, plan });
 	});
 
 	it('names files after the country, in plain letters', () => {
@@ -102,20 +123,30 @@ describe('draft file', () => {
 
 describe('drafts saved by earlier versions of the app', () => {
 	it('opens a draft saved by the first version (schema version 1), with later fields at their defaults', () => {
-		const text = readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8');
+		const text = readFileSync(
+			join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'),
+			'utf8'
+		);
 		const saved = JSON.parse(text);
 		expect(saved.schemaVersion).toBe(1);
 		const result = readDraftFile(text);
 		if (!result.ok) throw new Error(result.error.key);
 		expect(result.plan.overview.title).toBe(saved.overview.title);
-		expect(result.plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))).toHaveLength(saved.pillars.flatMap((p: { objectives: { actions: unknown[] }[] }) => p.objectives.flatMap((o) => o.actions)).length);
+		expect(result.plan.pillars.flatMap((p) => p.objectives.flatMap((o) => o.actions))).toHaveLength(
+			saved.pillars.flatMap((p: { objectives: { actions: unknown[] }[] }) =>
+				p.objectives.flatMap((o) => o.actions)
+			).length
+		);
 		// Fields added since (the template a part came from) take their defaults.
 		expect(result.plan.institutions.every((i) => i.templateId === '')).toBe(true);
 	});
 });
 
 describe('schema version 2: dates as precise as the drafters know them', () => {
-	const v1 = () => JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8'));
+	const v1 = () =>
+		JSON.parse(
+			readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8')
+		);
 
 	it('keeps a version 1 draft’s full dates as they were', () => {
 		const saved = v1();
@@ -131,11 +162,17 @@ describe('schema version 2: dates as precise as the drafters know them', () => {
 	it('opens a version 1 draft that an old date field stored with a date out of bounds, that date cleared', () => {
 		const saved = v1();
 		saved.overview.adoptionDate = '1850-01-01';
-		saved.consultation = { ...saved.consultation, events: [{ id: 'e1', title: 'National consultation', date: '1850-01-01' }] };
+		saved.consultation = {
+			...saved.consultation,
+			events: [{ id: 'e1', title: 'National consultation', date: '1850-01-01' }]
+		};
 		const result = readDraftFile(JSON.stringify(saved));
 		if (!result.ok) throw new Error(`${result.error.key} ${JSON.stringify(result.error.params)}`);
 		expect(result.plan.overview.adoptionDate).toBe('');
-		expect(result.plan.consultation.events[0]).toMatchObject({ title: 'National consultation', date: '' });
+		expect(result.plan.consultation.events[0]).toMatchObject({
+			title: 'National consultation',
+			date: ''
+		});
 		expect(result.plan.overview.title).toBe(saved.overview.title);
 	});
 
@@ -145,13 +182,22 @@ describe('schema version 2: dates as precise as the drafters know them', () => {
 		plan.monitoring.midTermReview = '2011-05';
 		expect(readDraftFile(writeDraftFile(plan))).toEqual({ ok: true, plan });
 		for (const bad of ['2008-02-30', '1850', 'March 2008'])
-			expect(readDraftFile(JSON.stringify({ ...plan, overview: { ...plan.overview, adoptionDate: bad } }))).toMatchObject({ ok: false, error: { key: 'invalid', params: { path: 'overview › adoptionDate' } } });
+			expect(
+				readDraftFile(
+					JSON.stringify({ ...plan, overview: { ...plan.overview, adoptionDate: bad } })
+				)
+			).toMatchObject({
+				ok: false,
+				error: { key: 'invalid', params: { path: 'overview › adoptionDate' } }
+			});
 	});
 });
 
 describe('schema version 3: baseline figures named as the items they hold', () => {
 	it('opens an older draft with its baseline figures, and a stored one too', () => {
-		const saved = JSON.parse(readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8'));
+		const saved = JSON.parse(
+			readFileSync(join(import.meta.dirname, '../../../tests/fixtures/plan-v1.nap.json'), 'utf8')
+		);
 		expect(saved.context.baselineData.length).toBeGreaterThan(0);
 		const figures = saved.context.baselineData.map((f: { figure: string }) => f.figure);
 		const opened = readDraftFile(JSON.stringify(saved));
@@ -160,7 +206,8 @@ describe('schema version 3: baseline figures named as the items they hold', () =
 		expect(opened.plan.context).not.toHaveProperty('baselineData');
 		const stored = readStoredPlan({ ...saved, schemaVersion: 2 });
 		expect(stored).toMatchObject({ ok: true, repairs: [] });
-		if (stored.ok) expect(stored.plan.context.baselineFigures.map((f) => f.figure)).toEqual(figures);
+		if (stored.ok)
+			expect(stored.plan.context.baselineFigures.map((f) => f.figure)).toEqual(figures);
 	});
 });
 
@@ -168,7 +215,12 @@ describe('sameContent', () => {
 	it('tells the same plan under another id and date from a changed one', () => {
 		const plan = createPlan();
 		plan.overview.title = 'Plan';
-		const copy = { ...structuredClone(plan), id: 'other', createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '2030-01-02T00:00:00.000Z' };
+		const copy = {
+			...structuredClone(plan),
+			id: 'other',
+			createdAt: '2030-01-01T00:00:00.000Z',
+			updatedAt: '2030-01-02T00:00:00.000Z'
+		};
 		expect(sameContent(plan, copy)).toBe(true);
 		copy.overview.title = 'Plan (2)';
 		expect(sameContent(plan, copy)).toBe(false);

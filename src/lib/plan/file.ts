@@ -63,10 +63,16 @@ export function readDraftFile(text: string, size = byteLength(text)): ReadResult
 
 /** Checks a parsed object (from a file or from storage), brings it up to the current schema and validates it. */
 export function parsePlan(raw: unknown): ReadResult {
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== FILE_FORMAT)
+	if (
+		!raw ||
+		typeof raw !== 'object' ||
+		Array.isArray(raw) ||
+		(raw as { format?: unknown }).format !== FILE_FORMAT
+	)
 		return fail('notDraft');
 	const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('notDraft');
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+		return fail('notDraft');
 	if (version > SCHEMA_VERSION) return fail('newerVersion', { version });
 	let migrated: unknown;
 	try {
@@ -84,7 +90,8 @@ export function parsePlan(raw: unknown): ReadResult {
 	return { ok: true, plan: parsed.data };
 }
 
-export type StoredRead = { ok: true; plan: Plan; repairs: Repair[] } | Extract<ReadResult, { ok: false }>;
+export type StoredRead =
+	{ ok: true; plan: Plan; repairs: Repair[] } | Extract<ReadResult, { ok: false }>;
 
 /**
  * Reads a draft the app stored (a draft or a version). Unlike a file from outside, it is never
@@ -93,7 +100,8 @@ export type StoredRead = { ok: true; plan: Plan; repairs: Repair[] } | Extract<R
  */
 export function readStoredPlan(raw: unknown): StoredRead {
 	const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-	if (typeof version === 'number' && version > SCHEMA_VERSION) return fail('newerVersion', { version }) as StoredRead;
+	if (typeof version === 'number' && version > SCHEMA_VERSION)
+		return fail('newerVersion', { version }) as StoredRead;
 	let migrated: unknown = raw;
 	if (typeof version === 'number' && Number.isInteger(version) && version >= 1) {
 		try {

@@ -40,7 +40,10 @@ const excerpt = (value: unknown): string => {
 /** A single text or number, as a message may quote it; nothing for lists and objects (their JSON means nothing to a user). */
 const shown = (value: unknown): { shown?: string } =>
 	typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-		? { shown: String(value).length > EXCERPT ? `${String(value).slice(0, EXCERPT - 1)}…` : String(value) }
+		? {
+				shown:
+					String(value).length > EXCERPT ? `${String(value).slice(0, EXCERPT - 1)}…` : String(value)
+			}
 		: {};
 
 type Container = Record<string | number, unknown>;
@@ -51,7 +54,8 @@ function schemaAt(path: Path): z.ZodType | undefined {
 	let schema: z.ZodType | undefined = planSchema;
 	for (const key of path) {
 		schema = schema && unwrap(schema);
-		const def = schema?._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
+		const def = schema?._zod.def as
+			{ type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
 		if (def?.type === 'object' && typeof key === 'string') schema = def.shape?.[key];
 		else if (def?.type === 'array' && typeof key === 'number') schema = def.element;
 		else return undefined;
@@ -59,7 +63,8 @@ function schemaAt(path: Path): z.ZodType | undefined {
 	return schema;
 }
 
-const at = (root: unknown, path: Path): unknown => path.reduce<unknown>((node, key) => (isContainer(node) ? node[key] : undefined), root);
+const at = (root: unknown, path: Path): unknown =>
+	path.reduce<unknown>((node, key) => (isContainer(node) ? node[key] : undefined), root);
 
 /** The value a field takes when it is missing, if its schema gives one. */
 function fallbackFor(path: Path): { value: unknown } | undefined {
@@ -101,7 +106,9 @@ export function repairPlan(raw: unknown): { plan: Plan; repairs: Repair[] } {
 			return { plan: parsed.data, repairs: [...repairs, ...reissued] };
 		}
 		// Deepest and last first, so that setting an item aside does not shift the paths still to mend.
-		const issues = [...parsed.error.issues].sort((a, b) => comparePaths(b.path as Path, a.path as Path));
+		const issues = [...parsed.error.issues].sort((a, b) =>
+			comparePaths(b.path as Path, a.path as Path)
+		);
 		const removed: Path[] = [];
 		for (const issue of issues) {
 			const path = issue.path as Path;
@@ -111,12 +118,23 @@ export function repairPlan(raw: unknown): { plan: Plan; repairs: Repair[] } {
 		}
 	}
 	// Unreachable with the schema as it is; kept so that a future schema can never make a draft vanish.
-	const blank = planSchema.parse({ format: FILE_FORMAT, schemaVersion: SCHEMA_VERSION, id: typeof root.id === 'string' && root.id ? root.id.slice(0, 64) : newId(), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
+	const blank = planSchema.parse({
+		format: FILE_FORMAT,
+		schemaVersion: SCHEMA_VERSION,
+		id: typeof root.id === 'string' && root.id ? root.id.slice(0, 64) : newId(),
+		createdAt: new Date().toISOString(),
+		updatedAt: new Date().toISOString()
+	});
 	return { plan: blank, repairs: [...repairs, { path: [], kind: 'removed', was: excerpt(raw) }] };
 }
 
 /** Mends the value at `path`; returns the path of an item it set aside, if it did. */
-function mend(root: Container, path: Path, issue: z.core.$ZodIssue, repairs: Repair[]): Path | undefined {
+function mend(
+	root: Container,
+	path: Path,
+	issue: z.core.$ZodIssue,
+	repairs: Repair[]
+): Path | undefined {
 	if (path.length === 0) {
 		// A field the plan needs is missing at the top (format, id…): zod reports it at its own path, so
 		// here only a root of the wrong type arrives, which repairPlan replaced already.
@@ -130,7 +148,8 @@ function mend(root: Container, path: Path, issue: z.core.$ZodIssue, repairs: Rep
 		const max = Number(issue.maximum);
 		if (Array.isArray(current) || typeof current === 'string') {
 			// An item set aside in this round may have brought it back within its limit already.
-			if (current.length > max) repairs.push({ path, kind: 'cut', was: excerpt(current.slice(max)) });
+			if (current.length > max)
+				repairs.push({ path, kind: 'cut', was: excerpt(current.slice(max)) });
 			parent[key] = current.slice(0, max);
 			return undefined;
 		}
@@ -159,13 +178,15 @@ function mend(root: Container, path: Path, issue: z.core.$ZodIssue, repairs: Rep
 function comparePaths(a: Path, b: Path): number {
 	for (let i = 0; i < Math.min(a.length, b.length); i++) {
 		if (a[i] === b[i]) continue;
-		if (typeof a[i] === 'number' && typeof b[i] === 'number') return (a[i] as number) - (b[i] as number);
+		if (typeof a[i] === 'number' && typeof b[i] === 'number')
+			return (a[i] as number) - (b[i] as number);
 		return String(a[i]).localeCompare(String(b[i]));
 	}
 	return a.length - b.length;
 }
 
-const startsWith = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
+const startsWith = (path: Path, prefix: Path) =>
+	prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
 
 /**
  * Gives a fresh id to every item whose id an earlier item already has (the plan's own id included),
@@ -190,7 +211,8 @@ export function uniqueIds(plan: Plan): Repair[] {
 			}
 			seen.add(node.id as string);
 		}
-		for (const [key, inner] of Object.entries(node)) if (typeof inner === 'object') visit(inner, [...path, key]);
+		for (const [key, inner] of Object.entries(node))
+			if (typeof inner === 'object') visit(inner, [...path, key]);
 	};
 	visit(plan, []);
 	return repairs;
@@ -201,5 +223,9 @@ export function planProblem(plan: unknown): { path: Path; code: string; maximum?
 	const parsed = planSchema.safeParse(plan);
 	if (parsed.success) return null;
 	const issue = parsed.error.issues[0];
-	return { path: issue.path as Path, code: issue.code, maximum: 'maximum' in issue ? Number(issue.maximum) : undefined };
+	return {
+		path: issue.path as Path,
+		code: issue.code,
+		maximum: 'maximum' in issue ? Number(issue.maximum) : undefined
+	};
 }

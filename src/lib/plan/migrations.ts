@@ -13,31 +13,52 @@ const steps: Record<number, (plan: Versioned) => Versioned> = {
 	// would never open again.
 	2: (plan) => {
 		const date = (value: unknown) => (typeof value === 'string' && isPlanDate(value) ? value : '');
-		const object = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+		const object = (value: unknown) =>
+			value && typeof value === 'object' && !Array.isArray(value)
+				? (value as Record<string, unknown>)
+				: null;
 		const overview = object(plan.overview);
 		const monitoring = object(plan.monitoring);
 		const consultation = object(plan.consultation);
 		return {
 			...plan,
 			schemaVersion: 2,
-			...(overview && 'adoptionDate' in overview ? { overview: { ...overview, adoptionDate: date(overview.adoptionDate) } } : {}),
+			...(overview && 'adoptionDate' in overview
+				? { overview: { ...overview, adoptionDate: date(overview.adoptionDate) } }
+				: {}),
 			...(monitoring
 				? {
 						monitoring: {
 							...monitoring,
-							...('midTermReview' in monitoring ? { midTermReview: date(monitoring.midTermReview) } : {}),
-							...('finalEvaluation' in monitoring ? { finalEvaluation: date(monitoring.finalEvaluation) } : {})
+							...('midTermReview' in monitoring
+								? { midTermReview: date(monitoring.midTermReview) }
+								: {}),
+							...('finalEvaluation' in monitoring
+								? { finalEvaluation: date(monitoring.finalEvaluation) }
+								: {})
 						}
 					}
 				: {}),
 			...(consultation && Array.isArray(consultation.events)
-				? { consultation: { ...consultation, events: consultation.events.map((e) => (object(e) && 'date' in object(e)! ? { ...object(e), date: date(object(e)!.date) } : e)) } }
+				? {
+						consultation: {
+							...consultation,
+							events: consultation.events.map((e) =>
+								object(e) && 'date' in object(e)!
+									? { ...object(e), date: date(object(e)!.date) }
+									: e
+							)
+						}
+					}
 				: {})
 		};
 	},
 	// 3: the baseline figures are named as the items they hold (`context.baselineFigures`, was `baselineData`).
 	3: (plan) => {
-		const context = plan.context && typeof plan.context === 'object' && !Array.isArray(plan.context) ? (plan.context as Record<string, unknown>) : null;
+		const context =
+			plan.context && typeof plan.context === 'object' && !Array.isArray(plan.context)
+				? (plan.context as Record<string, unknown>)
+				: null;
 		if (!context || !('baselineData' in context)) return { ...plan, schemaVersion: 3 };
 		const { baselineData, ...rest } = context;
 		return { ...plan, schemaVersion: 3, context: { ...rest, baselineFigures: baselineData } };

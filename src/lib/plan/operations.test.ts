@@ -80,7 +80,10 @@ describe('lists', () => {
 		expect(plan.pillars[0].objectives[1]).toBe(copy);
 		expect(copy.title).toBe(objective.title);
 		expect(copy.id).not.toBe(objective.id);
-		expect(copy.actions.map((a) => a.description)).toEqual(['Train mediators', 'Appoint women negotiators']);
+		expect(copy.actions.map((a) => a.description)).toEqual([
+			'Train mediators',
+			'Appoint women negotiators'
+		]);
 		expect(copy.actions[0].id).not.toBe(objective.actions[0].id);
 		expect(copy.actions[0].indicators[0].id).not.toBe(objective.actions[0].indicators[0].id);
 		// editing the copy leaves the original alone
@@ -103,7 +106,10 @@ describe('actions', () => {
 describe('institutions', () => {
 	it('are referenced by id, so a rename shows everywhere, and removal clears references with undo', () => {
 		const plan = smallPlan();
-		const ministry = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Defence' });
+		const ministry = addItem(plan.institutions, {
+			...blank.institution(),
+			name: 'Ministry of Defence'
+		});
 		const [a, b] = plan.pillars[0].objectives[0].actions;
 		plan.overview.leadInstitutionId = ministry.id;
 		a.responsibleId = ministry.id;
@@ -127,8 +133,15 @@ describe('institutions', () => {
 
 	it('clears an institution from every field that names institutions, and the undo puts the plan back as it was', () => {
 		const plan = samplePlan();
-		const named = (id: string) => [...partsOf(plan)].flatMap((part) => [...institutionFieldsOf(part)].filter(({ value }) => (Array.isArray(value) ? value.includes(id) : value === id)));
-		const [most] = plan.institutions.map((i) => i.id).sort((x, y) => named(y).length - named(x).length);
+		const named = (id: string) =>
+			[...partsOf(plan)].flatMap((part) =>
+				[...institutionFieldsOf(part)].filter(({ value }) =>
+					Array.isArray(value) ? value.includes(id) : value === id
+				)
+			);
+		const [most] = plan.institutions
+			.map((i) => i.id)
+			.sort((x, y) => named(y).length - named(x).length);
 		const before = JSON.stringify(plan);
 		expect(referencesTo(plan, most)).toBe(named(most).length);
 		expect(named(most).length).toBeGreaterThan(1);
@@ -197,11 +210,25 @@ describe('budget totals', () => {
 		Object.assign(c.budget, { amount: 200, currency: 'EUR', source: 'national-budget' });
 
 		const byInstitution = budgetBy(plan, 'institution');
-		expect(byInstitution).toContainEqual({ key: 'mod', currency: 'USD', amount: 1500.5, secured: 1000, actions: 2 });
-		expect(byInstitution).toContainEqual({ key: 'mfa', currency: 'EUR', amount: 200, secured: 0, actions: 1 });
+		expect(byInstitution).toContainEqual({
+			key: 'mod',
+			currency: 'USD',
+			amount: 1500.5,
+			secured: 1000,
+			actions: 2
+		});
+		expect(byInstitution).toContainEqual({
+			key: 'mfa',
+			currency: 'EUR',
+			amount: 200,
+			secured: 0,
+			actions: 1
+		});
 
 		const bySource = budgetBy(plan, 'source');
-		expect(bySource.find((r) => r.key === 'national-budget' && r.currency === 'USD')?.amount).toBe(1000);
+		expect(bySource.find((r) => r.key === 'national-budget' && r.currency === 'USD')?.amount).toBe(
+			1000
+		);
 
 		const byPillar = budgetBy(plan, 'pillar');
 		expect(byPillar.find((r) => r.key === plan.pillars[0].id)?.amount).toBe(1500.5);

@@ -40,7 +40,10 @@ export function createPlan(options: { language?: Language; now?: Date } = {}): P
 		id: newId(),
 		createdAt: now,
 		updatedAt: now,
-		overview: { documentLanguages: options.language ? [options.language] : [], language: options.language ?? '' }
+		overview: {
+			documentLanguages: options.language ? [options.language] : [],
+			language: options.language ?? ''
+		}
 	});
 }
 
@@ -69,7 +72,8 @@ export function indexOfId(list: readonly Item[], id: string): number {
 }
 
 /** Whether a list of the plan has room for `count` more items (the schema's limit). */
-export const hasRoom = (list: readonly unknown[], count = 1): boolean => list.length + count <= MAX_ITEMS;
+export const hasRoom = (list: readonly unknown[], count = 1): boolean =>
+	list.length + count <= MAX_ITEMS;
 
 /** Thrown instead of adding to a list that holds as many items as the schema allows. */
 export class ListFullError extends Error {
@@ -101,7 +105,8 @@ export function removeItem<T extends Item>(list: T[], id: string): Undo {
 	const [item] = list.splice(index, 1);
 	// A list filled up again meanwhile stays as it is: the plan never outgrows its schema.
 	return () => {
-		if (indexOfId(list, item.id) < 0 && hasRoom(list)) list.splice(Math.min(index, list.length), 0, item);
+		if (indexOfId(list, item.id) < 0 && hasRoom(list))
+			list.splice(Math.min(index, list.length), 0, item);
 	};
 }
 
@@ -110,7 +115,8 @@ function reId<T>(value: T): T {
 	if (Array.isArray(value)) return value.map(reId) as T;
 	if (value && typeof value === 'object') {
 		const copy: Record<string, unknown> = {};
-		for (const [key, inner] of Object.entries(value)) copy[key] = key === 'id' ? newId() : reId(inner);
+		for (const [key, inner] of Object.entries(value))
+			copy[key] = key === 'id' ? newId() : reId(inner);
 		return copy as T;
 	}
 	return value;
@@ -130,9 +136,13 @@ export function duplicateItem<T extends Item>(list: T[], id: string): T | undefi
 
 export { actionsOf, type ActionPlace } from './walk.ts';
 
-export function findObjective(plan: Plan, objectiveId: string): { pillar: Pillar; objective: Objective } | undefined {
+export function findObjective(
+	plan: Plan,
+	objectiveId: string
+): { pillar: Pillar; objective: Objective } | undefined {
 	for (const pillar of plan.pillars)
-		for (const objective of pillar.objectives) if (objective.id === objectiveId) return { pillar, objective };
+		for (const objective of pillar.objectives)
+			if (objective.id === objectiveId) return { pillar, objective };
 	return undefined;
 }
 
@@ -157,7 +167,8 @@ export function moveActionTo(plan: Plan, actionId: string, objectiveId: string):
 export function referencesTo(plan: Plan, institutionId: string): number {
 	let n = 0;
 	for (const part of partsOf(plan))
-		for (const { value } of institutionFieldsOf(part)) if (Array.isArray(value) ? value.includes(institutionId) : value === institutionId) n++;
+		for (const { value } of institutionFieldsOf(part))
+			if (Array.isArray(value) ? value.includes(institutionId) : value === institutionId) n++;
 	return n;
 }
 
@@ -192,7 +203,11 @@ export const FRAMEWORK_PILLARS: Record<Exclude<Framework, 'custom'>, PillarKey[]
  * already filled are kept (a framework change never deletes objectives); empty framework pillars
  * that the new framework does not use are dropped.
  */
-export function applyFramework(plan: Plan, framework: Framework, options: { coordination?: boolean } = {}): void {
+export function applyFramework(
+	plan: Plan,
+	framework: Framework,
+	options: { coordination?: boolean } = {}
+): void {
 	plan.framework = framework;
 	if (framework === 'custom') {
 		// The team's own structure: a first pillar to name, rather than an empty page.
@@ -201,7 +216,8 @@ export function applyFramework(plan: Plan, framework: Framework, options: { coor
 	}
 	const keys = [...FRAMEWORK_PILLARS[framework]];
 	if (framework === 'pillars' && options.coordination) keys.push('coordination-accountability');
-	const isEmpty = (p: Pillar) => p.objectives.length === 0 && p.description.trim() === '' && p.name.trim() === '';
+	const isEmpty = (p: Pillar) =>
+		p.objectives.length === 0 && p.description.trim() === '' && p.name.trim() === '';
 	const kept = plan.pillars.filter((p) => !(p.key && !keys.includes(p.key) && isEmpty(p)));
 	const byKey = new Map(kept.filter((p) => p.key).map((p) => [p.key, p]));
 	const ordered = keys.map((key) => byKey.get(key) ?? blank.pillar(key));
@@ -232,7 +248,11 @@ export function budgetBy(plan: Plan, grouping: BudgetGrouping): BudgetRow[] {
 	for (const { pillar, action } of actionsOf(plan)) {
 		if (action.budget.amount === null) continue;
 		const key =
-			grouping === 'pillar' ? pillar.id : grouping === 'institution' ? action.responsibleId : action.budget.source;
+			grouping === 'pillar'
+				? pillar.id
+				: grouping === 'institution'
+					? action.responsibleId
+					: action.budget.source;
 		const currency = actionCurrency(plan, action);
 		const id = `${key}\u0000${currency}`;
 		const row = rows.get(id) ?? { key, currency, amount: 0, secured: 0, actions: 0 };
@@ -256,4 +276,3 @@ export function budgetTotals(plan: Plan): BudgetRow[] {
 		return totals;
 	}, []);
 }
-

@@ -4,7 +4,15 @@
 import { labelAt } from './fields.ts';
 import type { Path } from './guard.ts';
 
-export type StepName = 'overview' | 'context' | 'consultation' | 'pillars' | 'actions' | 'coordination' | 'budget' | 'review';
+export type StepName =
+	| 'overview'
+	| 'context'
+	| 'consultation'
+	| 'pillars'
+	| 'actions'
+	| 'coordination'
+	| 'budget'
+	| 'review';
 
 const STEP_OF_SECTION: Record<string, StepName> = {
 	overview: 'overview',
@@ -27,7 +35,9 @@ export interface Place {
 
 export function placeOf(path: Path): Place {
 	const section = String(path[0] ?? 'overview');
-	const step: StepName = path.includes('actions') ? 'actions' : (STEP_OF_SECTION[section] ?? 'overview');
+	const step: StepName = path.includes('actions')
+		? 'actions'
+		: (STEP_OF_SECTION[section] ?? 'overview');
 	const label = labelAt(path);
 	return label ? { step, label } : { step };
 }

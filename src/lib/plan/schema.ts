@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { isPlanDate } from './dates.ts';
 import { describe, type Kind, type Need } from './descriptions.ts';
-import { EMBLEM_TYPES, emblemMatches, MAX_EMBLEM_BASE64, MAX_EMBLEM_PIXELS, type Emblem } from './emblem.ts';
+import {
+	EMBLEM_TYPES,
+	emblemMatches,
+	MAX_EMBLEM_BASE64,
+	MAX_EMBLEM_PIXELS,
+	type Emblem
+} from './emblem.ts';
 
 // The app's content security policy forbids eval: without this, zod probes `new Function` once and the
 // browser reports a CSP violation (Lighthouse counts it against best practices).
@@ -29,7 +35,13 @@ export const RESOLUTIONS = [
 	'2493',
 	'2538'
 ] as const;
-export const INSTITUTION_KINDS = ['ministry', 'parliament', 'civil-society', 'un-entity', 'other'] as const;
+export const INSTITUTION_KINDS = [
+	'ministry',
+	'parliament',
+	'civil-society',
+	'un-entity',
+	'other'
+] as const;
 export const EVENT_KINDS = ['national', 'regional', 'local', 'validation-workshop'] as const;
 export const SECTORS = [
 	'government',
@@ -59,8 +71,20 @@ export const STRATEGIES = [
 	'partnership-networking',
 	'goods-services'
 ] as const;
-export const FUNDING_SOURCES = ['national-budget', 'development-partners', 'un-system', 'other'] as const;
-export const FREQUENCIES = ['monthly', 'quarterly', 'biannual', 'annual', 'biennial', 'end-of-plan'] as const;
+export const FUNDING_SOURCES = [
+	'national-budget',
+	'development-partners',
+	'un-system',
+	'other'
+] as const;
+export const FREQUENCIES = [
+	'monthly',
+	'quarterly',
+	'biannual',
+	'annual',
+	'biennial',
+	'end-of-plan'
+] as const;
 export const LEVELS = ['national', 'provincial', 'local'] as const;
 /** Where an action takes effect: at home, or abroad (peacekeeping, diplomacy, development aid). */
 export const ACTION_SCOPES = ['domestic', 'abroad'] as const;
@@ -76,27 +100,61 @@ export const MAX_ITEMS = 5_000;
 // for a field the plan needs, the gap shown while it is empty. A field's kind of value is the builder's.
 const internal = <S extends z.ZodType>(schema: S) => describe(schema, { type: 'internal' });
 const id = internal(z.string().min(1).max(64));
-const shortText = (label: string, need?: Need) => describe(z.string().max(MAX_SHORT).default(''), { type: 'shortText', label, ...need });
-const longText = (label: string, need?: Need) => describe(z.string().max(MAX_LONG).default(''), { type: 'longText', label, ...need });
+const shortText = (label: string, need?: Need) =>
+	describe(z.string().max(MAX_SHORT).default(''), { type: 'shortText', label, ...need });
+const longText = (label: string, need?: Need) =>
+	describe(z.string().max(MAX_LONG).default(''), { type: 'longText', label, ...need });
 const code = (label: string) => describe(z.string().max(10).default(''), { type: 'code', label });
-const year = (label: string, need?: Need) => describe(z.number().int().min(1900).max(2200).nullable().default(null), { type: 'year', label, ...need });
+const year = (label: string, need?: Need) =>
+	describe(z.number().int().min(1900).max(2200).nullable().default(null), {
+		type: 'year',
+		label,
+		...need
+	});
 /** A year, a month or a day, as precise as the drafters know it (plan/dates.ts); '' when not known. */
-const planDate = (label: string, need?: Need) => describe(z.string().max(10).default('').refine(isPlanDate), { type: 'date', label, ...need });
-const count = (label: string) => describe(z.number().int().min(0).max(10_000_000).nullable().default(null), { type: 'number', label });
+const planDate = (label: string, need?: Need) =>
+	describe(z.string().max(10).default('').refine(isPlanDate), { type: 'date', label, ...need });
+const count = (label: string) =>
+	describe(z.number().int().min(0).max(10_000_000).nullable().default(null), {
+		type: 'number',
+		label
+	});
 const refSchema = () => z.string().max(64).default(''); // an institution id, or '' when not chosen yet
-const ref = (label: string, need?: Need) => describe(refSchema(), { type: 'institution', label, ...need });
+const ref = (label: string, need?: Need) =>
+	describe(refSchema(), { type: 'institution', label, ...need });
 /** The most institutions one action or body names as partners or members. */
 export const MAX_REFS = 500;
-const refs = (label: string) => describe(z.array(z.string().min(1).max(64)).max(MAX_REFS).default([]), { type: 'institutions', label });
+const refs = (label: string) =>
+	describe(z.array(z.string().min(1).max(64)).max(MAX_REFS).default([]), {
+		type: 'institutions',
+		label
+	});
 /** An optional choice from a fixed list, labelled by `options.<options>.<value>`: '' means "not chosen yet". */
-const choice = <T extends readonly [string, ...string[]]>(values: T, options: string, label: string, need?: Need) =>
-	describe(z.union([z.literal(''), z.enum(values)]).default(''), { type: 'choice', options: `options.${options}`, label, ...need });
-const flag = (label: string, need?: Need) => describe(z.boolean().default(false), { type: 'boolean', label, ...need });
+const choice = <T extends readonly [string, ...string[]]>(
+	values: T,
+	options: string,
+	label: string,
+	need?: Need
+) =>
+	describe(z.union([z.literal(''), z.enum(values)]).default(''), {
+		type: 'choice',
+		options: `options.${options}`,
+		label,
+		...need
+	});
+const flag = (label: string, need?: Need) =>
+	describe(z.boolean().default(false), { type: 'boolean', label, ...need });
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).default([]);
 /** A list of items in their own right, of kind `of`. */
-const items = <T extends z.ZodType>(schema: T, of: Kind, label: string, item: string, need?: Need) =>
-	describe(list(schema), { type: 'items', of, label, item, ...need });
-const section = <T extends z.ZodObject>(object: T, of: Kind, label: string) => describe(object.prefault({} as z.input<T>), { type: 'section', of, label });
+const items = <T extends z.ZodType>(
+	schema: T,
+	of: Kind,
+	label: string,
+	item: string,
+	need?: Need
+) => describe(list(schema), { type: 'items', of, label, item, ...need });
+const section = <T extends z.ZodObject>(object: T, of: Kind, label: string) =>
+	describe(object.prefault({} as z.input<T>), { type: 'section', of, label });
 /** The id of the template library item this was copied from ('' when the team wrote it): lets the
  * review step tell template wording from the team's own, and pull the same item in another language. */
 const templateId = internal(z.string().max(64).default(''));
@@ -107,7 +165,10 @@ const contributedBy = internal(refSchema());
 export const institutionSchema = z.object({
 	id,
 	name: shortText('fields.institution.name', { required: 'institutionName' }),
-	acronym: describe(z.string().max(40).default(''), { type: 'shortText', label: 'fields.institution.acronym' }),
+	acronym: describe(z.string().max(40).default(''), {
+		type: 'shortText',
+		label: 'fields.institution.acronym'
+	}),
 	kind: choice(INSTITUTION_KINDS, 'institutionKind', 'fields.institution.kind'),
 	templateId
 });
@@ -132,8 +193,16 @@ export const consultationEventSchema = z.object({
 	title: shortText('fields.consultationEvent.title'),
 	date: planDate('fields.consultationEvent.date', { required: 'consultationEventDate' }),
 	place: shortText('fields.consultationEvent.place'),
-	kind: choice(EVENT_KINDS, 'eventKind', 'fields.consultationEvent.kind', { required: 'consultationEventDate' }),
-	participants: describe(list(participantsSchema), { type: 'rows', of: 'participants', label: 'fields.consultationEvent.participants', item: 'fields.participants.item', row: 'fields.participants.row' }),
+	kind: choice(EVENT_KINDS, 'eventKind', 'fields.consultationEvent.kind', {
+		required: 'consultationEventDate'
+	}),
+	participants: describe(list(participantsSchema), {
+		type: 'rows',
+		of: 'participants',
+		label: 'fields.consultationEvent.participants',
+		item: 'fields.participants.item',
+		row: 'fields.participants.row'
+	}),
 	outcomes: longText('fields.consultationEvent.outcomes')
 });
 
@@ -145,19 +214,30 @@ export const indicatorSchema = z.object({
 	baselineYear: year('fields.indicator.baselineYear', { required: 'indicatorBaseline' }),
 	targetValue: shortText('fields.indicator.targetValue', { required: 'indicatorTarget' }),
 	targetYear: year('fields.indicator.targetYear', { required: 'indicatorTarget' }),
-	meansOfVerification: shortText('fields.indicator.meansOfVerification', { required: 'indicatorVerification' }),
+	meansOfVerification: shortText('fields.indicator.meansOfVerification', {
+		required: 'indicatorVerification'
+	}),
 	frequency: choice(FREQUENCIES, 'frequency', 'fields.indicator.frequency'),
 	/** The Secretary-General's global indicator (S/2010/173) it maps to, e.g. "11a"; '' when none applies. */
-	globalIndicator: describe(z.string().max(20).default(''), { type: 'shortText', label: 'fields.indicator.globalIndicator' }),
+	globalIndicator: describe(z.string().max(20).default(''), {
+		type: 'shortText',
+		label: 'fields.indicator.globalIndicator'
+	}),
 	templateId,
 	contributedBy
 });
 
 export const budgetLineSchema = z.object({
-	amount: describe(z.number().min(0).max(1e15).nullable().default(null), { type: 'amount', label: 'fields.action.amount', required: 'actionAmount' }),
+	amount: describe(z.number().min(0).max(1e15).nullable().default(null), {
+		type: 'amount',
+		label: 'fields.action.amount',
+		required: 'actionAmount'
+	}),
 	/** ISO 4217 code; '' means the plan's currency. Free text here so that a half-typed code is kept. */
 	currency: code('fields.action.currency'),
-	source: choice(FUNDING_SOURCES, 'fundingSource', 'fields.action.source', { required: 'actionSource' }),
+	source: choice(FUNDING_SOURCES, 'fundingSource', 'fields.action.source', {
+		required: 'actionSource'
+	}),
 	secured: flag('fields.action.secured')
 });
 
@@ -171,8 +251,18 @@ export const actionSchema = z.object({
 	status: choice(ACTION_STATUSES, 'actionStatus', 'fields.action.status'),
 	strategy: choice(STRATEGIES, 'strategy', 'fields.action.strategy'),
 	scope: choice(ACTION_SCOPES, 'scope', 'fields.action.scope'),
-	budget: describe(budgetLineSchema.prefault({}), { type: 'group', of: 'budgetLine', label: 'wizard.steps.budget.title' }),
-	indicators: items(indicatorSchema, 'indicator', 'fields.action.indicators', 'fields.indicator.item', { required: 'actionIndicators' }),
+	budget: describe(budgetLineSchema.prefault({}), {
+		type: 'group',
+		of: 'budgetLine',
+		label: 'wizard.steps.budget.title'
+	}),
+	indicators: items(
+		indicatorSchema,
+		'indicator',
+		'fields.action.indicators',
+		'fields.indicator.item',
+		{ required: 'actionIndicators' }
+	),
 	templateId,
 	contributedBy
 });
@@ -181,7 +271,9 @@ export const objectiveSchema = z.object({
 	id,
 	title: longText('fields.objective.title', { required: 'objectiveTitle' }),
 	expectedResults: longText('fields.objective.expectedResults'),
-	actions: items(actionSchema, 'action', 'fields.objective.actions', 'fields.action.item', { required: 'objectiveActions' }),
+	actions: items(actionSchema, 'action', 'fields.objective.actions', 'fields.action.item', {
+		required: 'objectiveActions'
+	}),
 	templateId,
 	contributedBy
 });
@@ -193,13 +285,21 @@ export const pillarSchema = z.object({
 	// Needed only when the pillar has no key: completeness.ts checks it.
 	name: shortText('fields.pillar.name'),
 	description: longText('fields.pillar.description'),
-	objectives: items(objectiveSchema, 'objective', 'fields.pillar.objectives', 'fields.objective.item', { required: 'pillarObjectives' })
+	objectives: items(
+		objectiveSchema,
+		'objective',
+		'fields.pillar.objectives',
+		'fields.objective.item',
+		{ required: 'pillarObjectives' }
+	)
 });
 
 export const coordinationBodySchema = z.object({
 	id,
 	name: shortText('fields.coordinationBody.name', { required: 'coordinationBodyDetails' }),
-	level: choice(LEVELS, 'level', 'fields.coordinationBody.level', { required: 'coordinationBodyDetails' }),
+	level: choice(LEVELS, 'level', 'fields.coordinationBody.level', {
+		required: 'coordinationBodyDetails'
+	}),
 	chairId: ref('fields.coordinationBody.chairId'),
 	memberIds: refs('fields.coordinationBody.memberIds'),
 	meetingFrequency: choice(FREQUENCIES, 'frequency', 'fields.coordinationBody.meetingFrequency'),
@@ -208,14 +308,21 @@ export const coordinationBodySchema = z.object({
 
 const emblemShape = z.object({
 	type: z.enum(EMBLEM_TYPES),
-	data: z.string().min(1).max(MAX_EMBLEM_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+	data: z
+		.string()
+		.min(1)
+		.max(MAX_EMBLEM_BASE64)
+		.regex(/^[A-Za-z0-9+/]*={0,2}$/),
 	width: z.number().int().min(1).max(MAX_EMBLEM_PIXELS),
 	height: z.number().int().min(1).max(MAX_EMBLEM_PIXELS)
 });
 /** The emblem on the cover, or null. One value as a whole: its bytes must be a PNG or JPEG of the type and
  * pixel size it gives (emblem.ts), and a stored emblem that is not is reset as a whole, never half kept. */
 export const emblemSchema = z
-	.custom<Emblem>((value) => emblemShape.safeParse(value).success && emblemMatches(value as Emblem), { message: 'emblem' })
+	.custom<Emblem>(
+		(value) => emblemShape.safeParse(value).success && emblemMatches(value as Emblem),
+		{ message: 'emblem' }
+	)
 	.nullable()
 	.default(null);
 
@@ -224,10 +331,17 @@ export const overviewSchema = z.object({
 	country: shortText('fields.overview.country', { required: 'country' }),
 	region: choice(REGIONS, 'region', 'fields.overview.region'),
 	/** First, second… plan of the country. */
-	generation: describe(z.number().int().min(1).max(20).nullable().default(null), { type: 'number', label: 'fields.overview.generation' }),
+	generation: describe(z.number().int().min(1).max(20).nullable().default(null), {
+		type: 'number',
+		label: 'fields.overview.generation'
+	}),
 	periodStart: year('fields.overview.periodStart', { required: 'period' }),
 	periodEnd: year('fields.overview.periodEnd', { required: 'period' }),
-	status: describe(z.enum(STATUSES).default('draft'), { type: 'choice', options: 'options.status', label: 'fields.overview.status' }),
+	status: describe(z.enum(STATUSES).default('draft'), {
+		type: 'choice',
+		options: 'options.status',
+		label: 'fields.overview.status'
+	}),
 	leadInstitutionId: ref('fields.overview.leadInstitutionId', { required: 'lead' }),
 	/** Who issues the plan, on the cover: "Government of …, Ministry of …". */
 	issuingAuthority: shortText('fields.overview.issuingAuthority'),
@@ -239,10 +353,17 @@ export const overviewSchema = z.object({
 		label: 'fields.overview.resolutions',
 		required: 'resolutions'
 	}),
-	documentLanguages: describe(z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]), { type: 'languages', label: 'fields.overview.documentLanguages' }),
+	documentLanguages: describe(z.array(z.enum(LANGUAGES)).max(LANGUAGES.length).default([]), {
+		type: 'languages',
+		label: 'fields.overview.documentLanguages'
+	}),
 	/** The language the team writes the plan in ('' until chosen: then the first of documentLanguages).
 	 * Its own text carries it in the Word file, whatever the language of the export's headings. */
-	language: describe(z.union([z.literal(''), z.enum(LANGUAGES)]).default(''), { type: 'choice', options: 'common.languageNames', label: 'fields.overview.language' }),
+	language: describe(z.union([z.literal(''), z.enum(LANGUAGES)]).default(''), {
+		type: 'choice',
+		options: 'common.languageNames',
+		label: 'fields.overview.language'
+	}),
 	foreword: longText('fields.overview.foreword'),
 	vision: longText('fields.overview.vision', { required: 'vision', any: true }),
 	goal: longText('fields.overview.goal', { required: 'vision', any: true })
@@ -251,35 +372,64 @@ export const overviewSchema = z.object({
 export const contextSchema = z.object({
 	introduction: longText('fields.context.introduction'),
 	legalFramework: longText('fields.context.legalFramework', { required: 'legalFramework' }),
-	situationAnalysis: longText('fields.context.situationAnalysis', { required: 'situationAnalysis' }),
+	situationAnalysis: longText('fields.context.situationAnalysis', {
+		required: 'situationAnalysis'
+	}),
 	lessonsLearned: longText('fields.context.lessonsLearned'),
-	baselineFigures: items(baselineFigureSchema, 'baselineFigure', 'fields.baselineFigures.title', 'fields.baselineFigures.item', { required: 'baselineFigures' })
+	baselineFigures: items(
+		baselineFigureSchema,
+		'baselineFigure',
+		'fields.baselineFigures.title',
+		'fields.baselineFigures.item',
+		{ required: 'baselineFigures' }
+	)
 });
 
 export const consultationSchema = z.object({
 	summary: longText('fields.consultation.summary', { required: 'summary' }),
-	events: items(consultationEventSchema, 'consultationEvent', 'fields.events.title', 'fields.events.item', { required: 'events' })
+	events: items(
+		consultationEventSchema,
+		'consultationEvent',
+		'fields.events.title',
+		'fields.events.item',
+		{ required: 'events' }
+	)
 });
 
 export const coordinationSchema = z.object({
 	description: longText('fields.coordination.description'),
-	bodies: items(coordinationBodySchema, 'coordinationBody', 'fields.bodies.title', 'fields.bodies.item', { required: 'bodies' })
+	bodies: items(
+		coordinationBodySchema,
+		'coordinationBody',
+		'fields.bodies.title',
+		'fields.bodies.item',
+		{ required: 'bodies' }
+	)
 });
 
 export const monitoringSchema = z.object({
-	reportingCycle: choice(FREQUENCIES, 'frequency', 'fields.monitoring.reportingCycle', { required: 'reportingCycle' }),
+	reportingCycle: choice(FREQUENCIES, 'frequency', 'fields.monitoring.reportingCycle', {
+		required: 'reportingCycle'
+	}),
 	responsibleId: ref('fields.monitoring.responsibleId', { required: 'monitoringResponsible' }),
 	reportsToParliament: flag('fields.monitoring.reportsToParliament', { required: 'parliament' }),
 	midTermReview: planDate('fields.monitoring.midTermReview'),
 	finalEvaluation: planDate('fields.monitoring.finalEvaluation', { required: 'evaluation' }),
-	civilSocietyRole: longText('fields.monitoring.civilSocietyRole', { required: 'civilSocietyRole' }),
+	civilSocietyRole: longText('fields.monitoring.civilSocietyRole', {
+		required: 'civilSocietyRole'
+	}),
 	description: longText('fields.monitoring.description')
 });
 
 export const budgetSchema = z.object({
 	/** The currency an action's amount is in when it names none (ISO 4217). */
-	currency: describe(z.string().max(10).default('USD'), { type: 'code', label: 'fields.budget.currency' }),
-	resourceMobilisation: longText('fields.budget.resourceMobilisation', { required: 'resourceMobilisation' })
+	currency: describe(z.string().max(10).default('USD'), {
+		type: 'code',
+		label: 'fields.budget.currency'
+	}),
+	resourceMobilisation: longText('fields.budget.resourceMobilisation', {
+		required: 'resourceMobilisation'
+	})
 });
 
 /** The most replies one comment holds. */
@@ -320,11 +470,19 @@ export const planSchema = z.object({
 	createdAt: internal(z.iso.datetime()),
 	updatedAt: internal(z.iso.datetime()),
 	overview: section(overviewSchema, 'overview', 'wizard.steps.overview.title'),
-	institutions: items(institutionSchema, 'institution', 'fields.institutions.title', 'fields.institutions.item', { required: 'institutions' }),
+	institutions: items(
+		institutionSchema,
+		'institution',
+		'fields.institutions.title',
+		'fields.institutions.item',
+		{ required: 'institutions' }
+	),
 	context: section(contextSchema, 'context', 'wizard.steps.context.title'),
 	consultation: section(consultationSchema, 'consultation', 'wizard.steps.consultation.title'),
 	framework: choice(FRAMEWORKS, 'framework', 'fields.pillars.framework', { required: 'framework' }),
-	pillars: items(pillarSchema, 'pillar', 'wizard.steps.pillars.title', 'fields.pillars.item', { required: 'pillarsPresent' }),
+	pillars: items(pillarSchema, 'pillar', 'wizard.steps.pillars.title', 'fields.pillars.item', {
+		required: 'pillarsPresent'
+	}),
 	coordination: section(coordinationSchema, 'coordination', 'fields.coordination.description'),
 	monitoring: section(monitoringSchema, 'monitoring', 'fields.monitoring.title'),
 	budget: section(budgetSchema, 'budget', 'wizard.steps.budget.title'),

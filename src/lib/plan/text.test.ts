@@ -7,7 +7,9 @@ describe('excerpt', () => {
 	});
 
 	it('cuts between words, never inside one', () => {
-		expect(excerpt('Support the Mass Action for Peace network in every province', 25)).toBe('Support the Mass Action…');
+		expect(excerpt('Support the Mass Action for Peace network in every province', 25)).toBe(
+			'Support the Mass Action…'
+		);
 		expect(excerpt('Train judges, prosecutors and police officers', 20)).toBe('Train judges…');
 		for (const max of [10, 17, 23, 31, 44]) {
 			const text = 'Enforce the Rape Amendment Act through specialised courts and trained police';
@@ -20,6 +22,8 @@ describe('excerpt', () => {
 	});
 
 	it('cuts a single word only when it alone is longer than half the room', () => {
-		expect(excerpt('https://example.org/a-very-long-address-without-spaces', 20)).toBe('https://example.org…');
+		expect(excerpt('https://example.org/a-very-long-address-without-spaces', 20)).toBe(
+			'https://example.org…'
+		);
 	});
 });

@@ -8,7 +8,12 @@ export function excerpt(text: string, max: number): string {
 	// Cut between words, never inside one ("Mass Acti…"); only a single word longer than half the room is cut.
 	const room = line.slice(0, max - 1);
 	const space = room.search(/\s\S*$/);
-	const cut = line[max - 1] === ' ' || line[max - 1] === undefined ? room : space > max / 2 ? room.slice(0, space) : room;
+	const cut =
+		line[max - 1] === ' ' || line[max - 1] === undefined
+			? room
+			: space > max / 2
+				? room.slice(0, space)
+				: room;
 	return `${cut.replace(/[\s,;:.–—-]+$/u, '')}…`;
 }
 

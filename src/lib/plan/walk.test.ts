@@ -40,9 +40,17 @@ describe('the walk of the plan', () => {
 		expect(indicator.action.description).toBe('Train');
 		expect(indicator.objective.title).toBe('Women in the police');
 		expect(indicator.pillar.name).toBe('Participation');
-		expect([indicator.pillarRef, indicator.objectiveRef, indicator.actionRef]).toEqual(['1', '1.2', '1.2.2']);
+		expect([indicator.pillarRef, indicator.objectiveRef, indicator.actionRef]).toEqual([
+			'1',
+			'1.2',
+			'1.2.2'
+		]);
 		const action = [...actionsOf(plan)][0];
-		expect([action.objective.title, action.objectiveRef, action.pillarRef]).toEqual(['Women in the police', '1.2', '1']);
+		expect([action.objective.title, action.objectiveRef, action.pillarRef]).toEqual([
+			'Women in the police',
+			'1.2',
+			'1'
+		]);
 	});
 
 	it('filters by kind, with the same numbers as the whole walk', () => {

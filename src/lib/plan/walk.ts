@@ -5,7 +5,8 @@
 import type { Action, Indicator, Objective, Pillar, Plan } from './schema.ts';
 
 /** The number of the `index`-th item (from 0) under the item numbered `parent` ('' at the top). */
-export const childRef = (parent: string, index: number): string => (parent ? `${parent}.${index + 1}` : `${index + 1}`);
+export const childRef = (parent: string, index: number): string =>
+	parent ? `${parent}.${index + 1}` : `${index + 1}`;
 
 export interface PillarPlace {
 	kind: 'pillar';
@@ -60,18 +61,36 @@ export function* walk(plan: Plan): Generator<Place> {
 			yield { kind: 'objective', pillar, objective, ref: objectiveRef, pillarRef };
 			for (const [a, action] of objective.actions.entries()) {
 				const actionRef = childRef(objectiveRef, a);
-				yield { kind: 'action', pillar, objective, action, ref: actionRef, pillarRef, objectiveRef };
+				yield {
+					kind: 'action',
+					pillar,
+					objective,
+					action,
+					ref: actionRef,
+					pillarRef,
+					objectiveRef
+				};
 				for (const [i, indicator] of action.indicators.entries())
-					yield { kind: 'indicator', pillar, objective, action, indicator, ref: childRef(actionRef, i), pillarRef, objectiveRef, actionRef };
+					yield {
+						kind: 'indicator',
+						pillar,
+						objective,
+						action,
+						indicator,
+						ref: childRef(actionRef, i),
+						pillarRef,
+						objectiveRef,
+						actionRef
+					};
 			}
 		}
 	}
 }
 
-const only =
-	<K extends PlaceKind>(kind: K) =>
+const only = <K extends PlaceKind>(kind: K) =>
 	function* (plan: Plan): Generator<Extract<Place, { kind: K }>> {
-		for (const place of walk(plan)) if (place.kind === kind) yield place as Extract<Place, { kind: K }>;
+		for (const place of walk(plan))
+			if (place.kind === kind) yield place as Extract<Place, { kind: K }>;
 	};
 
 export const pillarsOf = only('pillar');
@@ -85,7 +104,15 @@ export function* actionsOf(plan: Plan): Generator<ActionPlace> {
 		for (const [o, objective] of pillar.objectives.entries()) {
 			const objectiveRef = childRef(pillarRef, o);
 			for (const [a, action] of objective.actions.entries())
-				yield { kind: 'action', pillar, objective, action, ref: childRef(objectiveRef, a), pillarRef, objectiveRef };
+				yield {
+					kind: 'action',
+					pillar,
+					objective,
+					action,
+					ref: childRef(objectiveRef, a),
+					pillarRef,
+					objectiveRef
+				};
 		}
 	}
 }

@@ -1,23 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { actionsOf, addItem, applyFramework, blank, budgetTotals, createPlan } from '../plan/operations.ts';
+import {
+	actionsOf,
+	addItem,
+	applyFramework,
+	blank,
+	budgetTotals,
+	createPlan
+} from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
-import { budgetBySource, coverageByInstitution, coverageByPillar, runsIn, timeline } from './charts.ts';
+import {
+	budgetBySource,
+	coverageByInstitution,
+	coverageByPillar,
+	runsIn,
+	timeline
+} from './charts.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 
 /** Two pillars used of four; one ministry; amounts in the plan currency and in another. */
 function small(): Plan {
 	const plan = createPlan();
 	applyFramework(plan, 'pillars');
-	const justice = addItem(plan.institutions, { ...blank.institution(), name: 'Ministry of Justice' });
-	const add = (pillar: number, fields: Partial<ReturnType<typeof blank.action>>, indicators = 0) => {
-		const objective = plan.pillars[pillar].objectives[0] ?? addItem(plan.pillars[pillar].objectives, blank.objective());
+	const justice = addItem(plan.institutions, {
+		...blank.institution(),
+		name: 'Ministry of Justice'
+	});
+	const add = (
+		pillar: number,
+		fields: Partial<ReturnType<typeof blank.action>>,
+		indicators = 0
+	) => {
+		const objective =
+			plan.pillars[pillar].objectives[0] ??
+			addItem(plan.pillars[pillar].objectives, blank.objective());
 		const action = addItem(objective.actions, { ...blank.action(), ...fields });
 		for (let i = 0; i < indicators; i++) addItem(action.indicators, blank.indicator());
 		return action;
 	};
-	add(0, { responsibleId: justice.id, startYear: 2027, endYear: 2028, budget: { amount: 100, currency: '', source: 'national-budget', secured: true } }, 2);
-	add(0, { responsibleId: '', startYear: 2029, endYear: 2031, budget: { amount: 50, currency: 'EUR', source: 'un-system', secured: false } }, 1);
-	add(1, { responsibleId: justice.id, budget: { amount: 30, currency: 'USD', source: '', secured: false } });
+	add(
+		0,
+		{
+			responsibleId: justice.id,
+			startYear: 2027,
+			endYear: 2028,
+			budget: { amount: 100, currency: '', source: 'national-budget', secured: true }
+		},
+		2
+	);
+	add(
+		0,
+		{
+			responsibleId: '',
+			startYear: 2029,
+			endYear: 2031,
+			budget: { amount: 50, currency: 'EUR', source: 'un-system', secured: false }
+		},
+		1
+	);
+	add(1, {
+		responsibleId: justice.id,
+		budget: { amount: 30, currency: 'USD', source: '', secured: false }
+	});
 	plan.overview.periodStart = 2027;
 	plan.overview.periodEnd = 2031;
 	return plan;
@@ -27,7 +70,9 @@ describe('coverage', () => {
 	it('counts actions, indicators and budget per pillar, empty pillars included, in the plan currency only', () => {
 		const coverage = coverageByPillar(small());
 		expect(coverage.currency).toBe('USD');
-		expect(coverage.rows.map(({ actions, indicators, budget }) => ({ actions, indicators, budget }))).toEqual([
+		expect(
+			coverage.rows.map(({ actions, indicators, budget }) => ({ actions, indicators, budget }))
+		).toEqual([
 			{ actions: 2, indicators: 3, budget: 100 },
 			{ actions: 1, indicators: 0, budget: 30 },
 			{ actions: 0, indicators: 0, budget: 0 },
@@ -51,7 +96,9 @@ describe('coverage', () => {
 		const [total] = budgetTotals(plan);
 		for (const coverage of [coverageByPillar(plan), coverageByInstitution(plan)]) {
 			expect(coverage.rows.reduce((n, r) => n + r.actions, 0)).toBe(actions.length);
-			expect(coverage.rows.reduce((n, r) => n + r.indicators, 0)).toBe(actions.reduce((n, a) => n + a.action.indicators.length, 0));
+			expect(coverage.rows.reduce((n, r) => n + r.indicators, 0)).toBe(
+				actions.reduce((n, a) => n + a.action.indicators.length, 0)
+			);
 			expect(coverage.rows.reduce((n, r) => n + r.budget, 0)).toBe(total.amount);
 		}
 		expect(coverageByInstitution(plan).rows[0]).toMatchObject({ key: 'inst-gender', actions: 8 });
@@ -72,7 +119,12 @@ describe('budget by source', () => {
 		const plan = sample();
 		const result = budgetBySource(plan);
 		expect(result.total).toBe(budgetTotals(plan)[0].amount);
-		expect(result.rows.map((r) => r.key)).toEqual(['national-budget', 'development-partners', 'un-system', 'other']);
+		expect(result.rows.map((r) => r.key)).toEqual([
+			'national-budget',
+			'development-partners',
+			'un-system',
+			'other'
+		]);
 	});
 
 	it('is empty for a plan with no amount', () => {

@@ -23,7 +23,9 @@ export interface Coverage {
 
 /** Actions, indicators and budget of each pillar, in the plan's order (empty pillars included: a gap shows). */
 export function coverageByPillar(plan: Plan): Coverage {
-	const rows = new Map(plan.pillars.map((p) => [p.id, { key: p.id, actions: 0, indicators: 0, budget: 0 }]));
+	const rows = new Map(
+		plan.pillars.map((p) => [p.id, { key: p.id, actions: 0, indicators: 0, budget: 0 }])
+	);
 	return tally(plan, rows, (pillarId) => pillarId);
 }
 
@@ -32,13 +34,19 @@ export function coverageByPillar(plan: Plan): Coverage {
 export function coverageByInstitution(plan: Plan): Coverage {
 	const known = new Set(plan.institutions.map((i) => i.id));
 	const rows = new Map<string, CoverageRow>();
-	const coverage = tally(plan, rows, (_, responsibleId) => (known.has(responsibleId) ? responsibleId : ''));
+	const coverage = tally(plan, rows, (_, responsibleId) =>
+		known.has(responsibleId) ? responsibleId : ''
+	);
 	const order = new Map(plan.institutions.map((i, n) => [i.id, n]));
 	coverage.rows.sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity));
 	return coverage;
 }
 
-function tally(plan: Plan, rows: Map<string, CoverageRow>, keyOf: (pillarId: string, responsibleId: string) => string): Coverage {
+function tally(
+	plan: Plan,
+	rows: Map<string, CoverageRow>,
+	keyOf: (pillarId: string, responsibleId: string) => string
+): Coverage {
 	const currency = plan.budget.currency;
 	let otherCurrency = 0;
 	for (const { pillar, action } of actionsOf(plan)) {
@@ -72,7 +80,12 @@ export interface BudgetBySource {
 
 export function budgetBySource(plan: Plan): BudgetBySource {
 	const currency = plan.budget.currency;
-	const rows = new Map<FundingSource | '', SourceRow>([...FUNDING_SOURCES, ''].map((key) => [key as FundingSource | '', { key: key as FundingSource | '', amount: 0, secured: 0, actions: 0 }]));
+	const rows = new Map<FundingSource | '', SourceRow>(
+		[...FUNDING_SOURCES, ''].map((key) => [
+			key as FundingSource | '',
+			{ key: key as FundingSource | '', amount: 0, secured: 0, actions: 0 }
+		])
+	);
 	let otherCurrency = 0;
 	for (const { action } of actionsOf(plan)) {
 		const { amount, source, secured } = action.budget;
@@ -121,10 +134,14 @@ export function timeline(plan: Plan): Timeline {
 		pillarId: pillar.id,
 		start: action.startYear,
 		end: action.endYear,
-		dated: action.startYear !== null && action.endYear !== null && action.endYear >= action.startYear
+		dated:
+			action.startYear !== null && action.endYear !== null && action.endYear >= action.startYear
 	}));
 	const { periodStart, periodEnd } = plan.overview;
-	const period = periodStart !== null && periodEnd !== null && periodEnd >= periodStart ? [periodStart, periodEnd] : null;
+	const period =
+		periodStart !== null && periodEnd !== null && periodEnd >= periodStart
+			? [periodStart, periodEnd]
+			: null;
 	const dated = rows.filter((r) => r.dated);
 	const bounds = [...(period ?? []), ...dated.flatMap((r) => [r.start!, r.end!])];
 	let years: number[] = [];
@@ -134,9 +151,12 @@ export function timeline(plan: Plan): Timeline {
 		if (to - from + 1 > MAX_YEARS) to = from + MAX_YEARS - 1;
 		years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
 	}
-	const perYear = years.map((year) => dated.filter((r) => r.start! <= year && year <= r.end!).length);
+	const perYear = years.map(
+		(year) => dated.filter((r) => r.start! <= year && year <= r.end!).length
+	);
 	return { years, rows, perYear };
 }
 
 /** Whether an action of the timeline runs in a year. */
-export const runsIn = (row: TimelineRow, year: number) => row.dated && row.start! <= year && year <= row.end!;
+export const runsIn = (row: TimelineRow, year: number) =>
+	row.dated && row.start! <= year && year <= row.end!;

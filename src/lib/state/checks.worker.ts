@@ -6,5 +6,9 @@ import type { Plan } from '../plan/schema.ts';
 export type ChecksRequest = { id: number; json: string };
 export type ChecksResult = { id: number } & ReturnType<typeof checkSummary>;
 
-const scope = self as unknown as { postMessage(message: ChecksResult): void; onmessage: ((event: MessageEvent<ChecksRequest>) => void) | null };
-scope.onmessage = ({ data }) => scope.postMessage({ id: data.id, ...checkSummary(JSON.parse(data.json) as Plan) });
+const scope = self as unknown as {
+	postMessage(message: ChecksResult): void;
+	onmessage: ((event: MessageEvent<ChecksRequest>) => void) | null;
+};
+scope.onmessage = ({ data }) =>
+	scope.postMessage({ id: data.id, ...checkSummary(JSON.parse(data.json) as Plan) });

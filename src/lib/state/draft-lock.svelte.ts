@@ -91,7 +91,8 @@ export class DraftLock {
 					}
 					// Stolen by a tab this one did not answer: stop writing at once.
 					this.#release = undefined;
-					if (this.editing === 'editing' || this.editing === 'handing') this.editing = this.holder?.unsaved() ? 'takenUnsaved' : 'taken';
+					if (this.editing === 'editing' || this.editing === 'handing')
+						this.editing = this.holder?.unsaved() ? 'takenUnsaved' : 'taken';
 				});
 		});
 	}
@@ -124,7 +125,8 @@ export class DraftLock {
 	 * the silent tab is refused), and only then does this tab edit.
 	 */
 	async takeOver(reopen: (stolen: boolean) => Promise<void>): Promise<void> {
-		if (this.editing === 'editing' || this.editing === 'taking' || this.editing === 'handing') return;
+		if (this.editing === 'editing' || this.editing === 'taking' || this.editing === 'handing')
+			return;
 		const before = this.editing;
 		if (!this.#coordinated) {
 			// No locks: nothing to ask; the draft as stored now is what this tab edits.
@@ -176,7 +178,10 @@ export class DraftLock {
 	}
 
 	static create(id: string): { lock: DraftLock; ready: Promise<void> } {
-		const coordinated = typeof navigator !== 'undefined' && 'locks' in navigator && typeof BroadcastChannel !== 'undefined';
+		const coordinated =
+			typeof navigator !== 'undefined' &&
+			'locks' in navigator &&
+			typeof BroadcastChannel !== 'undefined';
 		const lock = new DraftLock(id, coordinated);
 		return { lock, ready: coordinated ? lock.#start() : Promise.resolve() };
 	}

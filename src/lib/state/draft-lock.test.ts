@@ -78,7 +78,9 @@ describe('DraftLock', () => {
 		const id = draftId();
 		// A tab that holds the draft and answers nothing (frozen): here, a bare lock without a channel.
 		let stolen: unknown;
-		const silent = navigator.locks.request(`nap-builder:draft:${id}`, () => new Promise(() => {})).catch((e: unknown) => (stolen = e));
+		const silent = navigator.locks
+			.request(`nap-builder:draft:${id}`, () => new Promise(() => {}))
+			.catch((e: unknown) => (stolen = e));
 		const second = await open(await tab(), id);
 		expect(second.editing).toBe('elsewhere');
 		const started = Date.now();
@@ -102,7 +104,9 @@ describe('DraftLock', () => {
 	});
 
 	it('lets every tab edit when the browser refuses locks, rather than none', async () => {
-		const refuse = vi.spyOn(navigator.locks, 'request').mockRejectedValue(new DOMException('Refused', 'SecurityError'));
+		const refuse = vi
+			.spyOn(navigator.locks, 'request')
+			.mockRejectedValue(new DOMException('Refused', 'SecurityError'));
 		try {
 			const lock = await open(await tab(), draftId());
 			expect(lock.editing).toBe('editing');

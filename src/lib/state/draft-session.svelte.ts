@@ -64,7 +64,8 @@ export class DraftSession implements LockHolder {
 	/** Writes after `delay`, but never later than the maximum wait after the first unsaved edit. */
 	#schedule(delay: number): void {
 		clearTimeout(this.#timer);
-		const latest = this.#firstUnsaved === undefined ? delay : this.#firstUnsaved + MAX_WAIT_MS - Date.now();
+		const latest =
+			this.#firstUnsaved === undefined ? delay : this.#firstUnsaved + MAX_WAIT_MS - Date.now();
 		this.#timer = setTimeout(() => void this.flush(), Math.max(0, Math.min(delay, latest)));
 	}
 

@@ -5,7 +5,12 @@ import { createPlan } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
 import { StorageError } from '../storage/drafts.ts';
 import type { DraftLock } from './draft-lock.svelte.ts';
-import { DraftSession, MAX_WAIT_MS, RETRY_DELAY_MS, SAVE_DELAY_MS } from './draft-session.svelte.ts';
+import {
+	DraftSession,
+	MAX_WAIT_MS,
+	RETRY_DELAY_MS,
+	SAVE_DELAY_MS
+} from './draft-session.svelte.ts';
 
 describe('DraftSession', () => {
 	beforeEach(() => vi.useFakeTimers());
@@ -53,7 +58,9 @@ describe('DraftSession', () => {
 		full = false;
 		await vi.advanceTimersByTimeAsync(6000);
 		expect(session.status).toBe('saved');
-		expect(writes.at(-1)?.context.situationAnalysis).toBe('Text the drafter must not lose, and more');
+		expect(writes.at(-1)?.context.situationAnalysis).toBe(
+			'Text the drafter must not lose, and more'
+		);
 	});
 
 	it('flush writes at once, for leaving the page', async () => {
@@ -66,7 +73,10 @@ describe('DraftSession', () => {
 
 	it('writes a burst of continuous typing at least every second, not only when it stops', async () => {
 		const writes: { at: number; text: string }[] = [];
-		const session = new DraftSession(createPlan(), async (plan) => void writes.push({ at: Date.now(), text: plan.overview.vision }));
+		const session = new DraftSession(
+			createPlan(),
+			async (plan) => void writes.push({ at: Date.now(), text: plan.overview.vision })
+		);
 		const start = Date.now();
 		const typed: { at: number; text: string }[] = [];
 		// A key every 100 ms for 5 s: never a pause of 400 ms.
@@ -85,7 +95,10 @@ describe('DraftSession', () => {
 		}
 		// Each key is in a write that began at most the maximum wait after it was typed.
 		for (const key of typed.slice(0, -4))
-			expect(writes.some((w) => w.at <= key.at + MAX_WAIT_MS && w.text.length >= key.text.length), `key at ${key.at - start} ms`).toBe(true);
+			expect(
+				writes.some((w) => w.at <= key.at + MAX_WAIT_MS && w.text.length >= key.text.length),
+				`key at ${key.at - start} ms`
+			).toBe(true);
 		// And the last keys are written once the typing stops.
 		await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
 		expect(writes.at(-1)?.text).toBe('x'.repeat(50));
@@ -212,7 +225,11 @@ describe('DraftSession', () => {
 	it('hands over its last changes when another tab takes over, then writes no more', async () => {
 		const writes: string[] = [];
 		const lock = fakeLock();
-		const session = new DraftSession(createPlan(), async (p) => void writes.push(p.overview.title), lock);
+		const session = new DraftSession(
+			createPlan(),
+			async (p) => void writes.push(p.overview.title),
+			lock
+		);
 		expect(lock.holder).toBe(session);
 		session.plan.overview.title = 'Typed just before the other tab took over';
 		session.edited();
@@ -252,5 +269,11 @@ describe('DraftSession', () => {
 type FakeLock = DraftLock & { canEdit: boolean; holds: boolean };
 /** A lock as the session sees it (whether this tab edits, whether it may write), set by hand. */
 function fakeLock(state: Partial<Pick<DraftLock, 'canEdit' | 'holds' | 'lost'>> = {}): FakeLock {
-	return { canEdit: true, holds: true, holder: undefined, lost() {}, ...state } as unknown as FakeLock;
+	return {
+		canEdit: true,
+		holds: true,
+		holder: undefined,
+		lost() {},
+		...state
+	} as unknown as FakeLock;
 }

@@ -50,7 +50,9 @@ export class DraftsManager {
 	/** A copy of a draft, titled as a copy, listed beside it. */
 	duplicate(id: string): Promise<boolean> {
 		return this.attempts.run(async () => {
-			await duplicateDraft(id, (title) => t('home.copyOf', { title: title || t('common.untitled') }));
+			await duplicateDraft(id, (title) =>
+				t('home.copyOf', { title: title || t('common.untitled') })
+			);
 			await this.refresh();
 		});
 	}

@@ -46,7 +46,9 @@ describe('DraftsManager', () => {
 		expect(notices.undoLast()).toBe(true);
 		await expect.poll(() => manager.list?.map((d) => d.id)).toEqual(['lumeria']);
 		expect((await repo.get('lumeria'))?.overview.title).toBe(plan.overview.title);
-		expect((await new VersionsRepository(repo).list('lumeria')).versions.map((v) => v.name)).toEqual(['Validation workshop']);
+		expect(
+			(await new VersionsRepository(repo).list('lumeria')).versions.map((v) => v.name)
+		).toEqual(['Validation workshop']);
 	});
 
 	it('says when storage refuses a rename, and keeps the list as it was', async () => {
@@ -79,7 +81,9 @@ describe('Attempts', () => {
 		expect(attempts.busy).toBe(false);
 
 		expect(await attempts.run(async () => Promise.reject(new StorageError('quota')))).toBe(false);
-		expect(notices.list.map((n) => n.message)).toEqual([t('common.save.error', { reason: t('common.save.quota') })]);
+		expect(notices.list.map((n) => n.message)).toEqual([
+			t('common.save.error', { reason: t('common.save.quota') })
+		]);
 		expect(attempts.busy).toBe(false);
 	});
 });

@@ -52,12 +52,21 @@ export class MergeSession {
 	proposals = $derived.by(() => propose(this.master, this.files, t));
 	undecidedConflicts = $derived.by(() => undecidedConflicts(this.proposals.list, this.decisions));
 	changedAndRemoved = $derived.by(() => changedAndRemoved(this.proposals.list, this.decisions));
-	withoutSender = $derived.by(() => withoutSender(this.files.map((f) => ({ key: f.key, institutionId: f.from })), this.proposals.list, this.decisions));
+	withoutSender = $derived.by(() =>
+		withoutSender(
+			this.files.map((f) => ({ key: f.key, institutionId: f.from })),
+			this.proposals.list,
+			this.decisions
+		)
+	);
 	/** Why the merge cannot be applied yet, as a text key and its count; null when it can. */
 	blocked = $derived.by(() => {
-		if (this.undecidedConflicts > 0) return { key: 'merge.applyBlocked', count: this.undecidedConflicts };
-		if (this.changedAndRemoved > 0) return { key: 'merge.applyBlockedRemoval', count: this.changedAndRemoved };
-		if (this.withoutSender > 0) return { key: 'merge.applyBlockedSender', count: this.withoutSender };
+		if (this.undecidedConflicts > 0)
+			return { key: 'merge.applyBlocked', count: this.undecidedConflicts };
+		if (this.changedAndRemoved > 0)
+			return { key: 'merge.applyBlockedRemoval', count: this.changedAndRemoved };
+		if (this.withoutSender > 0)
+			return { key: 'merge.applyBlockedSender', count: this.withoutSender };
 		return null;
 	});
 
@@ -92,7 +101,9 @@ export class MergeSession {
 	remove(key: string): void {
 		this.files = this.files.filter((f) => f.key !== key);
 		const keep = new Set(this.proposals.list.map((p) => p.key));
-		this.decisions = Object.fromEntries(Object.entries(this.decisions).filter(([k]) => keep.has(k)));
+		this.decisions = Object.fromEntries(
+			Object.entries(this.decisions).filter(([k]) => keep.has(k))
+		);
 	}
 
 	setFrom(key: string, from: string): void {
@@ -109,7 +120,9 @@ export class MergeSession {
 
 	/** The institution a file comes from, by name ('' when not said). */
 	fromName(file: ChosenFile): string {
-		const id = file.from.startsWith(NEW_INSTITUTION) ? file.from.slice(NEW_INSTITUTION.length) : file.from;
+		const id = file.from.startsWith(NEW_INSTITUTION)
+			? file.from.slice(NEW_INSTITUTION.length)
+			: file.from;
 		const institution = [...this.master.institutions, ...file.missing].find((i) => i.id === id);
 		return institution?.name || institution?.acronym || '';
 	}
@@ -122,10 +135,22 @@ export class MergeSession {
 	async apply(): Promise<{ path: Path; maximum: number } | null> {
 		if (this.blocked) return null;
 		const contributions: Contribution[] = this.files.map((f) => {
-			const added = f.from.startsWith(NEW_INSTITUTION) ? f.missing.find((i) => NEW_INSTITUTION + i.id === f.from) : undefined;
-			return { key: f.key, plan: f.plan, institutionId: added?.id ?? f.from, newInstitution: added ?? null };
+			const added = f.from.startsWith(NEW_INSTITUTION)
+				? f.missing.find((i) => NEW_INSTITUTION + i.id === f.from)
+				: undefined;
+			return {
+				key: f.key,
+				plan: f.plan,
+				institutionId: added?.id ?? f.from,
+				newInstitution: added ?? null
+			};
 		});
-		const { plan, summary } = applyMerge(this.master, contributions, this.proposals.list, this.decisions);
+		const { plan, summary } = applyMerge(
+			this.master,
+			contributions,
+			this.proposals.list,
+			this.decisions
+		);
 		const problem = planProblem(plan);
 		if (problem) return { path: problem.path, maximum: problem.maximum ?? MAX_ITEMS };
 		uniqueIds(plan); // items from several files may carry one id: each gets its own

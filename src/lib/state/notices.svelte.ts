@@ -21,8 +21,16 @@ class Notices {
 
 	/** A notice that offers to undo stays until it is dismissed, used or replaced by the next one that
 	 * offers to undo: a delete can be taken back however long the user takes to notice. */
-	show(message: string, options: { undo?: () => void; tone?: Notice['tone']; persist?: boolean } = {}): void {
-		const notice: Notice = { id: this.#next++, message, tone: options.tone ?? 'info', undo: options.undo };
+	show(
+		message: string,
+		options: { undo?: () => void; tone?: Notice['tone']; persist?: boolean } = {}
+	): void {
+		const notice: Notice = {
+			id: this.#next++,
+			message,
+			tone: options.tone ?? 'info',
+			undo: options.undo
+		};
 		const kept = options.undo ? this.list.filter((n) => !n.undo) : this.list;
 		this.list = [...kept.slice(-2), notice];
 		if (!options.persist && !options.undo) setTimeout(() => this.dismiss(notice.id), TIMEOUT_MS);
@@ -40,7 +48,10 @@ class Notices {
 	/** A draft could not be stored: says why (storage full, refused) until the user dismisses it. */
 	storageFailed(error: unknown): void {
 		const problem = error instanceof StorageError ? error.problem : 'unknown';
-		this.show(t('common.save.error', { reason: t(`common.save.${problem}`) }), { tone: 'error', persist: true });
+		this.show(t('common.save.error', { reason: t(`common.save.${problem}`) }), {
+			tone: 'error',
+			persist: true
+		});
 	}
 
 	/** An item could not be added: its list holds as many as a plan can. */
@@ -54,11 +65,16 @@ class Notices {
 		const shown = repairs.slice(0, 5).map((repair) => {
 			const where = placeText(repair.path);
 			if (repair.kind !== 'reset') return t(`common.repair.${repair.kind}`, { where });
-			return repair.shown === undefined ? t('common.repair.resetItem', { where }) : t('common.repair.reset', { where, was: t('common.quoted', { text: repair.shown }) });
+			return repair.shown === undefined
+				? t('common.repair.resetItem', { where })
+				: t('common.repair.reset', { where, was: t('common.quoted', { text: repair.shown }) });
 		});
 		const more = repairs.length - shown.length;
 		const list = more > 0 ? [...shown, t('common.repair.more', { count: more })] : shown;
-		this.show(t('common.repair.intro', { count: repairs.length, list: list.join(' ') }), { tone: 'error', persist: true });
+		this.show(t('common.repair.intro', { count: repairs.length, list: list.join(' ') }), {
+			tone: 'error',
+			persist: true
+		});
 	}
 
 	dismiss(id: number): void {

@@ -17,7 +17,8 @@ describe('planJson', () => {
 		const plan = samplePlan('en');
 		planJson(plan);
 		const objective = plan.pillars[0].objectives[0];
-		objective.actions[0].description = 'He said "train 40 mediators"\nthen report\u2028to parliament';
+		objective.actions[0].description =
+			'He said "train 40 mediators"\nthen report\u2028to parliament';
 		addItem(objective.actions, { ...blank.action(), description: 'A new action' });
 		plan.institutions.splice(0, 1);
 		expect(planJson(plan)).toBe(JSON.stringify(plan));

@@ -2,7 +2,12 @@
 // language changes), the slide shown, and the proposals captured from the room.
 import { locale, t } from '../i18n/i18n.svelte.ts';
 import type { DraftSession } from './draft-session.svelte.ts';
-import { capture, captureChoices, type CaptureResult, type CaptureTarget } from '../workshop/capture.ts';
+import {
+	capture,
+	captureChoices,
+	type CaptureResult,
+	type CaptureTarget
+} from '../workshop/capture.ts';
 import { buildSlides, slideIndexOf } from '../workshop/slides.ts';
 
 export class Presentation {

@@ -10,8 +10,12 @@ function longPlan(): Plan {
 	const plan = createPlan({ language: 'en' });
 	applyFramework(plan, 'pillars');
 	for (let o = 1; o <= 3; o++) {
-		const objective = addItem(plan.pillars[0].objectives, { ...blank.objective(), title: `Objective ${o}` });
-		for (let a = 1; a <= 4; a++) addItem(objective.actions, { ...blank.action(), description: `Action ${o}.${a}` });
+		const objective = addItem(plan.pillars[0].objectives, {
+			...blank.objective(),
+			title: `Objective ${o}`
+		});
+		for (let a = 1; a <= 4; a++)
+			addItem(objective.actions, { ...blank.action(), description: `Action ${o}.${a}` });
 	}
 	return plan;
 }
@@ -35,21 +39,33 @@ describe('Presentation', () => {
 		const writes: Plan[] = [];
 		const plan = longPlan();
 		const presentation = new Presentation(new DraftSession(plan, async (p) => void writes.push(p)));
-		presentation.go(presentation.slides.findIndex((s) => s.id === `pillar:${plan.pillars[0].id}:1`));
+		presentation.go(
+			presentation.slides.findIndex((s) => s.id === `pillar:${plan.pillars[0].id}:1`)
+		);
 		expect(presentation.choices[0].value).toBe('objective');
 
-		const result = presentation.capture(presentation.choices[0].target, 'Women mediators in every peace process');
+		const result = presentation.capture(
+			presentation.choices[0].target,
+			'Women mediators in every peace process'
+		);
 		expect(result).toMatchObject({ ok: true, ref: '1.4' });
 		expect(presentation.current.id).toBe(`pillar:${plan.pillars[0].id}:2`);
-		expect(presentation.current.sections.map((s) => s.heading)).toContain('1.4 Women mediators in every peace process');
+		expect(presentation.current.sections.map((s) => s.heading)).toContain(
+			'1.4 Women mediators in every peace process'
+		);
 		await vi.advanceTimersByTimeAsync(1000);
-		expect(writes.at(-1)?.pillars[0].objectives[3].title).toBe('Women mediators in every peace process');
+		expect(writes.at(-1)?.pillars[0].objectives[3].title).toBe(
+			'Women mediators in every peace process'
+		);
 	});
 
 	it('keeps the slide and writes nothing when a proposal is refused', async () => {
 		const write = vi.fn(async () => {});
 		const presentation = new Presentation(new DraftSession(createPlan(), write), 2);
-		expect(presentation.capture(presentation.choices[0].target, '   ')).toEqual({ ok: false, error: 'empty' });
+		expect(presentation.capture(presentation.choices[0].target, '   ')).toEqual({
+			ok: false,
+			error: 'empty'
+		});
 		expect(presentation.index).toBe(2);
 		await vi.advanceTimersByTimeAsync(2000);
 		expect(write).not.toHaveBeenCalled();

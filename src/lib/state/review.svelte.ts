@@ -20,7 +20,9 @@ export class Review {
 	readonly session: DraftSession;
 	show = $state<Show>('open');
 	parts = $derived.by(() => comments.commentables(this.session.plan));
-	#partsByKey = $derived.by(() => new Map(this.parts.map((part) => [comments.anchorKey(part), part])));
+	#partsByKey = $derived.by(
+		() => new Map(this.parts.map((part) => [comments.anchorKey(part), part]))
+	);
 	threads = $derived.by(() => comments.threads(this.session.plan, this.show, this.parts));
 	counts = $derived.by(() => comments.commentCounts(this.session.plan, this.parts));
 
@@ -56,12 +58,17 @@ export class Review {
 	reply(commentId: string, text: string) {
 		const reply = comments.addReply(this.plan, commentId, reviewer.name, text);
 		if (reply) this.#changed(t('comments.replied'));
-		else if (text.trim() && (comments.findComment(this.plan, commentId)?.replies.length ?? 0) >= MAX_REPLIES) notices.listFull(MAX_REPLIES);
+		else if (
+			text.trim() &&
+			(comments.findComment(this.plan, commentId)?.replies.length ?? 0) >= MAX_REPLIES
+		)
+			notices.listFull(MAX_REPLIES);
 		return reply;
 	}
 
 	resolve(commentId: string): void {
-		if (comments.resolveComment(this.plan, commentId, reviewer.name)) this.#changed(t('comments.resolvedDone'));
+		if (comments.resolveComment(this.plan, commentId, reviewer.name))
+			this.#changed(t('comments.resolvedDone'));
 	}
 
 	reopen(commentId: string): void {

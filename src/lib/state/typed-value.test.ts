@@ -9,14 +9,22 @@ import { TypedValue } from './typed-value.svelte.ts';
 function amountField(initial: number | null, language: Language = 'en') {
 	const stored: (number | null)[] = [];
 	let value = initial;
-	const read = (text: string, lang: Language) => readNumber(text, lang, { min: 0, max: 1e9, integer: true });
+	const read = (text: string, lang: Language) =>
+		readNumber(text, lang, { min: 0, max: 1e9, integer: true });
 	const field = new TypedValue(initial, language, {
 		format: editableNumber,
 		read: (text, lang) => {
 			const result = read(text, lang);
-			return result.status === 'number' ? { value: result.value } : result.status === 'empty' ? { value: null } : undefined;
+			return result.status === 'number'
+				? { value: result.value }
+				: result.status === 'empty'
+					? { value: null }
+					: undefined;
 		},
-		explain: (text, lang) => (read(text, lang).status === 'number' || read(text, lang).status === 'empty' ? '' : `cannot read ${text}`),
+		explain: (text, lang) =>
+			read(text, lang).status === 'number' || read(text, lang).status === 'empty'
+				? ''
+				: `cannot read ${text}`,
 		store: (next) => {
 			value = next;
 			stored.push(next);

@@ -3,7 +3,12 @@ import { t } from '../i18n/i18n.svelte.ts';
 import { comparePlans, type Comparison } from '../merge/compare.ts';
 import type { Plan } from '../plan/schema.ts';
 import { drafts } from '../storage/drafts.ts';
-import { versions, type UnreadableVersion, type Version, type VersionList } from '../storage/versions.ts';
+import {
+	versions,
+	type UnreadableVersion,
+	type Version,
+	type VersionList
+} from '../storage/versions.ts';
 
 /** What a compare select can point at: the draft as it is, or a version's id. */
 export const CURRENT = 'current';
@@ -40,7 +45,9 @@ export class VersionsSession {
 	}
 
 	nameOf(choice: string): string {
-		return choice === CURRENT ? t('versions.current') : (this.list.find((v) => v.id === choice)?.name ?? '');
+		return choice === CURRENT
+			? t('versions.current')
+			: (this.list.find((v) => v.id === choice)?.name ?? '');
 	}
 
 	async #refresh(): Promise<void> {
@@ -62,7 +69,9 @@ export class VersionsSession {
 
 	/** Makes a version the draft again, the draft as it was kept as a version first. */
 	async restore(version: Version): Promise<Version | undefined> {
-		const { previous } = await (await versions()).restore(version, t('versions.beforeRestoring', { name: version.name }));
+		const { previous } = await (
+			await versions()
+		).restore(version, t('versions.beforeRestoring', { name: version.name }));
 		await this.#refresh();
 		return previous;
 	}

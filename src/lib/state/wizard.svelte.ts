@@ -30,7 +30,8 @@ export class Wizard {
 		void this.#revision;
 		return untrack(() => {
 			const json = planJson(this.session.plan);
-			if (json !== this.#plainJson || !this.#plain) [this.#plainJson, this.#plain] = [json, JSON.parse(json) as Plan];
+			if (json !== this.#plainJson || !this.#plain)
+				[this.#plainJson, this.#plain] = [json, JSON.parse(json) as Plan];
 			return this.#plain;
 		});
 	});
@@ -42,7 +43,9 @@ export class Wizard {
 	/** The checks not met: gaps to fill and contradictions, in step order. */
 	gaps = $derived(this.#result.open);
 	completeness = $derived(this.#result.completeness);
-	#contradictions = $derived.by(() => new Map(this.gaps.filter((c) => c.kind === 'invalid').map((c) => [c.field, c])));
+	#contradictions = $derived.by(
+		() => new Map(this.gaps.filter((c) => c.kind === 'invalid').map((c) => [c.field, c]))
+	);
 
 	/** The objective the actions step shows when a big plan shows one objective at a time (kept across steps). */
 	shownObjective = $state('');
@@ -73,7 +76,8 @@ export class Wizard {
 		if (typeof Worker === 'undefined') return (this.#worker = null);
 		const worker = new Worker(new URL('./checks.worker.ts', import.meta.url), { type: 'module' });
 		worker.onmessage = ({ data }: MessageEvent<ChecksResult>) => {
-			if (data.id === this.#request) this.#result = { open: data.open, completeness: data.completeness };
+			if (data.id === this.#request)
+				this.#result = { open: data.open, completeness: data.completeness };
 		};
 		// A worker that cannot start: the checks run here, as before.
 		worker.onerror = () => {
@@ -128,7 +132,11 @@ export class Wizard {
 	get institutionOptions() {
 		return this.plan.institutions.map((i) => ({
 			value: i.id,
-			label: i.name.trim() ? (i.acronym ? `${i.name} (${i.acronym})` : i.name) : t('common.untitled')
+			label: i.name.trim()
+				? i.acronym
+					? `${i.name} (${i.acronym})`
+					: i.name
+				: t('common.untitled')
 		}));
 	}
 }

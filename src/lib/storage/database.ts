@@ -58,7 +58,8 @@ export function problemOf(error: unknown): StorageProblem {
 	if (error instanceof StorageError) return error.problem;
 	const name = (error as { name?: string })?.name;
 	if (name === 'QuotaExceededError') return 'quota';
-	if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotAllowedError') return 'refused';
+	if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'NotAllowedError')
+		return 'refused';
 	return 'unknown';
 }
 
@@ -68,8 +69,10 @@ export async function openDatabase(name: string): Promise<IDBPDatabase<DraftsDB>
 			// Each step runs once: a device that had version 1 keeps its drafts and gains the later stores.
 			upgrade(db, oldVersion) {
 				if (oldVersion < 1) db.createObjectStore('drafts', { keyPath: 'id' });
-				if (oldVersion < 2) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('planId', 'planId');
-				if (oldVersion < 3) db.createObjectStore('rescued', { keyPath: 'id' }).createIndex('planId', 'planId');
+				if (oldVersion < 2)
+					db.createObjectStore('versions', { keyPath: 'id' }).createIndex('planId', 'planId');
+				if (oldVersion < 3)
+					db.createObjectStore('rescued', { keyPath: 'id' }).createIndex('planId', 'planId');
 			}
 		});
 	} catch (error) {

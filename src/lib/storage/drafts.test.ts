@@ -25,13 +25,19 @@ const ids = (plan: Plan) => JSON.stringify(plan).match(/"id":"[^"]*"/g) ?? [];
 describe('opening a stored draft the schema refuses', () => {
 	it('opens it with the broken value repaired, lists it, and keeps what was stored aside', async () => {
 		const repo = await fresh();
-		const broken = { ...structuredClone(sample), id: 'broken', overview: { ...sample.overview, adoptionDate: '0270-01-01' } };
+		const broken = {
+			...structuredClone(sample),
+			id: 'broken',
+			overview: { ...sample.overview, adoptionDate: '0270-01-01' }
+		};
 		await storeRaw(repo, broken);
 		expect((await repo.list()).map((d) => d.id)).toEqual(['broken']);
 		const opened = await repo.open('broken');
 		expect(opened?.plan.overview.adoptionDate).toBe('');
 		expect(opened?.plan.overview.title).toBe(sample.overview.title);
-		expect(opened?.repairs).toMatchObject([{ path: ['overview', 'adoptionDate'], kind: 'reset', was: '"0270-01-01"' }]);
+		expect(opened?.repairs).toMatchObject([
+			{ path: ['overview', 'adoptionDate'], kind: 'reset', was: '"0270-01-01"' }
+		]);
 		const rescued = await repo.db.getAllFromIndex('rescued', 'planId', 'broken');
 		expect(rescued).toHaveLength(1);
 		expect((rescued[0].original as Plan).overview.adoptionDate).toBe('0270-01-01');
@@ -43,53 +49,71 @@ describe('opening a stored draft the schema refuses', () => {
 		const repo = await fresh();
 		const heard: Repair[][] = [];
 		const stop = onRepaired((repairs) => heard.push([...repairs]));
-		await storeRaw(repo, { ...structuredClone(sample), id: 'heard', overview: { ...sample.overview, periodStart: 1492 } });
+		await storeRaw(repo, {
+			...structuredClone(sample),
+			id: 'heard',
+			overview: { ...sample.overview, periodStart: 1492 }
+		});
 		await repo.get('heard');
 		await repo.open('heard');
 		await repo.get('heard');
 		stop();
-		expect(heard).toMatchObject([[{ path: ['overview', 'periodStart'], kind: 'reset', shown: '1492' }]]);
+		expect(heard).toMatchObject([
+			[{ path: ['overview', 'periodStart'], kind: 'reset', shown: '1492' }]
+		]);
 	});
 
-	it('opens every one of many random schema-violating drafts, and lists each', { timeout: 120_000 }, async () => {
-		const repo = await fresh();
-		const wrong = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null), fc.constant(1850), fc.constant('2201-13-01'), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1, maxKeys: 2 }));
-		const places = [
-			['overview', 'adoptionDate'],
-			['overview', 'periodStart'],
-			['overview', 'resolutions'],
-			['overview'],
-			['institutions', 0, 'name'],
-			['institutions', 0],
-			['context', 'baselineFigures', 0, 'year'],
-			['consultation', 'events', 0, 'participants', 0, 'women'],
-			['pillars', 0, 'objectives', 0, 'actions', 0, 'budget'],
-			['pillars', 0, 'objectives', 0, 'actions', 0, 'indicators', 0, 'targetYear'],
-			['pillars', 0, 'key'],
-			['monitoring', 'midTermReview'],
-			['comments'],
-			['updatedAt']
-		];
-		const stored: string[] = [];
-		await fc.assert(
-			fc.asyncProperty(fc.constantFrom(...places), wrong, async (path, value) => {
-				const record = structuredClone(sample) as unknown as Record<string | number, unknown>;
-				let node = record;
-				for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-				node[path[path.length - 1]] = value;
-				const id = `d${stored.length}`;
-				record.id = id;
-				await storeRaw(repo, record);
-				stored.push(id);
-				const opened = await repo.open(id);
-				expect(opened).toBeDefined();
-				expect(planSchema.safeParse(opened!.plan).success).toBe(true);
-				expect(opened!.plan.id).toBe(id);
-			}),
-			{ numRuns: 150 }
-		);
-		expect((await repo.list()).map((d) => d.id).sort()).toEqual(stored.sort());
-	});
+	it(
+		'opens every one of many random schema-violating drafts, and lists each',
+		{ timeout: 120_000 },
+		async () => {
+			const repo = await fresh();
+			const wrong = fc.oneof(
+				fc.string({ maxLength: 3 }),
+				fc.integer(),
+				fc.constant(null),
+				fc.constant(1850),
+				fc.constant('2201-13-01'),
+				fc.array(fc.integer(), { maxLength: 2 }),
+				fc.object({ maxDepth: 1, maxKeys: 2 })
+			);
+			const places = [
+				['overview', 'adoptionDate'],
+				['overview', 'periodStart'],
+				['overview', 'resolutions'],
+				['overview'],
+				['institutions', 0, 'name'],
+				['institutions', 0],
+				['context', 'baselineFigures', 0, 'year'],
+				['consultation', 'events', 0, 'participants', 0, 'women'],
+				['pillars', 0, 'objectives', 0, 'actions', 0, 'budget'],
+				['pillars', 0, 'objectives', 0, 'actions', 0, 'indicators', 0, 'targetYear'],
+				['pillars', 0, 'key'],
+				['monitoring', 'midTermReview'],
+				['comments'],
+				['updatedAt']
+			];
+			const stored: string[] = [];
+			await fc.assert(
+				fc.asyncProperty(fc.constantFrom(...places), wrong, async (path, value) => {
+					const record = structuredClone(sample) as unknown as Record<string | number, unknown>;
+					let node = record;
+					for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+					node[path[path.length - 1]] = value;
+					const id = `d${stored.length}`;
+					record.id = id;
+					await storeRaw(repo, record);
+					stored.push(id);
+					const opened = await repo.open(id);
+					expect(opened).toBeDefined();
+					expect(planSchema.safeParse(opened!.plan).success).toBe(true);
+					expect(opened!.plan.id).toBe(id);
+				}),
+				{ numRuns: 150 }
+			);
+			expect((await repo.list()).map((d) => d.id).sort()).toEqual(stored.sort());
+		}
+	);
 
 	it('opens a draft file whose items share ids with fresh ids where they collide', async () => {
 		const repo = await fresh();
@@ -108,7 +132,13 @@ describe('opening a stored draft the schema refuses', () => {
 	it('opens a stored plan past a limit of the schema, cut to the limit', async () => {
 		const repo = await fresh();
 		const plan = structuredClone(sample);
-		plan.institutions = Array.from({ length: 5_001 }, (_, i) => ({ id: `i${i}`, name: `I${i}`, acronym: '', kind: '', templateId: '' }));
+		plan.institutions = Array.from({ length: 5_001 }, (_, i) => ({
+			id: `i${i}`,
+			name: `I${i}`,
+			acronym: '',
+			kind: '',
+			templateId: ''
+		}));
 		await repo.put(plan);
 		expect((await repo.get(plan.id))?.institutions).toHaveLength(5_000);
 		expect(planSchema.safeParse(await repo.db.get('drafts', plan.id)).success).toBe(true);
@@ -120,12 +150,17 @@ describe('opening a stored draft the schema refuses', () => {
 		await repo.put(sample);
 		await versions.save(sample, 'Good');
 		const bad = await versions.save(sample, 'Bad');
-		await repo.db.put('versions', { ...bad, plan: { ...bad.plan, overview: { ...bad.plan.overview, periodEnd: 99999 } } as Plan });
+		await repo.db.put('versions', {
+			...bad,
+			plan: { ...bad.plan, overview: { ...bad.plan.overview, periodEnd: 99999 } } as Plan
+		});
 		const { versions: list } = await versions.list(sample.id);
 		expect(list.map((v) => v.name).sort()).toEqual(['Bad', 'Good']);
 		const repaired = list.find((v) => v.name === 'Bad')!;
 		expect(repaired.plan.overview.periodEnd).toBeNull();
-		expect(repaired.repairs).toMatchObject([{ path: ['overview', 'periodEnd'], kind: 'reset', was: '99999' }]);
+		expect(repaired.repairs).toMatchObject([
+			{ path: ['overview', 'periodEnd'], kind: 'reset', was: '99999' }
+		]);
 	});
 
 	it('keeps drafts stored by the database version before the rescued store, and opens them', async () => {
@@ -147,7 +182,12 @@ describe('listing and opening read a draft the same way', () => {
 	it('lists a draft of an older schema as it opens: migrated, not as it was stored', async () => {
 		const repo = await fresh();
 		// Schema version 1 let a date field through that version 2 no longer reads: its migration clears it.
-		const old = { ...structuredClone(sample), id: 'old', schemaVersion: 1, overview: { ...sample.overview, adoptionDate: '1850-01-01' } };
+		const old = {
+			...structuredClone(sample),
+			id: 'old',
+			schemaVersion: 1,
+			overview: { ...sample.overview, adoptionDate: '1850-01-01' }
+		};
 		await storeRaw(repo, old);
 		const [listed] = await repo.list();
 		const opened = await repo.get('old');
@@ -179,7 +219,13 @@ describe('versions that cannot be read, and storage that refuses', () => {
 		const { versions: readable, unreadable } = await versions.list(sample.id);
 		expect(readable.map((v) => v.name)).toEqual(['Good']);
 		expect(unreadable).toEqual([
-			{ id: later.id, planId: sample.id, name: 'From a newer app', createdAt: '2027-04-01T10:00:00.000Z', reason: { key: 'newerVersion', params: { version: 99 } } }
+			{
+				id: later.id,
+				planId: sample.id,
+				name: 'From a newer app',
+				createdAt: '2027-04-01T10:00:00.000Z',
+				reason: { key: 'newerVersion', params: { version: 99 } }
+			}
 		]);
 		expect(await repo.db.get('versions', later.id)).toEqual(stored);
 	});
@@ -188,7 +234,13 @@ describe('versions that cannot be read, and storage that refuses', () => {
 		const repo = await fresh();
 		const versions = new VersionsRepository(repo);
 		await repo.put(sample);
-		await repo.db.put('versions', { id: 'garbage', planId: sample.id, name: 42, createdAt: null, plan: 'not a plan' } as never);
+		await repo.db.put('versions', {
+			id: 'garbage',
+			planId: sample.id,
+			name: 42,
+			createdAt: null,
+			plan: 'not a plan'
+		} as never);
 		const { versions: readable, unreadable } = await versions.list(sample.id);
 		expect(unreadable).toEqual([]);
 		expect(readable.map((v) => [v.id, v.name, v.createdAt])).toEqual([['garbage', '42', '']]);

@@ -4,7 +4,14 @@ import { completeness } from '../plan/completeness.ts';
 import { readStoredPlan } from '../plan/file.ts';
 import type { Repair } from '../plan/guard.ts';
 import { SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
-import { openDatabase, problemOf, StorageError, type DraftsDB, type Rescued, type Version } from './database.ts';
+import {
+	openDatabase,
+	problemOf,
+	StorageError,
+	type DraftsDB,
+	type Rescued,
+	type Version
+} from './database.ts';
 
 export { problemOf, StorageError, type StorageProblem } from './database.ts';
 
@@ -33,7 +40,8 @@ export function onRepaired(listener: RepairListener): () => void {
 	repairListeners.add(listener);
 	return () => repairListeners.delete(listener);
 }
-export const reportRepairs = (repairs: readonly Repair[]) => repairs.length && repairListeners.forEach((listener) => listener(repairs));
+export const reportRepairs = (repairs: readonly Repair[]) =>
+	repairs.length && repairListeners.forEach((listener) => listener(repairs));
 
 export function summarise(plan: Plan): DraftSummary {
 	return {
@@ -96,12 +104,26 @@ export class DraftsRepository {
 	 * one transaction. A refused write leaves both as they were: the repaired plan is open in memory,
 	 * and the next save stores it.
 	 */
-	async rescue(planId: string, original: unknown, repairs: Repair[], replacement: { drafts: Plan } | { versions: Version }): Promise<void> {
+	async rescue(
+		planId: string,
+		original: unknown,
+		repairs: Repair[],
+		replacement: { drafts: Plan } | { versions: Version }
+	): Promise<void> {
 		const at = new Date().toISOString();
-		const rescued: Rescued = { id: `${planId}:${at}:${Math.random().toString(36).slice(2, 8)}`, planId, at, repairs, original };
+		const rescued: Rescued = {
+			id: `${planId}:${at}:${Math.random().toString(36).slice(2, 8)}`,
+			planId,
+			at,
+			repairs,
+			original
+		};
 		try {
 			const tx = this.db.transaction(['rescued', 'drafts', 'versions'], 'readwrite');
-			const put = 'drafts' in replacement ? tx.objectStore('drafts').put(replacement.drafts) : tx.objectStore('versions').put(replacement.versions);
+			const put =
+				'drafts' in replacement
+					? tx.objectStore('drafts').put(replacement.drafts)
+					: tx.objectStore('versions').put(replacement.versions);
 			await Promise.all([tx.objectStore('rescued').put(rescued), put, tx.done]);
 		} catch {
 			// See above: nothing is lost, the repair is simply made again on the next opening.
@@ -143,7 +165,11 @@ export class DraftsRepository {
 		const tx = this.db.transaction('drafts', 'readwrite');
 		const stored = await tx.store.get(id);
 		// Strictly later than the stored time, even within the same millisecond.
-		if (stored) await tx.store.put({ ...stored, updatedAt: new Date(Math.max(Date.now(), Date.parse(stored.updatedAt) + 1)).toISOString() });
+		if (stored)
+			await tx.store.put({
+				...stored,
+				updatedAt: new Date(Math.max(Date.now(), Date.parse(stored.updatedAt) + 1)).toISOString()
+			});
 		await tx.done;
 		return stored ? this.get(id) : undefined;
 	}
@@ -153,15 +179,28 @@ export class DraftsRepository {
 		const tx = this.db.transaction(['drafts', 'versions', 'rescued'], 'readwrite');
 		const versions = tx.objectStore('versions');
 		const rescued = tx.objectStore('rescued');
-		const [removed, rescuedKeys] = await Promise.all([versions.index('planId').getAll(id), rescued.index('planId').getAllKeys(id)]);
-		await Promise.all([tx.objectStore('drafts').delete(id), ...removed.map((v) => versions.delete(v.id)), ...rescuedKeys.map((k) => rescued.delete(k)), tx.done]);
+		const [removed, rescuedKeys] = await Promise.all([
+			versions.index('planId').getAll(id),
+			rescued.index('planId').getAllKeys(id)
+		]);
+		await Promise.all([
+			tx.objectStore('drafts').delete(id),
+			...removed.map((v) => versions.delete(v.id)),
+			...rescuedKeys.map((k) => rescued.delete(k)),
+			tx.done
+		]);
 		return removed;
 	}
 }
 
 function quickSummary(raw: unknown): DraftSummary | undefined {
 	const plan = raw as Plan;
-	if (plan?.schemaVersion !== SCHEMA_VERSION || typeof plan.id !== 'string' || typeof plan.updatedAt !== 'string') return undefined;
+	if (
+		plan?.schemaVersion !== SCHEMA_VERSION ||
+		typeof plan.id !== 'string' ||
+		typeof plan.updatedAt !== 'string'
+	)
+		return undefined;
 	try {
 		const summary = summarise(plan);
 		const texts = [summary.title, summary.country].every((text) => typeof text === 'string');

@@ -28,7 +28,8 @@ export interface VersionList {
 	unreadable: UnreadableVersion[];
 }
 
-const failure = (error: unknown) => (error instanceof StorageError ? error : new StorageError(problemOf(error), error));
+const failure = (error: unknown) =>
+	error instanceof StorageError ? error : new StorageError(problemOf(error), error);
 
 export class VersionsRepository {
 	private readonly repo: DraftsRepository;
@@ -67,7 +68,8 @@ export class VersionsRepository {
 			}
 			versions.push({ ...repaired, repairs: read.repairs });
 		}
-		const newestFirst = (a: { createdAt: string }, b: { createdAt: string }) => b.createdAt.localeCompare(a.createdAt);
+		const newestFirst = (a: { createdAt: string }, b: { createdAt: string }) =>
+			b.createdAt.localeCompare(a.createdAt);
 		return { versions: versions.sort(newestFirst), unreadable: unreadable.sort(newestFirst) };
 	}
 
@@ -85,7 +87,10 @@ export class VersionsRepository {
 	/** Puts deleted versions back (the undo of a deletion). */
 	async putAll(list: readonly Version[]): Promise<void> {
 		const tx = this.db.transaction('versions', 'readwrite');
-		await Promise.all([...list.map((v) => tx.store.put({ ...v, plan: plainCopy(v.plan) })), tx.done]);
+		await Promise.all([
+			...list.map((v) => tx.store.put({ ...v, plan: plainCopy(v.plan) })),
+			tx.done
+		]);
 	}
 
 	async delete(id: string): Promise<void> {
@@ -96,13 +101,21 @@ export class VersionsRepository {
 	 * Makes a version the draft again. In one transaction, the draft as it is now becomes a version
 	 * named `previousName`, and the version's plan replaces it. Returns both.
 	 */
-	async restore(version: Version, previousName: string, now = new Date()): Promise<{ plan: Plan; previous: Version | undefined }> {
+	async restore(
+		version: Version,
+		previousName: string,
+		now = new Date()
+	): Promise<{ plan: Plan; previous: Version | undefined }> {
 		const tx = this.db.transaction(['drafts', 'versions'], 'readwrite');
 		try {
 			const stored = await tx.objectStore('drafts').get(version.planId);
 			const current = stored ? readStoredPlan(stored) : undefined;
 			const previous = current?.ok ? snapshot(current.plan, previousName, now) : undefined;
-			const plan: Plan = { ...plainCopy(version.plan), id: version.planId, updatedAt: now.toISOString() };
+			const plan: Plan = {
+				...plainCopy(version.plan),
+				id: version.planId,
+				updatedAt: now.toISOString()
+			};
 			if (previous) await tx.objectStore('versions').put(previous);
 			await tx.objectStore('drafts').put(plan);
 			await tx.done;
@@ -117,7 +130,13 @@ export class VersionsRepository {
 const plainCopy = (plan: Plan): Plan => JSON.parse(JSON.stringify(plan));
 
 function snapshot(plan: Plan, name: string, now: Date): Version {
-	return { id: newId(), planId: plan.id, name: name.trim(), createdAt: now.toISOString(), plan: plainCopy(plan) };
+	return {
+		id: newId(),
+		planId: plan.id,
+		name: name.trim(),
+		createdAt: now.toISOString(),
+		plan: plainCopy(plan)
+	};
 }
 
 /** The app's versions repository, on the drafts database. */

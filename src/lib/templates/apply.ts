@@ -2,7 +2,16 @@
 // the id of the library item it came from (`templateId`), so the review step can tell template
 // wording from the team's, and the same item can be pulled in another language.
 import { applyFramework, blank, createPlan, hasRoom } from '../plan/operations.ts';
-import { MAX_ITEMS, type Action, type Indicator, type Language, type Objective, type Pillar, type PillarKey, type Plan } from '../plan/schema.ts';
+import {
+	MAX_ITEMS,
+	type Action,
+	type Indicator,
+	type Language,
+	type Objective,
+	type Pillar,
+	type PillarKey,
+	type Plan
+} from '../plan/schema.ts';
 import type { ActionEntry, Library, ObjectiveEntry, Source } from './library.ts';
 import type { LibraryAction, LibraryIndicator, LibraryObjective, Ministry } from './schema.ts';
 
@@ -27,7 +36,11 @@ export function indicatorFromLibrary(item: LibraryIndicator, language: Language)
 	};
 }
 
-export function actionFromLibrary(item: LibraryAction, language: Language, defaults: Defaults = {}): Action {
+export function actionFromLibrary(
+	item: LibraryAction,
+	language: Language,
+	defaults: Defaults = {}
+): Action {
 	return {
 		...blank.action(),
 		description: item.text[language],
@@ -41,7 +54,11 @@ export function actionFromLibrary(item: LibraryAction, language: Language, defau
 	};
 }
 
-export function objectiveFromLibrary(item: LibraryObjective, language: Language, defaults: Defaults = {}): Objective {
+export function objectiveFromLibrary(
+	item: LibraryObjective,
+	language: Language,
+	defaults: Defaults = {}
+): Objective {
 	return {
 		...blank.objective(),
 		title: item.title[language],
@@ -72,7 +89,11 @@ const fold = (text: string) =>
 
 /** Whether the plan already has a ministry of the library: by template, or by its name in any language;
  * an institution with only the same acronym, or a name that contains the ministry's, leaves a doubt. */
-export function matchInstitution(plan: Plan, library: Library, ministry: Ministry): InstitutionMatch {
+export function matchInstitution(
+	plan: Plan,
+	library: Library,
+	ministry: Ministry
+): InstitutionMatch {
 	const byTemplate = plan.institutions.find((i) => i.templateId === ministry);
 	if (byTemplate) return { status: 'same', id: byTemplate.id };
 	const template = library.ministries.find((m) => m.id === ministry)?.institution;
@@ -84,14 +105,26 @@ export function matchInstitution(plan: Plan, library: Library, ministry: Ministr
 	const candidates = plan.institutions.filter((i) => {
 		const name = fold(i.name);
 		const acronym = fold(i.acronym);
-		return names.has(name) || (acronym && acronyms.has(acronym)) || (name && [...names].some((n) => name.includes(n) || n.includes(name)));
+		return (
+			names.has(name) ||
+			(acronym && acronyms.has(acronym)) ||
+			(name && [...names].some((n) => name.includes(n) || n.includes(name)))
+		);
 	});
-	return candidates.length ? { status: 'doubt', candidates: candidates.map((i) => i.id) } : { status: 'none' };
+	return candidates.length
+		? { status: 'doubt', candidates: candidates.map((i) => i.id) }
+		: { status: 'none' };
 }
 
 /** The plan's institution for a ministry template: the plan's own where it has it (or where the user
  * chose one), else the ministry added in the given language. */
-export function institutionFor(plan: Plan, library: Library, ministry: Ministry, language: Language, choices: InstitutionChoices = {}): string {
+export function institutionFor(
+	plan: Plan,
+	library: Library,
+	ministry: Ministry,
+	language: Language,
+	choices: InstitutionChoices = {}
+): string {
 	const chosen = choices[ministry];
 	if (chosen && chosen !== 'new' && plan.institutions.some((i) => i.id === chosen)) return chosen;
 	const match = matchInstitution(plan, library, ministry);
@@ -122,7 +155,13 @@ function pillarFor(plan: Plan, key: PillarKey): Pillar {
 }
 
 /** Responsible: the first ministry concerned; partners: the others the plan already lists. */
-function owners(plan: Plan, library: Library, ministries: Ministry[], language: Language, choices: InstitutionChoices): Defaults {
+function owners(
+	plan: Plan,
+	library: Library,
+	ministries: Ministry[],
+	language: Language,
+	choices: InstitutionChoices
+): Defaults {
 	if (ministries.length === 0) return {};
 	const responsibleId = institutionFor(plan, library, ministries[0], language, choices);
 	const partnerIds = ministries
@@ -134,19 +173,35 @@ function owners(plan: Plan, library: Library, ministries: Ministry[], language: 
 			return match.status === 'same' ? match.id : undefined;
 		})
 		.filter((id): id is string => id !== undefined && id !== responsibleId);
-	return { responsibleId, partnerIds: [...new Set(partnerIds)], startYear: plan.overview.periodStart, endYear: plan.overview.periodEnd };
+	return {
+		responsibleId,
+		partnerIds: [...new Set(partnerIds)],
+		startYear: plan.overview.periodStart,
+		endYear: plan.overview.periodEnd
+	};
 }
 
 /** A regional priority names no owner: the delegation decides which of its ministries leads it. */
-const assignable = (source: Source, ministries: Ministry[]) => (source.kind === 'regional' ? [] : ministries);
+const assignable = (source: Source, ministries: Ministry[]) =>
+	source.kind === 'regional' ? [] : ministries;
 
 /** Adds library objectives, with their actions, each to the plan's pillar of the same key. Returns the new objectives. */
-export function addObjectives(plan: Plan, library: Library, entries: ObjectiveEntry[], language: Language, choices: InstitutionChoices = {}): Objective[] {
+export function addObjectives(
+	plan: Plan,
+	library: Library,
+	entries: ObjectiveEntry[],
+	language: Language,
+	choices: InstitutionChoices = {}
+): Objective[] {
 	const added: Objective[] = [];
 	for (const { objective, ministries, source } of entries) {
 		const objectives = pillarFor(plan, objective.pillar).objectives;
 		if (!hasRoom(objectives)) continue; // a full list stays as it is: the plan never outgrows its schema
-		const copy = objectiveFromLibrary(objective, language, owners(plan, library, assignable(source, ministries), language, choices));
+		const copy = objectiveFromLibrary(
+			objective,
+			language,
+			owners(plan, library, assignable(source, ministries), language, choices)
+		);
 		objectives.push(copy);
 		added.push(copy);
 	}
@@ -154,9 +209,24 @@ export function addObjectives(plan: Plan, library: Library, entries: ObjectiveEn
 }
 
 /** Adds library actions to one objective of the plan. Returns the new actions. */
-export function addActions(plan: Plan, library: Library, objective: Objective, entries: ActionEntry[], language: Language, choices: InstitutionChoices = {}): Action[] {
+export function addActions(
+	plan: Plan,
+	library: Library,
+	objective: Objective,
+	entries: ActionEntry[],
+	language: Language,
+	choices: InstitutionChoices = {}
+): Action[] {
 	const room = Math.max(0, MAX_ITEMS - objective.actions.length);
-	const added = entries.slice(0, room).map((entry) => actionFromLibrary(entry.action, language, owners(plan, library, assignable(entry.source, entry.ministries), language, choices)));
+	const added = entries
+		.slice(0, room)
+		.map((entry) =>
+			actionFromLibrary(
+				entry.action,
+				language,
+				owners(plan, library, assignable(entry.source, entry.ministries), language, choices)
+			)
+		);
 	objective.actions.push(...added);
 	return added;
 }
@@ -181,12 +251,28 @@ export function planFromTemplates(library: Library, choice: StartChoice): Plan {
 		applyFramework(plan, 'pillars', { coordination: true });
 	}
 	// The gender ministry usually coordinates: list it first so it becomes the lead.
-	const ministries = [...new Set(choice.ministries)].sort((a, b) => library.ministries.findIndex((m) => m.id === a) - library.ministries.findIndex((m) => m.id === b));
+	const ministries = [...new Set(choice.ministries)].sort(
+		(a, b) =>
+			library.ministries.findIndex((m) => m.id === a) -
+			library.ministries.findIndex((m) => m.id === b)
+	);
 	for (const ministry of ministries) institutionFor(plan, library, ministry, language);
-	if (region) addObjectives(plan, library, library.objectives.filter((o) => o.source.id === region.id), language);
+	if (region)
+		addObjectives(
+			plan,
+			library,
+			library.objectives.filter((o) => o.source.id === region.id),
+			language
+		);
 	for (const ministry of ministries)
-		addObjectives(plan, library, library.objectives.filter((o) => o.source.kind === 'ministry' && o.source.id === ministry), language);
-	const lead = plan.institutions.find((i) => i.templateId === 'women-gender') ?? plan.institutions[0];
+		addObjectives(
+			plan,
+			library,
+			library.objectives.filter((o) => o.source.kind === 'ministry' && o.source.id === ministry),
+			language
+		);
+	const lead =
+		plan.institutions.find((i) => i.templateId === 'women-gender') ?? plan.institutions[0];
 	if (lead) plan.overview.leadInstitutionId = lead.id;
 	return plan;
 }

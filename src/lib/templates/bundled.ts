@@ -2,7 +2,10 @@
 // (which guidance.ts brings to the wizard), bundled by Vite into the chunk of whichever page first needs it.
 import { buildLibrary, type Library } from './library.ts';
 
-const files = import.meta.glob<unknown>(['/templates/library/**/*.json', '!/templates/library/guidance.json'], { eager: true, import: 'default' });
+const files = import.meta.glob<unknown>(
+	['/templates/library/**/*.json', '!/templates/library/guidance.json'],
+	{ eager: true, import: 'default' }
+);
 
 let library: Library | undefined;
 export function bundledLibrary(): Library {

@@ -16,6 +16,9 @@ describe('the start page catalogue', () => {
 		expect(catalogue.regions.map((r) => [r.id, r.name.en, r.ministries, r.agenda])).toEqual(
 			library.regions.map((r) => [r.id, r.name.en, r.ministries, r.agenda])
 		);
-		expect(catalogue.regions.map((r) => r.id).sort()).toEqual(['addis-ababa-2008', 'santiago-2007']);
+		expect(catalogue.regions.map((r) => r.id).sort()).toEqual([
+			'addis-ababa-2008',
+			'santiago-2007'
+		]);
 	});
 });

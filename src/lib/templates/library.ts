@@ -51,19 +51,42 @@ export interface Library {
 /** Indexes parsed template files. Throws on a file that does not match its schema: the library ships with the app, and a test proves every file. */
 export function buildLibrary(raw: unknown[]): Library {
 	const files: TemplateFile[] = raw.map((file) => templateFileSchema.parse(file));
-	const of = <K extends TemplateFile['kind']>(kind: K) => files.filter((f): f is Extract<TemplateFile, { kind: K }> => f.kind === kind);
-	const ministries = of('ministry').sort((a, b) => MINISTRY_ORDER.indexOf(a.id) - MINISTRY_ORDER.indexOf(b.id));
+	const of = <K extends TemplateFile['kind']>(kind: K) =>
+		files.filter((f): f is Extract<TemplateFile, { kind: K }> => f.kind === kind);
+	const ministries = of('ministry').sort(
+		(a, b) => MINISTRY_ORDER.indexOf(a.id) - MINISTRY_ORDER.indexOf(b.id)
+	);
 	const regions = of('regional');
 	const recommendations = of('recommendations').flatMap((f) => f.recommendations);
 	const [frameworks] = of('frameworks');
 	if (!frameworks) throw new Error('The template library lacks its frameworks file');
 
 	const objectives: ObjectiveEntry[] = [
-		...ministries.flatMap((m) => m.objectives.map((objective) => ({ objective, ministries: [m.id], source: { kind: 'ministry', id: m.id, name: m.name } as Source }))),
-		...regions.flatMap((r) => r.objectives.map((objective) => ({ objective, ministries: r.ministries, source: { kind: 'regional', id: r.id, name: r.name } as Source })))
+		...ministries.flatMap((m) =>
+			m.objectives.map((objective) => ({
+				objective,
+				ministries: [m.id],
+				source: { kind: 'ministry', id: m.id, name: m.name } as Source
+			}))
+		),
+		...regions.flatMap((r) =>
+			r.objectives.map((objective) => ({
+				objective,
+				ministries: r.ministries,
+				source: { kind: 'regional', id: r.id, name: r.name } as Source
+			}))
+		)
 	];
 	const actions: ActionEntry[] = [
-		...objectives.flatMap(({ objective, ministries, source }) => objective.actions.map((action) => ({ action, pillar: objective.pillar, objective, ministries, source }))),
+		...objectives.flatMap(({ objective, ministries, source }) =>
+			objective.actions.map((action) => ({
+				action,
+				pillar: objective.pillar,
+				objective,
+				ministries,
+				source
+			}))
+		),
 		...recommendations.map((r) => ({
 			action: r.action,
 			pillar: r.pillar,
@@ -81,7 +104,14 @@ export function buildLibrary(raw: unknown[]): Library {
 	return { ministries, regions, recommendations, frameworks, actions, objectives, byId };
 }
 
-export const MINISTRY_ORDER: readonly Ministry[] = ['women-gender', 'foreign-affairs', 'defence', 'justice', 'interior-police', 'parliament'];
+export const MINISTRY_ORDER: readonly Ministry[] = [
+	'women-gender',
+	'foreign-affairs',
+	'defence',
+	'justice',
+	'interior-police',
+	'parliament'
+];
 
 export interface LibraryFilter {
 	query?: string;
@@ -105,25 +135,46 @@ function matcher(query = ''): (texts: string[]) => boolean {
 }
 
 /** The library's actions that pass every filter; the query matches the action, its indicators and its objective in the given language. */
-export function findActions(library: Library, filter: LibraryFilter, language: keyof LocalText): ActionEntry[] {
+export function findActions(
+	library: Library,
+	filter: LibraryFilter,
+	language: keyof LocalText
+): ActionEntry[] {
 	const matches = matcher(filter.query);
 	return library.actions.filter((entry) => {
 		if (filter.ministry && !entry.ministries.includes(filter.ministry)) return false;
 		if (filter.pillar && entry.pillar !== filter.pillar) return false;
 		if (filter.resolution && !entry.action.resolutions.includes(filter.resolution)) return false;
 		if (filter.strategy && entry.action.strategy !== filter.strategy) return false;
-		return matches([entry.action.text[language], entry.objective?.title[language] ?? '', ...entry.action.indicators.map((i) => i.statement[language])]);
+		return matches([
+			entry.action.text[language],
+			entry.objective?.title[language] ?? '',
+			...entry.action.indicators.map((i) => i.statement[language])
+		]);
 	});
 }
 
 /** The library's objectives that pass the filters (a resolution or strategy filter keeps objectives with at least one such action). */
-export function findObjectives(library: Library, filter: LibraryFilter, language: keyof LocalText): ObjectiveEntry[] {
+export function findObjectives(
+	library: Library,
+	filter: LibraryFilter,
+	language: keyof LocalText
+): ObjectiveEntry[] {
 	const matches = matcher(filter.query);
 	return library.objectives.filter(({ objective, ministries }) => {
 		if (filter.ministry && !ministries.includes(filter.ministry)) return false;
 		if (filter.pillar && objective.pillar !== filter.pillar) return false;
-		if (filter.resolution && !objective.actions.some((a) => a.resolutions.includes(filter.resolution as Resolution))) return false;
-		if (filter.strategy && !objective.actions.some((a) => a.strategy === filter.strategy)) return false;
-		return matches([objective.title[language], objective.expectedResults[language], ...objective.actions.map((a) => a.text[language])]);
+		if (
+			filter.resolution &&
+			!objective.actions.some((a) => a.resolutions.includes(filter.resolution as Resolution))
+		)
+			return false;
+		if (filter.strategy && !objective.actions.some((a) => a.strategy === filter.strategy))
+			return false;
+		return matches([
+			objective.title[language],
+			objective.expectedResults[language],
+			...objective.actions.map((a) => a.text[language])
+		]);
 	});
 }

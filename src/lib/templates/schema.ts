@@ -2,17 +2,42 @@
 // templates/library/. Every text carries all three languages, so a plan started in one language
 // can pull the same item in another: items are keyed by id, never by text.
 import { z } from 'zod';
-import { FRAMEWORKS, FREQUENCIES, LANGUAGES, PILLAR_KEYS, REGIONS, RESOLUTIONS, STRATEGIES, type Language } from '../plan/schema.ts';
+import {
+	FRAMEWORKS,
+	FREQUENCIES,
+	LANGUAGES,
+	PILLAR_KEYS,
+	REGIONS,
+	RESOLUTIONS,
+	STRATEGIES,
+	type Language
+} from '../plan/schema.ts';
 import { STEPS } from '../plan/completeness.ts';
 
-export const MINISTRIES = ['defence', 'foreign-affairs', 'justice', 'women-gender', 'interior-police', 'parliament'] as const;
+export const MINISTRIES = [
+	'defence',
+	'foreign-affairs',
+	'justice',
+	'women-gender',
+	'interior-police',
+	'parliament'
+] as const;
 export type Ministry = (typeof MINISTRIES)[number];
 
-const text = z.object({ en: z.string().trim().min(1), fr: z.string().trim().min(1), es: z.string().trim().min(1) }).strict();
+const text = z
+	.object({
+		en: z.string().trim().min(1),
+		fr: z.string().trim().min(1),
+		es: z.string().trim().min(1)
+	})
+	.strict();
 export type LocalText = z.output<typeof text>;
 
 /** Ids are dotted paths such as `defence.2.3` (ministry, objective, action): stable across versions. */
-const itemId = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/).max(64);
+const itemId = z
+	.string()
+	.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/)
+	.max(64);
 
 export const libraryIndicatorSchema = z
 	.object({
@@ -76,7 +101,11 @@ export const recommendationSchema = z
 	.strict();
 
 export const recommendationsSchema = z
-	.object({ kind: z.literal('recommendations'), source: text, recommendations: z.array(recommendationSchema).length(21) })
+	.object({
+		kind: z.literal('recommendations'),
+		source: text,
+		recommendations: z.array(recommendationSchema).length(21)
+	})
 	.strict();
 
 export const agendaSessionSchema = z
@@ -122,7 +151,11 @@ export const frameworksSchema = z
 						definition: text,
 						guidance: text,
 						source: text,
-						areas: z.array(z.object({ key: z.enum(PILLAR_KEYS), definition: text, guidance: text }).strict()).min(4)
+						areas: z
+							.array(
+								z.object({ key: z.enum(PILLAR_KEYS), definition: text, guidance: text }).strict()
+							)
+							.min(4)
 					})
 					.strict()
 			)
@@ -133,9 +166,13 @@ export const frameworksSchema = z
 export const guidanceSchema = z
 	.object({
 		kind: z.literal('guidance'),
-		steps: z.array(
-			z.object({ step: z.enum(STEPS), why: text, good: text, pitfalls: z.array(text).min(2) }).strict()
-		).length(STEPS.length)
+		steps: z
+			.array(
+				z
+					.object({ step: z.enum(STEPS), why: text, good: text, pitfalls: z.array(text).min(2) })
+					.strict()
+			)
+			.length(STEPS.length)
 	})
 	.strict();
 

@@ -8,21 +8,31 @@ import { fromTemplates, tallyWording, wording } from './wording.ts';
 const library = bundledLibrary();
 
 describe('tallyWording', () => {
-	const template = planFromTemplates(library, { language: 'en', regional: 'addis-ababa-2008', ministries: ['justice'] });
+	const template = planFromTemplates(library, {
+		language: 'en',
+		regional: 'addis-ababa-2008',
+		ministries: ['justice']
+	});
 
 	it('counts every item of a plan just started from templates as template wording, numbered as in the plan', () => {
 		const tally = tallyWording(template, library);
 		const actions = [...actionsOf(template)];
 		expect(tally.actions.template.map((x) => x.ref)).toEqual(actions.map((a) => a.ref));
 		expect(tally.actions.own).toBe(0);
-		expect(tally.objectives.template[0]).toEqual({ item: template.pillars.find((p) => p.objectives.length)!.objectives[0], ref: expect.stringMatching(/^\d+\.1$/) });
-		expect(tally.indicators.template.length).toBe(actions.reduce((n, a) => n + a.action.indicators.length, 0));
+		expect(tally.objectives.template[0]).toEqual({
+			item: template.pillars.find((p) => p.objectives.length)!.objectives[0],
+			ref: expect.stringMatching(/^\d+\.1$/)
+		});
+		expect(tally.indicators.template.length).toBe(
+			actions.reduce((n, a) => n + a.action.indicators.length, 0)
+		);
 	});
 
 	it('moves an edited action and an edited indicator to the team’s own, and leaves out items the team wrote itself', () => {
 		const plan = structuredClone(template);
 		const [first] = actionsOf(plan);
-		first.action.description = 'Set up a specialised chamber for sexual violence cases in each province.';
+		first.action.description =
+			'Set up a specialised chamber for sexual violence cases in each province.';
 		first.action.indicators[0].statement = 'Number of chambers set up';
 		addItem(first.objective.actions, { ...blank.action(), description: 'Our own action' });
 		const before = tallyWording(template, library);

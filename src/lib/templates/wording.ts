@@ -12,12 +12,16 @@ export function wording(item: Objective | Action | Indicator, library: Library):
 	const source = library.byId.get(item.templateId);
 	if (!source) return 'own';
 	const [mine, theirs] =
-		'title' in item && 'title' in source ? [item.title, source.title]
-		: 'description' in item && 'text' in source ? [item.description, source.text]
-		: 'statement' in item && 'statement' in source ? [item.statement, source.statement]
-		: [null, null];
+		'title' in item && 'title' in source
+			? [item.title, source.title]
+			: 'description' in item && 'text' in source
+				? [item.description, source.text]
+				: 'statement' in item && 'statement' in source
+					? [item.statement, source.statement]
+					: [null, null];
 	if (mine === null || theirs === null) return 'own';
-	const same = (a: string, b: string) => a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
+	const same = (a: string, b: string) =>
+		a.trim().replace(/\s+/g, ' ') === b.trim().replace(/\s+/g, ' ');
 	return Object.values(theirs).some((text) => same(mine, text)) ? 'template' : 'own';
 }
 
@@ -35,16 +39,35 @@ export interface WordingTally {
 }
 
 /** Whether any objective or action of the plan came from the library (else there is nothing to tally). */
-export const fromTemplates = (plan: Plan) => plan.pillars.some((p) => p.objectives.some((o) => o.templateId || o.actions.some((a) => a.templateId)));
+export const fromTemplates = (plan: Plan) =>
+	plan.pillars.some((p) =>
+		p.objectives.some((o) => o.templateId || o.actions.some((a) => a.templateId))
+	);
 
-function tally<T extends Objective | Action | Indicator>(list: { item: T; ref: string }[], library: Library): Tally<T> {
+function tally<T extends Objective | Action | Indicator>(
+	list: { item: T; ref: string }[],
+	library: Library
+): Tally<T> {
 	const read = list.map((x) => ({ ...x, wording: wording(x.item, library) }));
-	return { template: read.filter((x) => x.wording === 'template').map(({ item, ref }) => ({ item, ref })), own: read.filter((x) => x.wording === 'own').length };
+	return {
+		template: read.filter((x) => x.wording === 'template').map(({ item, ref }) => ({ item, ref })),
+		own: read.filter((x) => x.wording === 'own').length
+	};
 }
 
 export function tallyWording(plan: Plan, library: Library): WordingTally {
-	const objectives = [...objectivesOf(plan)].map(({ objective, ref }) => ({ item: objective, ref }));
+	const objectives = [...objectivesOf(plan)].map(({ objective, ref }) => ({
+		item: objective,
+		ref
+	}));
 	const actions = [...actionsOf(plan)].map(({ action, ref }) => ({ item: action, ref }));
-	const indicators = [...indicatorsOf(plan)].map(({ indicator, ref }) => ({ item: indicator, ref }));
-	return { objectives: tally(objectives, library), actions: tally(actions, library), indicators: tally(indicators, library) };
+	const indicators = [...indicatorsOf(plan)].map(({ indicator, ref }) => ({
+		item: indicator,
+		ref
+	}));
+	return {
+		objectives: tally(objectives, library),
+		actions: tally(actions, library),
+		indicators: tally(indicators, library)
+	};
 }

@@ -41,17 +41,35 @@ export function captureChoices(plan: Plan, slide: Slide, t: Translate): CaptureC
 		if (!pillar) return [];
 		const refs = numbers(plan);
 		return [
-			{ value: 'objective', label: t('workshop.captureBox.newObjective', { pillar: pillarName(pillar, t) || t('common.untitled') }), target: { kind: 'objective', pillarId: pillar.id } },
+			{
+				value: 'objective',
+				label: t('workshop.captureBox.newObjective', {
+					pillar: pillarName(pillar, t) || t('common.untitled')
+				}),
+				target: { kind: 'objective', pillarId: pillar.id }
+			},
 			...pillar.objectives.map((objective) => ({
 				value: `action:${objective.id}`,
-				label: t('workshop.captureBox.newAction', { ref: refs.get(objective.id) ?? '', title: excerpt(objective.title, 80) || t('common.untitled') }),
+				label: t('workshop.captureBox.newAction', {
+					ref: refs.get(objective.id) ?? '',
+					title: excerpt(objective.title, 80) || t('common.untitled')
+				}),
 				target: { kind: 'action', objectiveId: objective.id } as const
 			}))
 		];
 	}
-	const text = slide.step in CAPTURE_TEXTS ? CAPTURE_TEXTS[slide.step as keyof typeof CAPTURE_TEXTS] : undefined;
+	const text =
+		slide.step in CAPTURE_TEXTS
+			? CAPTURE_TEXTS[slide.step as keyof typeof CAPTURE_TEXTS]
+			: undefined;
 	if (!text) return [];
-	return [{ value: 'text', label: t('workshop.captureBox.appendTo', { field: t(PLAN_TEXTS[text].label) }), target: { kind: 'text', text } }];
+	return [
+		{
+			value: 'text',
+			label: t('workshop.captureBox.appendTo', { field: t(PLAN_TEXTS[text].label) }),
+			target: { kind: 'text', text }
+		}
+	];
 }
 
 export type CaptureResult =

@@ -1,19 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import { commandFor, focusKindOf, type KeyPress } from './keys.ts';
 
-const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...extra });
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+	key,
+	ctrlKey: false,
+	altKey: false,
+	metaKey: false,
+	shiftKey: false,
+	...extra
+});
 
 describe('commandFor', () => {
 	it('maps the presentation keys', () => {
-		const keys = ['ArrowRight', 'PageDown', ' ', 'ArrowLeft', 'PageUp', 'Home', 'End', 'Escape', 'p', 'P', 'g', 'f'];
-		expect(keys.map((key) => commandFor(press(key), 'other'))).toEqual(['next', 'next', 'next', 'previous', 'previous', 'first', 'last', 'exit', 'capture', 'capture', 'guidance', 'fullscreen']);
+		const keys = [
+			'ArrowRight',
+			'PageDown',
+			' ',
+			'ArrowLeft',
+			'PageUp',
+			'Home',
+			'End',
+			'Escape',
+			'p',
+			'P',
+			'g',
+			'f'
+		];
+		expect(keys.map((key) => commandFor(press(key), 'other'))).toEqual([
+			'next',
+			'next',
+			'next',
+			'previous',
+			'previous',
+			'first',
+			'last',
+			'exit',
+			'capture',
+			'capture',
+			'guidance',
+			'fullscreen'
+		]);
 		expect(commandFor(press(' ', { shiftKey: true }), 'other')).toBe('previous');
 		expect(commandFor(press('x'), 'other')).toBeNull();
 		expect(commandFor(press('ArrowDown'), 'other')).toBeNull(); // left to scrolling
 	});
 
 	it('does nothing while the user types, nor on browser shortcuts', () => {
-		for (const key of ['ArrowRight', ' ', 'p', 'Escape', 'Home']) expect(commandFor(press(key), 'typing')).toBeNull();
+		for (const key of ['ArrowRight', ' ', 'p', 'Escape', 'Home'])
+			expect(commandFor(press(key), 'typing')).toBeNull();
 		expect(commandFor(press('p', { ctrlKey: true }), 'other')).toBeNull();
 		expect(commandFor(press('ArrowLeft', { altKey: true }), 'other')).toBeNull();
 		expect(commandFor(press('f', { metaKey: true }), 'other')).toBeNull();

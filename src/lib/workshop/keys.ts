@@ -1,7 +1,8 @@
 // The keys of workshop mode. A key only moves the slides when the user is not typing, and never takes
 // Space or Enter from a button or link (they press it), nor a browser shortcut (Ctrl, Alt, Cmd).
 
-export type Command = 'next' | 'previous' | 'first' | 'last' | 'exit' | 'capture' | 'guidance' | 'fullscreen';
+export type Command =
+	'next' | 'previous' | 'first' | 'last' | 'exit' | 'capture' | 'guidance' | 'fullscreen';
 
 /** What has focus: a place to type, a control that Space and Enter activate, or anything else. */
 export type FocusKind = 'typing' | 'control' | 'other';
@@ -35,13 +36,29 @@ export function commandFor(press: KeyPress, focus: FocusKind): Command | null {
 	return command === 'next' && press.key === ' ' && press.shiftKey ? 'previous' : command;
 }
 
-const TYPING_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'number', 'password', 'date', 'month', 'week', 'time', 'datetime-local']);
+const TYPING_INPUTS = new Set([
+	'text',
+	'search',
+	'email',
+	'url',
+	'tel',
+	'number',
+	'password',
+	'date',
+	'month',
+	'week',
+	'time',
+	'datetime-local'
+]);
 
 /** Classifies the focused element from its tag, its type and whether it is editable. */
-export function focusKindOf(element: { tagName: string; type?: string; isContentEditable?: boolean } | null): FocusKind {
+export function focusKindOf(
+	element: { tagName: string; type?: string; isContentEditable?: boolean } | null
+): FocusKind {
 	if (!element) return 'other';
 	const tag = element.tagName.toLowerCase();
 	if (element.isContentEditable || tag === 'textarea' || tag === 'select') return 'typing';
-	if (tag === 'input') return TYPING_INPUTS.has((element.type ?? 'text').toLowerCase()) ? 'typing' : 'control';
+	if (tag === 'input')
+		return TYPING_INPUTS.has((element.type ?? 'text').toLowerCase()) ? 'typing' : 'control';
 	return ['button', 'a', 'summary'].includes(tag) ? 'control' : 'other';
 }

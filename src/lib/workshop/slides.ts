@@ -11,7 +11,6 @@ import { numbers } from '../plan/walk.ts';
 import { guidanceFor } from '../templates/guidance.ts';
 import { PLAN_TEXTS, paragraphs, type PlanTextName } from './texts.ts';
 
-
 /**
  * How much text a slide holds, estimated from the slides' type size (PresentView.svelte), which grows
  * with the screen's width: about 50 characters a line and 12 lines under the title on a 1280 × 800
@@ -79,7 +78,8 @@ export interface Slide {
 export const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / LIMITS.lineChars));
 
 /** The lines a section heading takes, with the half line of space above it. */
-export const headingLinesOf = (heading: string) => Math.max(1, Math.ceil(heading.length / LIMITS.headingChars)) + 0.5;
+export const headingLinesOf = (heading: string) =>
+	Math.max(1, Math.ceil(heading.length / LIMITS.headingChars)) + 0.5;
 
 /**
  * Splits a text where it last has a space within `chars` characters: the first part and the rest,
@@ -110,8 +110,15 @@ export function flow(sections: readonly Section[], firstLines: number, t: Transl
 	};
 	const open = (section: Section, continued: boolean): Section => {
 		// A long objective title is not said again on each slide it goes on to: its number is.
-		const heading = continued ? t('workshop.continued', { heading: section.shortName ?? section.heading }) : section.heading;
-		const shown: Section = { ...section, heading, entries: [], ...(continued ? { continued: true as const } : {}) };
+		const heading = continued
+			? t('workshop.continued', { heading: section.shortName ?? section.heading })
+			: section.heading;
+		const shown: Section = {
+			...section,
+			heading,
+			entries: [],
+			...(continued ? { continued: true as const } : {})
+		};
 		parts[parts.length - 1].push(shown);
 		used += headingLinesOf(heading);
 		return shown;
@@ -119,7 +126,11 @@ export function flow(sections: readonly Section[], firstLines: number, t: Transl
 	for (const section of sections) {
 		const first = section.entries[0]?.text ?? section.empty;
 		// A heading never ends a slide on its own: it starts the next one with its first lines.
-		if (parts[parts.length - 1].length > 0 && room() < headingLinesOf(section.heading) + Math.min(linesOf(first), LIMITS.minPiece)) newPart();
+		if (
+			parts[parts.length - 1].length > 0 &&
+			room() < headingLinesOf(section.heading) + Math.min(linesOf(first), LIMITS.minPiece)
+		)
+			newPart();
 		let shown = open(section, false);
 		if (section.entries.length === 0) used += linesOf(section.empty);
 		for (const entry of section.entries) {
@@ -133,7 +144,8 @@ export function flow(sections: readonly Section[], firstLines: number, t: Transl
 				// A slide holding only this heading takes what it can: it would be no emptier on the next one.
 				const fresh = shown.entries.length === 0 && parts[parts.length - 1].length === 1;
 				// Both parts keep at least `minPiece` lines: no word or two alone at the top of the next slide.
-				const chars = Math.min(Math.floor(room()), linesOf(text) - LIMITS.minPiece) * LIMITS.lineChars;
+				const chars =
+					Math.min(Math.floor(room()), linesOf(text) - LIMITS.minPiece) * LIMITS.lineChars;
 				if (chars >= LIMITS.minPiece * LIMITS.lineChars || fresh) {
 					const [piece, rest] = splitAtWord(text, Math.max(chars, LIMITS.lineChars));
 					if (piece && rest) {
@@ -161,11 +173,16 @@ export function flow(sections: readonly Section[], firstLines: number, t: Transl
 }
 
 /** A list's entries, whole: `flow` splits what is long. */
-const entries = (texts: readonly string[]): Entry[] => texts.map((text, i) => ({ key: String(i), text }));
+const entries = (texts: readonly string[]): Entry[] =>
+	texts.map((text, i) => ({ key: String(i), text }));
 
 function guidance(step: Step, language: Language): SlideGuidance {
 	const g = guidanceFor(step);
-	return { why: g.why[language], good: g.good[language], pitfalls: g.pitfalls.map((p) => p[language]) };
+	return {
+		why: g.why[language],
+		good: g.good[language],
+		pitfalls: g.pitfalls.map((p) => p[language])
+	};
 }
 
 interface Context {
@@ -211,13 +228,27 @@ function titleSlide(c: Context): Slide {
 	const facts = [
 		o.country.trim() && fact(t, t('fields.overview.country'), o.country.trim()),
 		period(plan) && fact(t, t('workshop.period'), period(plan)),
-		institutionName(plan, o.leadInstitutionId) && fact(t, t('fields.overview.leadInstitutionId'), institutionName(plan, o.leadInstitutionId))
+		institutionName(plan, o.leadInstitutionId) &&
+			fact(t, t('fields.overview.leadInstitutionId'), institutionName(plan, o.leadInstitutionId))
 	].filter(Boolean);
-	return { id: 'title', kind: 'title', step: 'overview', heading: o.title.trim() || t('common.untitled'), facts, sections: [], guidance: guidance('overview', c.language), pillarId: '' };
+	return {
+		id: 'title',
+		kind: 'title',
+		step: 'overview',
+		heading: o.title.trim() || t('common.untitled'),
+		facts,
+		sections: [],
+		guidance: guidance('overview', c.language),
+		pillarId: ''
+	};
 }
 
 /** A group of slides: the first with the heading and the facts, then as many as its sections flow on to. */
-function slidesOf(c: Context, first: Omit<Slide, 'sections' | 'guidance'>, sections: Section[]): Slide[] {
+function slidesOf(
+	c: Context,
+	first: Omit<Slide, 'sections' | 'guidance'>,
+	sections: Section[]
+): Slide[] {
 	const facts = first.facts.filter(Boolean);
 	const lines = facts.reduce((n, f) => n + linesOf(f), 0);
 	const guidanceOf = guidance(first.step, c.language);
@@ -226,7 +257,8 @@ function slidesOf(c: Context, first: Omit<Slide, 'sections' | 'guidance'>, secti
 			? { ...first, facts, sections: part, guidance: guidanceOf }
 			: {
 					...first,
-					id: first.kind === 'pillar' ? first.id.replace(/:1$/, `:${i + 1}`) : `${first.id}:${i + 1}`,
+					id:
+						first.kind === 'pillar' ? first.id.replace(/:1$/, `:${i + 1}`) : `${first.id}:${i + 1}`,
 					heading: c.t('workshop.continued', { heading: first.heading }),
 					facts: [],
 					sections: part,
@@ -237,7 +269,11 @@ function slidesOf(c: Context, first: Omit<Slide, 'sections' | 'guidance'>, secti
 }
 
 function stepSlide(c: Context, step: Step, facts: string[], sections: Section[]): Slide[] {
-	return slidesOf(c, { id: step, kind: 'step', step, heading: c.t(`workshop.heading.${step}`), facts, pillarId: '' }, sections);
+	return slidesOf(
+		c,
+		{ id: step, kind: 'step', step, heading: c.t(`workshop.heading.${step}`), facts, pillarId: '' },
+		sections
+	);
 }
 
 function overviewSlide(c: Context): Slide[] {
@@ -248,12 +284,24 @@ function contextSlide(c: Context): Slide[] {
 	const { plan, t } = c;
 	const figures = plan.context.baselineFigures.map((f) => {
 		const value = [f.value.trim(), f.year === null ? '' : `(${f.year})`].filter(Boolean).join(' ');
-		return value ? fact(t, f.figure.trim() || t('common.untitled'), value) : f.figure.trim() || t('common.untitled');
+		return value
+			? fact(t, f.figure.trim() || t('common.untitled'), value)
+			: f.figure.trim() || t('common.untitled');
 	});
-	return stepSlide(c, 'context', [], [
-		textSection(c, 'situationAnalysis'),
-		listSection('baselineFigures', t('fields.baselineFigures.title'), figures, t('workshop.emptyList'))
-	]);
+	return stepSlide(
+		c,
+		'context',
+		[],
+		[
+			textSection(c, 'situationAnalysis'),
+			listSection(
+				'baselineFigures',
+				t('fields.baselineFigures.title'),
+				figures,
+				t('workshop.emptyList')
+			)
+		]
+	);
 }
 
 function consultationSlide(c: Context): Slide[] {
@@ -265,11 +313,18 @@ function consultationSlide(c: Context): Slide[] {
 		women += group.women ?? 0;
 		total += (group.women ?? 0) + (group.men ?? 0);
 	}
-	const lines = events.map((e) => [e.title.trim() || t('common.untitled'), e.place.trim()].filter(Boolean).join(', '));
-	return stepSlide(c, 'consultation', [total > 0 ? t('workshop.participants', { total, women }) : ''], [
-		textSection(c, 'consultationSummary'),
-		listSection('events', t('fields.events.title'), lines, t('workshop.emptyList'))
-	]);
+	const lines = events.map((e) =>
+		[e.title.trim() || t('common.untitled'), e.place.trim()].filter(Boolean).join(', ')
+	);
+	return stepSlide(
+		c,
+		'consultation',
+		[total > 0 ? t('workshop.participants', { total, women }) : ''],
+		[
+			textSection(c, 'consultationSummary'),
+			listSection('events', t('fields.events.title'), lines, t('workshop.emptyList'))
+		]
+	);
 }
 
 function coordinationSlide(c: Context): Slide[] {
@@ -280,9 +335,11 @@ function coordinationSlide(c: Context): Slide[] {
 		return b.level ? `${name} (${t(`options.level.${b.level}`)})` : name;
 	});
 	const facts = [
-		m.reportingCycle && fact(t, t('fields.monitoring.reportingCycle'), t(`options.frequency.${m.reportingCycle}`)),
+		m.reportingCycle &&
+			fact(t, t('fields.monitoring.reportingCycle'), t(`options.frequency.${m.reportingCycle}`)),
 		m.reportsToParliament ? t('fields.monitoring.reportsToParliament') : '',
-		m.finalEvaluation && fact(t, t('fields.monitoring.finalEvaluation'), formatDate(m.finalEvaluation, language))
+		m.finalEvaluation &&
+			fact(t, t('fields.monitoring.finalEvaluation'), formatDate(m.finalEvaluation, language))
 	];
 	return stepSlide(c, 'coordination', facts, [
 		textSection(c, 'coordinationDescription'),
@@ -293,7 +350,10 @@ function coordinationSlide(c: Context): Slide[] {
 function budgetSlide(c: Context): Slide[] {
 	const { plan, t, language } = c;
 	const facts = budgetTotals(plan).map((row) =>
-		t('workshop.budgetTotal', { total: formatMoney(row.amount, row.currency, language), secured: formatMoney(row.secured, row.currency, language) })
+		t('workshop.budgetTotal', {
+			total: formatMoney(row.amount, row.currency, language),
+			secured: formatMoney(row.secured, row.currency, language)
+		})
 	);
 	return stepSlide(c, 'budget', facts, [textSection(c, 'resourceMobilisation')]);
 }
@@ -302,7 +362,9 @@ function budgetSlide(c: Context): Slide[] {
 function objectiveSection(c: Context, objective: Objective): Section {
 	const { t, refs } = c;
 	const ref = refs.get(objective.id) ?? '';
-	const actions = objective.actions.map((a) => `${refs.get(a.id) ?? ''} ${a.description.trim() || t('common.untitled')}`);
+	const actions = objective.actions.map(
+		(a) => `${refs.get(a.id) ?? ''} ${a.description.trim() || t('common.untitled')}`
+	);
 	return {
 		id: objective.id,
 		heading: oneLine(`${ref} ${objective.title.trim() || t('common.untitled')}`),
@@ -324,7 +386,18 @@ function pillarSlides(c: Context, pillar: Pillar): Slide[] {
 				actions: t('workshop.actions', { count: actions })
 			})
 		: t('workshop.noObjectives');
-	return slidesOf(c, { id: `pillar:${pillar.id}:1`, kind: 'pillar', step: 'pillars', heading: name, facts: [counts], pillarId: pillar.id }, sections);
+	return slidesOf(
+		c,
+		{
+			id: `pillar:${pillar.id}:1`,
+			kind: 'pillar',
+			step: 'pillars',
+			heading: name,
+			facts: [counts],
+			pillarId: pillar.id
+		},
+		sections
+	);
 }
 
 /** The slides of a plan, in the order of the wizard: title, overview, context, consultation, the pillars, coordination, budget. */

@@ -1,7 +1,13 @@
 // How the merge and versions pages name items and show field values: as text, in the interface
 // language, with institutions and parents by name (never as ids), as plan/fields.ts formats them.
 import { locale, t } from '../../i18n/i18n.svelte.ts';
-import { indexPlan, isSection, PARENT, type ItemKind, type PlanIndex } from '../../merge/compare.ts';
+import {
+	indexPlan,
+	isSection,
+	PARENT,
+	type ItemKind,
+	type PlanIndex
+} from '../../merge/compare.ts';
 import { comparedField, fieldLabelKey, kindName } from '../../merge/fields.ts';
 import { formatValue as formatField, isEmptyValue } from '../../plan/fields.ts';
 import type { Plan } from '../../plan/schema.ts';
@@ -16,7 +22,9 @@ export const sideOf = (plan: Plan): Side => ({ plan, index: indexPlan(plan, t) }
 
 /** "Action 1.2.3", or a section's name. */
 export function itemName(kind: ItemKind, ref: string): string {
-	return isSection(kind) ? t(kindName(kind)) : t('common.itemNumber', { what: t(kindName(kind)), ref });
+	return isSection(kind)
+		? t(kindName(kind))
+		: t('common.itemNumber', { what: t(kindName(kind)), ref });
 }
 
 export function fieldLabel(kind: ItemKind, field: string): string {
@@ -27,13 +35,19 @@ export function fieldLabel(kind: ItemKind, field: string): string {
 /** The item an objective, action or indicator sits under, by its name and first line. */
 function parentName(side: Side, id: string): string {
 	const parent = side.index.items.get(id);
-	return parent ? `${itemName(parent.kind, parent.ref)} ${parent.label}`.trim() : t('common.missing');
+	return parent
+		? `${itemName(parent.kind, parent.ref)} ${parent.label}`.trim()
+		: t('common.missing');
 }
 
 export function formatValue(kind: ItemKind, field: string, value: unknown, side: Side): string {
 	const described = comparedField(kind, field);
 	const text = described
-		? formatField(described, value, { t, language: locale.language, institutions: side.plan.institutions })
+		? formatField(described, value, {
+				t,
+				language: locale.language,
+				institutions: side.plan.institutions
+			})
 		: isEmptyValue(value)
 			? ''
 			: field === PARENT

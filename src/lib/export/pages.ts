@@ -8,7 +8,7 @@
 // row repeats, and inline images. Lines are counted by breaking each paragraph's words at the width of its
 // column, with Arial's (Helvetica's) character widths. It is an estimate: tests/unit/libreoffice.test.ts
 // measures how many entries match the pages LibreOffice lays out.
-import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
+import type { IXmlableObject, PageNumberEstimator } from 'docx';
 
 /** How a paragraph style looks, in Word's units: size in half-points, spacing and indent in twips. */
 export interface ParagraphLook {
@@ -251,7 +251,7 @@ class Layout {
 				continue;
 			}
 			// Words with the space or hyphen after them: a line breaks after either, as word processors do.
-			for (const word of piece.text.split(/(?<=[ \-])/)) {
+			for (const word of piece.text.split(/(?<=[ -])/)) {
 				if (!word) continue;
 				const w = textWidth(word, piece.size, piece.bold);
 				const visible = word.endsWith(' ') ? w - textWidth(' ', piece.size, piece.bold) : w;
@@ -456,7 +456,7 @@ function sections(body: Element): { blocks: unknown[]; sectPr: Element | undefin
 
 /** An estimator of the pages of a document written with these paragraph styles (by style id; `Normal` for the rest). */
 export function pageEstimator(looks: Record<string, ParagraphLook>): PageNumberEstimator {
-	return (body: IXmlableObject, _context: IContext) => {
+	return (body: IXmlableObject) => {
 		const root = (nameOf(body) === 'w:body' ? body : { 'w:body': [] }) as Element;
 		const parts = sections(root);
 		const layout = new Layout(looks, pageOf(parts[0]?.sectPr));

@@ -1,6 +1,5 @@
 // The scorecard annex of the Word export, opened as a package: its heading, the criteria in the export
 // language, the bars (shaded cells), the timeline's shaded years, and the scope of each action.
-import { join } from 'node:path';
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

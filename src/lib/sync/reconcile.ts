@@ -14,8 +14,11 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 /** Makes `target` hold `source`'s values; returns whether anything changed. */
 export function reconcile(target: Json, source: Json): boolean {
 	let changed = false;
-	for (const key of Object.keys(target))
-		if (!(key in source)) (delete target[key], (changed = true));
+	for (const key of Object.keys(target)) {
+		if (key in source) continue;
+		delete target[key];
+		changed = true;
+	}
 	for (const [key, value] of Object.entries(source)) {
 		const current = target[key];
 		if (isObject(current) && isObject(value) && idOf(current) === idOf(value))

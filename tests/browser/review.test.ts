@@ -4,21 +4,14 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { chooseLanguage, strings, waitForSaved } from './helpers.ts';
+import { wordTexts } from '../unit/word-xml.ts';
 
 const SAMPLE = 'templates/sample/en.nap.json';
 const sample = JSON.parse(readFileSync(SAMPLE, 'utf8'));
 const indicator = sample.pillars[0].objectives[0].actions[0].indicators[0];
 
 const comment = (page: Page, text: string) => page.locator('article.comment', { hasText: text });
-const decode = (s: string) =>
-	s
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
-const textsOf = (xml: string) =>
-	[...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join('');
+const textsOf = (xml: string) => wordTexts(xml).join('');
 
 async function openForReview(page: Page) {
 	await page.goto('/');

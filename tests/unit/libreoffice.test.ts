@@ -15,6 +15,7 @@ import { exportStrings } from '../../src/lib/export/strings.ts';
 import { readEmblem } from '../../src/lib/plan/emblem.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
 import { samplePlan as sample } from './sample-plan.ts';
+import { decodeXml as decode } from './word-xml.ts';
 
 const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const dir = mkdtempSync(join(tmpdir(), 'nap-office-'));
@@ -67,13 +68,6 @@ beforeAll(async () => {
 		const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper: 'a4' }));
 		writeFileSync(file, buffer);
 		const xml = strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml']);
-		const decode = (text: string) =>
-			text
-				.replace(/&lt;/g, '<')
-				.replace(/&gt;/g, '>')
-				.replace(/&quot;/g, '"')
-				.replace(/&apos;/g, "'")
-				.replace(/&amp;/g, '&');
 		headings.set(
 			language,
 			[

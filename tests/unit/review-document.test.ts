@@ -14,6 +14,7 @@ import { exportStrings } from '../../src/lib/export/strings.ts';
 import { LANGUAGES, type Language, type Plan } from '../../src/lib/plan/schema.ts';
 import { samplePlan } from './sample-plan.ts';
 import { typedTexts } from './typed-texts.ts';
+import { decodeXml as decode } from './word-xml.ts';
 
 // Review mode in the language of the test: the app's translator and the review page's state, as the
 // page sets them up; the comment threads (which need a browser) left out.
@@ -36,15 +37,6 @@ vi.mock('../../src/lib/components/review/CommentThread.svelte', () => ({ default
 const { default: ReviewDocument } =
 	await import('../../src/lib/components/review/ReviewDocument.svelte');
 
-const decode = (s: string) =>
-	s
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&#39;/g, "'")
-		.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-		.replace(/&amp;/g, '&');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const htmlText = (html: string) =>
 	squash(

@@ -8,6 +8,7 @@ import type { Language, Plan } from '../plan/schema.ts';
 import { buildDocument } from './docx.ts';
 import { exportStrings } from './strings.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
+import { decodeXml as decode, wordTexts } from '../../../tests/unit/word-xml.ts';
 
 async function parts(plan: Plan, language: Language) {
 	const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocument(plan, { language }))));
@@ -20,15 +21,7 @@ async function parts(plan: Plan, language: Language) {
 	};
 }
 
-const decode = (s: string) =>
-	s
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
-const textsOf = (xml: string) =>
-	[...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join('');
+const textsOf = (xml: string) => wordTexts(xml).join('');
 
 /** The text a Word comment is anchored on: what lies between its range start and end. */
 function anchoredText(document: string, id: string): string {

@@ -11,6 +11,7 @@ import { encodePng } from '../../../tests/unit/png.ts';
 import { fromBase64, readEmblem } from '../plan/emblem.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 import { typedTexts } from '../../../tests/unit/typed-texts.ts';
+import { decodeXml as decode } from '../../../tests/unit/word-xml.ts';
 
 // One export per plan and set of options, shared by the tests that read it: writing a whole Word file
 // takes a second or more, and six tests read the same sample export in each language.
@@ -41,13 +42,6 @@ async function write(
 		.filter((n) => n.endsWith('.xml'))
 		.map(part)
 		.join('\n');
-	const decode = (s: string) =>
-		s
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&quot;/g, '"')
-			.replace(/&apos;/g, "'")
-			.replace(/&amp;/g, '&');
 	const texts = [...all.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]));
 	const headings = (level: number) =>
 		[

@@ -15,14 +15,7 @@ import { CRITERIA, scorecard } from '../review/scorecard.ts';
 import { buildDocument } from './docx.ts';
 import { exportStrings } from './strings.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
-
-const decode = (s: string) =>
-	s
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&apos;/g, "'")
-		.replace(/&amp;/g, '&');
+import { decodeXml as decode } from '../../../tests/unit/word-xml.ts';
 
 async function open(plan: Plan, language: Language) {
 	const files = unzipSync(new Uint8Array(await Packer.toBuffer(buildDocument(plan, { language }))));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { planSchema, type Plan } from '../plan/schema.ts';
 import { buildDocument } from './docx.ts';
+import { decodeXml as decode } from '../../../tests/unit/word-xml.ts';
 
 /** What a stray paste can hold: control characters, the two non-characters, and lone surrogates. */
 const FORBIDDEN = '\u0000\u0001\u0008\u000B\u000C\u001F\uFFFE\uFFFF\uDFFF\uD800'; // a low surrogate, then a high one: both unpaired
@@ -62,13 +63,6 @@ describe('the Word file is well-formed whatever the plan holds', () => {
 			for (const [name, xml] of xmlParts) expect(wellFormed(xml), name).toEqual([]);
 			// The text around the removed characters is all there.
 			const title = samplePlan('fr').overview.title;
-			const decode = (x: string) =>
-				x
-					.replace(/&lt;/g, '<')
-					.replace(/&gt;/g, '>')
-					.replace(/&quot;/g, '"')
-					.replace(/&apos;/g, "'")
-					.replace(/&amp;/g, '&');
 			const texts = [
 				...xmlParts
 					.map(([, xml]) => xml)

@@ -16,3 +16,6 @@ export function decodeXml(xml: string): string {
 export function wordTexts(xml: string): string[] {
 	return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]));
 }
+
+/** What a missing value turns into when code writes it as text: never in a document. */
+export const LEAKED_VALUE = /\b(undefined|null|NaN)\b|\[object Object\]/;

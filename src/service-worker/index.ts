@@ -55,6 +55,9 @@ self.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET') return;
 	const address = new URL(request.url);
 	if (address.origin !== self.location.origin) return; // the app makes no such request; let it fail as it would
+	// The sync server's API answers live or not at all: offline, its requests must fail as requests, never
+	// be answered with the app shell (which a client would read as a broken answer from the server).
+	if (address.pathname.startsWith(url('sync/'))) return;
 	event.respondWith(
 		(async () => {
 			const cache = await caches.open(CACHE);

@@ -292,3 +292,21 @@ test('on a host without the sync server, sharing says it is not available', asyn
 	await expect(page.getByRole('alert')).toHaveText(en.get('sharing.unavailable')!);
 	await expect(page.getByRole('button', { name: en.get('sharing.shareDraft')! })).toBeVisible();
 });
+
+test('offline, with the app served by its service worker, sharing says the server cannot be reached', async ({
+	browser
+}) => {
+	const page = await device(browser);
+	await page.goto('/');
+	await page.getByRole('button', { name: en.get('home.sample')! }).click();
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	// The service worker has installed the app and answers this page's requests.
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await page.context().setOffline(true);
+	await page.getByRole('button', { name: en.get('sharing.share')!, exact: true }).click();
+	await page.getByRole('button', { name: en.get('sharing.shareDraft')! }).click();
+	// Not the app shell read as a server without sharing: the request failed, and the page says so.
+	await expect(page.getByRole('alert')).toHaveText(en.get('sharing.offline')!);
+});

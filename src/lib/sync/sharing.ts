@@ -71,7 +71,9 @@ export async function sharingAvailable(): Promise<boolean> {
 	try {
 		const info = await call<{ service?: string }>('/');
 		return info.service === 'nap-sync';
-	} catch {
+	} catch (error) {
+		// No answer at all is not "no sync server": the user is told to check the connection instead.
+		if (error instanceof SharingError && error.code === 'offline') throw error;
 		return false;
 	}
 }

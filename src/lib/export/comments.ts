@@ -25,12 +25,10 @@ export class WordComments {
 	readonly #threads: Map<string, Comment[]>;
 	readonly #written: ICommentOptions[] = [];
 	readonly #unnamed: string;
-	readonly #clean: (text: string) => string;
 
-	/** `unnamed`: the author shown for a comment with none; `clean`: strips what XML forbids. */
-	constructor(plan: Plan, unnamed: string, clean: (text: string) => string) {
+	/** `plan`: already XML-safe (buildDocument's boundary); `unnamed`: the author shown for a comment with none. */
+	constructor(plan: Plan, unnamed: string) {
 		this.#unnamed = unnamed;
-		this.#clean = clean;
 		this.#threads = openCommentsByTarget(plan);
 	}
 
@@ -69,8 +67,8 @@ export class WordComments {
 
 	#add(entry: Entry, parentId?: number): number {
 		const id = this.#written.length;
-		const author = this.#clean(entry.author.trim()) || this.#unnamed;
-		const lines = this.#clean(entry.text).split(/\r?\n/);
+		const author = entry.author.trim() || this.#unnamed;
+		const lines = entry.text.split(/\r?\n/);
 		this.#written.push({
 			id,
 			author,

@@ -34,7 +34,7 @@ import { fromBase64 } from '../plan/emblem.ts';
 import { scorecardAnnex } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings } from './strings.ts';
-import { clean, xmlSafe } from './xml-text.ts';
+import { xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
 import { pageEstimator, type ParagraphLook } from './pages.ts';
 import { Contents } from './toc.ts';
@@ -102,8 +102,7 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	// Without comments, the renderer sees none to anchor.
 	const comments = new WordComments(
 		contents.comments ? plan : { ...plan, comments: [] },
-		t('comments.unnamed'),
-		clean
+		t('comments.unnamed')
 	);
 	const size = PAPER[paper];
 	const w = new Renderer(
@@ -167,10 +166,10 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	return new Document({
 		creator: 'NAP Builder',
 		lastModifiedBy: 'NAP Builder',
-		title: clean(title),
+		title,
 		subject: model.subject,
 		keywords: model.keywords,
-		description: clean(model.description),
+		description: model.description,
 		// The contents page's numbers are written with the document (toc.ts): Word need not update fields.
 		pageNumbers: pageEstimator(LOOKS),
 		styles: {
@@ -337,7 +336,7 @@ class Renderer {
 	/** Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size, a colour). */
 	runs(line: Line, extra: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun[] {
 		return line.map((run) => {
-			const text = clean(run.text);
+			const text = run.text;
 			switch (run.kind) {
 				case 'plan':
 					return new TextRun({ ...extra, text, language: this.ownLanguage });
@@ -485,7 +484,7 @@ class Renderer {
 		const data = fromBase64(block.data);
 		if (!data) return [];
 		const scale = Math.min(EMBLEM_HEIGHT / block.height, EMBLEM_WIDTH / block.width, 1);
-		const description = clean(block.description);
+		const description = block.description;
 		return [
 			new ImageRun({
 				type: block.type === 'image/png' ? 'png' : 'jpg',

@@ -32,7 +32,6 @@ import {
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
 import { exportStrings } from './strings.ts';
 import type { Contents } from './toc.ts';
-import { clean } from './xml-text.ts';
 
 const TEXT_WIDTH = 11906 - 2 * 1134; // A4 portrait less the 2 cm margins, as in docx.ts
 const BAR_HEIGHT = 140; // twentieths of a point: a bar 7 pt high
@@ -49,7 +48,7 @@ type CellContent = string | (Paragraph | Table)[];
 /** The annex starts on a page of its own; a chart's title stays with its table. Listed in `contents`, the
  * contents page of the document the annex is in (toc.ts), where there is one. */
 function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
-	const runs = () => [new TextRun(clean(text))];
+	const runs = () => [new TextRun(text)];
 	return new Paragraph({
 		heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
 		pageBreakBefore: level === 1,
@@ -67,7 +66,7 @@ const paragraph = (
 	new Paragraph({
 		style: header ? 'TableHeader' : 'TableText',
 		alignment,
-		children: [new TextRun({ text: clean(text) || '–', color: light ? 'FFFFFF' : undefined })]
+		children: [new TextRun({ text: text || '–', color: light ? 'FFFFFF' : undefined })]
 	});
 
 function cell(content: CellContent, options: { header?: boolean; fill?: string } = {}): TableCell {
@@ -107,7 +106,7 @@ const note = (text: string, keepNext = false) =>
 	new Paragraph({
 		spacing: { before: 80, after: 200 },
 		keepNext,
-		children: [new TextRun({ text: clean(text), italics: true, size: 18 })]
+		children: [new TextRun({ text, italics: true, size: 18 })]
 	});
 
 /** Where the annex goes in a whole document: its contents page (toc.ts), and the language tag of the
@@ -129,7 +128,7 @@ export function scorecardAnnex(
 		cell([
 			new Paragraph({
 				style: 'TableText',
-				children: [new TextRun({ text: clean(text) || '–', language: ownLanguage })]
+				children: [new TextRun({ text: text || '–', language: ownLanguage })]
 			})
 		]);
 	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
@@ -275,7 +274,7 @@ export function scorecardAnnex(
 	out.push(
 		...coverageTable(coverageByPillar(plan), t('scorecard.charts.columns.pillar'), (id) => {
 			const pillar = plan.pillars.find((p) => p.id === id)!;
-			const name = clean(pillarName(pillar, t));
+			const name = pillarName(pillar, t);
 			return !name ? cell(t('export.toBeCompleted')) : pillar.name.trim() ? own(name) : cell(name);
 		})
 	);

@@ -79,7 +79,9 @@ test('comment, reply and resolve in review mode; the comments survive a reload a
 	await waitForSaved(page);
 
 	await page.reload();
-	await expect(page.getByText('Commenting as Amina Diallo')).toBeVisible();
+	// Review mode lays out the whole plan before it shows: about 1 s for the sample on a quiet machine,
+	// more than 5 s with two test workers and LibreOffice on two cores.
+	await expect(page.getByText('Commenting as Amina Diallo')).toBeVisible({ timeout: 15_000 });
 	await expect(comment(page, 'Add the 2026 survey figures.')).toContainText(
 		'The ministry will send them.'
 	);

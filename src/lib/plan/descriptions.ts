@@ -21,7 +21,11 @@ export const KINDS = [
 	'coordination',
 	'coordinationBody',
 	'monitoring',
-	'budget'
+	'budget',
+	'progress',
+	'periodReport',
+	'actionProgress',
+	'indicatorProgress'
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

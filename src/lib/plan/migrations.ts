@@ -62,7 +62,9 @@ const steps: Record<number, (plan: Versioned) => Versioned> = {
 		if (!context || !('baselineData' in context)) return { ...plan, schemaVersion: 3 };
 		const { baselineData, ...rest } = context;
 		return { ...plan, schemaVersion: 3, context: { ...rest, baselineFigures: baselineData } };
-	}
+	},
+	// 4: monitoring after adoption (`progress`), empty in an older draft: its defaults fill it in.
+	4: (plan) => ({ ...plan, schemaVersion: 4 })
 };
 
 export function migrate(plan: { schemaVersion: number }): Versioned {

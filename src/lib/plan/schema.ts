@@ -3,6 +3,7 @@
 // incomplete is normal while drafting; the checks in completeness.ts say what is missing.
 import { z } from 'zod';
 import { isPlanDate } from './dates.ts';
+import { PERIOD_KEY } from './periods.ts';
 import { describe, type Kind, type Need } from './descriptions.ts';
 import {
 	EMBLEM_TYPES,
@@ -16,7 +17,7 @@ import {
 // browser reports a CSP violation (Lighthouse counts it against best practices).
 z.config({ jitless: true });
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const FILE_FORMAT = 'nap-builder.plan';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -88,6 +89,16 @@ export const FREQUENCIES = [
 export const LEVELS = ['national', 'provincial', 'local'] as const;
 /** Where an action takes effect: at home, or abroad (peacekeeping, diplomacy, development aid). */
 export const ACTION_SCOPES = ['domestic', 'abroad'] as const;
+/** How an action stands in a reporting period, as its institution reports it (monitoring, after adoption). */
+export const PROGRESS_STATUSES = [
+	'not-started',
+	'on-track',
+	'delayed',
+	'completed',
+	'cancelled'
+] as const;
+/** Where an indicator stands against its target in a period (progress/rating.ts says by which rule). */
+export const RATINGS = ['on-track', 'at-risk', 'off-track'] as const;
 /** What a reviewer's comment is on: a part of the plan (a wizard step) or one item. */
 export const COMMENT_TARGETS = ['section', 'pillar', 'objective', 'action', 'indicator'] as const;
 
@@ -407,6 +418,86 @@ export const coordinationSchema = z.object({
 	)
 });
 
+/** The most entries the monitoring of a plan holds, over all its periods (an entry per action or
+ * indicator and period: 1,000 actions reported on quarterly over five years stay well within it). */
+export const MAX_ENTRIES = 50_000;
+const entries = <T extends z.ZodType>(schema: T, of: Kind, label: string, item: string) =>
+	describe(z.array(schema).max(MAX_ENTRIES).default([]), { type: 'items', of, label, item });
+/** A reporting period by its key (progress/periods.ts): '2027', '2027-H1', '2027-Q3', '2027-03' or
+ * '2027-2028'. Not typed by anyone: the monitoring area picks it from the plan's reporting cycle. */
+const periodKey = internal(z.string().max(16).regex(PERIOD_KEY));
+const updatedAt = internal(z.union([z.literal(''), z.iso.datetime()]).default(''));
+
+/** What the coordinating ministry writes for a period as a whole (the progress report's summary). */
+export const periodReportSchema = z.object({
+	id,
+	period: periodKey,
+	summary: longText('fields.periodReport.summary'),
+	challenges: longText('fields.periodReport.challenges'),
+	updatedAt
+});
+
+/** One action in one period: what its institution reports. */
+export const actionProgressSchema = z.object({
+	id,
+	/** The action reported on (an id in this plan's pillars). */
+	actionId: internal(z.string().min(1).max(64)),
+	period: periodKey,
+	status: choice(PROGRESS_STATUSES, 'progressStatus', 'fields.actionProgress.status'),
+	narrative: longText('fields.actionProgress.narrative'),
+	spent: describe(z.number().min(0).max(1e15).nullable().default(null), {
+		type: 'amount',
+		label: 'fields.actionProgress.spent'
+	}),
+	/** ISO 4217; '' means the plan's currency. */
+	currency: code('fields.actionProgress.currency'),
+	/** The institution that reported it (a workbook's sender, or the person's institution). */
+	reportedBy: ref('fields.actionProgress.reportedBy'),
+	updatedAt
+});
+
+/** One indicator in one period: the value measured. */
+export const indicatorProgressSchema = z.object({
+	id,
+	indicatorId: internal(z.string().min(1).max(64)),
+	period: periodKey,
+	/** As measured, in the indicator's unit; text, since a value may be "12 of 40" as well as "30". */
+	value: shortText('fields.indicatorProgress.value'),
+	date: planDate('fields.indicatorProgress.date'),
+	source: shortText('fields.indicatorProgress.source'),
+	note: longText('fields.indicatorProgress.note'),
+	/** The reporter's own rating: used where progress cannot be computed (a text indicator). */
+	rating: choice(RATINGS, 'rating', 'fields.indicatorProgress.rating'),
+	reportedBy: ref('fields.indicatorProgress.reportedBy'),
+	updatedAt
+});
+
+/** Monitoring after adoption: beside the plan, never editing it. Entries are flat lists keyed by item
+ * and period (not nested under a period), so that two ministries reporting at once for a period no one
+ * has opened yet add entries side by side instead of each creating the period. */
+export const progressSchema = z.object({
+	/** The data is illustrative (the sample plan's): the dashboard and the report say so. */
+	illustrative: flag('fields.progress.illustrative'),
+	periods: entries(
+		periodReportSchema,
+		'periodReport',
+		'fields.progress.periods',
+		'fields.periodReport.item'
+	),
+	actions: entries(
+		actionProgressSchema,
+		'actionProgress',
+		'fields.progress.actions',
+		'fields.actionProgress.item'
+	),
+	indicators: entries(
+		indicatorProgressSchema,
+		'indicatorProgress',
+		'fields.progress.indicators',
+		'fields.indicatorProgress.item'
+	)
+});
+
 export const monitoringSchema = z.object({
 	reportingCycle: choice(FREQUENCIES, 'frequency', 'fields.monitoring.reportingCycle', {
 		required: 'reportingCycle'
@@ -486,6 +577,7 @@ export const planSchema = z.object({
 	coordination: section(coordinationSchema, 'coordination', 'fields.coordination.description'),
 	monitoring: section(monitoringSchema, 'monitoring', 'fields.monitoring.title'),
 	budget: section(budgetSchema, 'budget', 'wizard.steps.budget.title'),
+	progress: section(progressSchema, 'progress', 'fields.progress.title'),
 	comments: internal(list(commentSchema))
 });
 
@@ -501,6 +593,12 @@ export type Action = z.output<typeof actionSchema>;
 export type Indicator = z.output<typeof indicatorSchema>;
 export type BudgetLine = z.output<typeof budgetLineSchema>;
 export type CoordinationBody = z.output<typeof coordinationBodySchema>;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+export type Rating = (typeof RATINGS)[number];
+export type Progress = z.output<typeof progressSchema>;
+export type PeriodReport = z.output<typeof periodReportSchema>;
+export type ActionProgress = z.output<typeof actionProgressSchema>;
+export type IndicatorProgress = z.output<typeof indicatorProgressSchema>;
 export type Comment = z.output<typeof commentSchema>;
 export type Reply = z.output<typeof replySchema>;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];

@@ -12,7 +12,7 @@ export function stepHref(step: Step, draftId: string, field?: string): ResolvedP
 }
 
 /** The pages about one draft besides the wizard. */
-export type DraftPage = '/review' | '/merge' | '/versions' | '/present';
+export type DraftPage = '/review' | '/merge' | '/versions' | '/present' | '/progress';
 
 /** The address of a page about one draft (review mode, merge, versions, workshop mode), with more of the query (a slide). */
 export function draftPageHref(

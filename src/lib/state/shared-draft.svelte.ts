@@ -9,6 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Plan } from '../plan/schema.ts';
 import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT } from '../sync/binding.ts';
+import { keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
 import { reconcile } from '../sync/reconcile.ts';
 import { closeReasons, rememberSharedLink, type Role, type SharedLink } from '../sync/sharing.ts';
 import type { DraftSession, SharedAttachment } from './draft-session.svelte.ts';
@@ -79,6 +80,8 @@ export class SharedDraft implements SharedAttachment {
 	refusal = $state('');
 	canUndo = $state(false);
 	canRedo = $state(false);
+	/** How many items a colleague deleted came back, last time, for an edit made here they had not seen. */
+	restored = $state(0);
 
 	state: SyncState = $derived.by(() => {
 		if (this.refusal) return 'refused';
@@ -94,6 +97,8 @@ export class SharedDraft implements SharedAttachment {
 	/** The plan as the document last held it, as plain objects: an edit is the difference from it. */
 	#synced: Plan | undefined;
 	#pullQueued = false;
+	/** What this device typed into each item: written again if a colleague's move or delete dropped it. */
+	readonly #edits = new LocalEdits();
 	/** While the device's copy loads, the plan is not read from the document: open() decides how they meet. */
 	#opening = true;
 	#socket: HocuspocusProviderWebsocket | undefined;
@@ -154,7 +159,8 @@ export class SharedDraft implements SharedAttachment {
 			};
 			applyPlanChange(shared.doc, inDoc, stored, {
 				comments: shared.comments,
-				origin: shared.#origin
+				origin: shared.#origin,
+				edits: shared.#edits
 			});
 		}
 		shared.#opening = false;
@@ -300,7 +306,11 @@ export class SharedDraft implements SharedAttachment {
 		};
 		// A commenter sends its comments only: the server would refuse anything else.
 		const now = this.readOnly ? { ...this.#synced, comments: edited.comments } : edited;
-		applyPlanChange(this.doc, this.#synced, now, { comments: this.comments, origin: this.#origin });
+		applyPlanChange(this.doc, this.#synced, now, {
+			comments: this.comments,
+			origin: this.#origin,
+			edits: this.#edits
+		});
 		this.#synced = now;
 	}
 
@@ -317,7 +327,20 @@ export class SharedDraft implements SharedAttachment {
 	#pull(): void {
 		if (!docHasPlan(this.doc)) return;
 		if (this.loaded) this.#push();
-		const plan = planFromDoc(this.doc, { comments: this.comments });
+		let plan = planFromDoc(this.doc, { comments: this.comments });
+		const kept =
+			this.#synced && !this.readOnly
+				? keepLocalEdits(this.doc, this.#edits, this.#synced, plan)
+				: undefined;
+		if (kept) {
+			applyPlanChange(this.doc, plan, kept.plan, {
+				comments: this.comments,
+				origin: this.#origin,
+				edits: this.#edits
+			});
+			plan = planFromDoc(this.doc, { comments: this.comments });
+			if (kept.restored.length) this.restored = kept.restored.length;
+		}
 		this.#synced = plan;
 		this.loaded = true;
 		// The plan's own record keeps its times on the device (the session sets them as it saves).
@@ -338,12 +361,14 @@ export class SharedDraft implements SharedAttachment {
 		this.#push();
 		this.#undo.stopCapturing();
 		this.#undo.undo();
+		this.#edits.settle(); // an item the undo removed is not brought back
 		this.#pull();
 	}
 
 	redo(): void {
 		this.#push();
 		this.#undo.redo();
+		this.#edits.settle();
 		this.#pull();
 	}
 

@@ -13,7 +13,7 @@ import { keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
 import { reconcile } from '../sync/reconcile.ts';
 import { closeReasons, rememberSharedLink, type Role, type SharedLink } from '../sync/sharing.ts';
 import type { DraftSession, SharedAttachment } from './draft-session.svelte.ts';
-import { planJson } from './plan-json.svelte.ts';
+import { planJson, planPlain } from './plan-json.svelte.ts';
 
 /**
  * synced: online, every change here is on the server; sending: online, some are on their way;
@@ -298,9 +298,11 @@ export class SharedDraft implements SharedAttachment {
 		clearTimeout(this.#pushTimer);
 		this.#pushTimer = undefined;
 		if (this.commentsReadOnly || !this.#synced) return;
-		// The times of the device's record are its own, never shared.
+		// The times of the device's record are its own, never shared. The plan's objects an edit did not
+		// change are the same objects as in #synced: the binding does not walk them (a keystroke at
+		// 3,000 actions cost 55 to 80 ms when it compared every one).
 		const edited = {
-			...(JSON.parse(planJson(this.#session.plan)) as Plan),
+			...planPlain(this.#session.plan),
 			createdAt: this.#synced.createdAt,
 			updatedAt: this.#synced.updatedAt
 		};
@@ -353,6 +355,12 @@ export class SharedDraft implements SharedAttachment {
 		this.around(
 			() => (changed = reconcile(this.#session.plan as unknown as Record<string, unknown>, copy))
 		);
+		// The plan as the document holds it, now also the session's: the same objects as the next edit's.
+		this.#synced = {
+			...planPlain(this.#session.plan),
+			createdAt: plan.createdAt,
+			updatedAt: plan.updatedAt
+		};
 		if (changed) this.#session.changedElsewhere();
 	}
 

@@ -7,9 +7,10 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { z } from 'zod';
 import type { Plan } from '../plan/schema.ts';
 import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT } from '../sync/binding.ts';
-import { keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
+import { addedItems, keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
 import { reconcile } from '../sync/reconcile.ts';
 import { closeReasons, rememberSharedLink, type Role, type SharedLink } from '../sync/sharing.ts';
 import type { DraftSession, SharedAttachment } from './draft-session.svelte.ts';
@@ -57,6 +58,45 @@ function rememberSavedBase(planId: string, updatedAt: string): void {
 	}
 }
 
+/** A colleague connected to the draft now, as their device says (read through a schema: it is input). */
+export interface Colleague {
+	clientId: number;
+	name: string;
+	/** The institution they said they work for (its name). */
+	institution: string;
+	/** The wizard step they are on, and the field they are typing in (its id), if any. */
+	step: string;
+	field: string;
+}
+const presenceSchema = z.object({
+	name: z.string().trim().max(100).catch(''),
+	institution: z.string().trim().max(200).catch(''),
+	step: z.string().max(40).catch(''),
+	field: z.string().max(200).catch('')
+});
+
+/** How this person appears to colleagues (kept on the device, for every shared draft). */
+export interface Profile {
+	name: string;
+	/** One of the plan's institutions (its id), or ''. */
+	institutionId: string;
+}
+const profileKey = 'nap-builder.presence-profile';
+const profileSchema = z.object({
+	name: z.string().trim().max(100).catch(''),
+	institutionId: z.string().max(100).catch('')
+});
+function storedProfile(): Profile {
+	try {
+		return profileSchema.parse(JSON.parse(localStorage.getItem(profileKey) ?? '{}'));
+	} catch {
+		return { name: '', institutionId: '' };
+	}
+}
+
+/** Typing counts as typing for this long after the last key. */
+const TYPING_MS = 4000;
+
 export function syncUrl(): string {
 	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 }
@@ -82,6 +122,13 @@ export class SharedDraft implements SharedAttachment {
 	canRedo = $state(false);
 	/** How many items a colleague deleted came back, last time, for an edit made here they had not seen. */
 	restored = $state(0);
+	/** The colleagues connected now (not this device), in the order they came. */
+	people = $state.raw<Colleague[]>([]);
+	/** How this person appears to colleagues. */
+	profile = $state<Profile>(storedProfile());
+	#step = '';
+	#field = '';
+	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 
 	state: SyncState = $derived.by(() => {
 		if (this.refusal) return 'refused';
@@ -251,10 +298,77 @@ export class SharedDraft implements SharedAttachment {
 			if (kind === 'plan') {
 				provider.on('synced', () => this.#updateSynced(provider));
 				provider.on('unsyncedChanges', () => this.#updateSynced(provider));
+				this.#presence = provider;
+				provider.awareness?.on('change', () => this.#readPresence());
+				this.#sendPresence();
 			}
 			provider.attach();
 			this.#providers.push(provider);
 		}
+	}
+
+	#presence: HocuspocusProvider | undefined;
+
+	/** Says where this person is: the step they are on. */
+	setStep(step: string): void {
+		this.#step = step;
+		this.#sendPresence();
+	}
+
+	/** Says this person is typing in a field (by its id); they stop a few seconds after the last key. */
+	typing(field: string): void {
+		clearTimeout(this.#typingTimer);
+		this.#typingTimer = setTimeout(() => this.stoppedTyping(), TYPING_MS);
+		if (this.#field === field) return;
+		this.#field = field;
+		this.#sendPresence();
+	}
+
+	stoppedTyping(): void {
+		clearTimeout(this.#typingTimer);
+		if (!this.#field) return;
+		this.#field = '';
+		this.#sendPresence();
+	}
+
+	/** Changes how this person appears to colleagues, on this device from now on. */
+	setProfile(profile: Profile): void {
+		this.profile = profileSchema.parse(profile);
+		try {
+			localStorage.setItem(profileKey, JSON.stringify(this.profile));
+		} catch {
+			// Not kept for the next draft: it still shows in this one.
+		}
+		this.#sendPresence();
+	}
+
+	/** The names of the colleagues typing in a field now. */
+	typingIn(field: string): string[] {
+		return this.people.filter((p) => p.field === field).map((p) => p.name);
+	}
+
+	#sendPresence(): void {
+		const institution = this.#session.plan.institutions.find(
+			(i) => i.id === this.profile.institutionId
+		);
+		this.#presence?.setAwarenessField('user', {
+			name: this.profile.name,
+			institution: institution ? institution.name.trim() || institution.acronym.trim() : '',
+			step: this.#step,
+			field: this.#field
+		});
+	}
+
+	#readPresence(): void {
+		const awareness = this.#presence?.awareness;
+		if (!awareness) return;
+		const people: Colleague[] = [];
+		for (const [clientId, state] of awareness.getStates()) {
+			if (clientId === awareness.clientID) continue;
+			const read = presenceSchema.safeParse((state as { user?: unknown }).user);
+			if (read.success) people.push({ clientId, ...read.data });
+		}
+		this.people = people;
 	}
 
 	#updateSynced(provider: HocuspocusProvider): void {
@@ -298,6 +412,7 @@ export class SharedDraft implements SharedAttachment {
 		clearTimeout(this.#pushTimer);
 		this.#pushTimer = undefined;
 		if (this.commentsReadOnly || !this.#synced) return;
+		this.#markAdded();
 		// The times of the device's record are its own, never shared. The plan's objects an edit did not
 		// change are the same objects as in #synced: the binding does not walk them (a keystroke at
 		// 3,000 actions cost 55 to 80 ms when it compared every one).
@@ -314,6 +429,24 @@ export class SharedDraft implements SharedAttachment {
 			edits: this.#edits
 		});
 		this.#synced = now;
+	}
+
+	/**
+	 * The items this person made since the last push record their institution (`contributedBy`, where
+	 * the item has it and none is set), as items a ministry's draft file brings into a merge do.
+	 */
+	#markAdded(): void {
+		const institutionId = this.profile.institutionId;
+		if (!institutionId || this.readOnly || !this.#synced) return;
+		const plan = this.#session.plan;
+		if (!plan.institutions.some((i) => i.id === institutionId)) return;
+		for (const path of addedItems(this.#synced, planPlain(plan))) {
+			const item = path.reduce<unknown>(
+				(value, key) => (value as Record<string | number, unknown>)[key],
+				plan
+			) as Record<string, unknown>;
+			if (item.contributedBy === '') item.contributedBy = institutionId;
+		}
 	}
 
 	#queuePull(): void {
@@ -390,6 +523,7 @@ export class SharedDraft implements SharedAttachment {
 		this.#disposed = true;
 		this.#push(); // what was typed a moment ago is in the document (and on the device) before it goes
 		for (const stop of this.#stops.splice(0)) stop();
+		clearTimeout(this.#typingTimer);
 		for (const provider of this.#providers) provider.destroy();
 		this.#socket?.destroy();
 		this.#undo.destroy();

@@ -21,7 +21,7 @@ import {
 	PLAN_ROOT,
 	splice
 } from './binding.ts';
-import { keepLocalEdits, LocalEdits } from './concurrent.ts';
+import { addedItems, keepLocalEdits, LocalEdits } from './concurrent.ts';
 
 const clone = (plan: Plan): Plan => structuredClone(plan);
 
@@ -627,7 +627,7 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 			),
 			{ numRuns: 120 }
 		);
-	});
+	}, 60_000);
 
 	it('is not made twice when the colleague had seen it: the move or the delete stands as made', () => {
 		fc.assert(
@@ -655,7 +655,7 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 			),
 			{ numRuns: 80 }
 		);
-	});
+	}, 60_000);
 
 	it('a plan written from a stale copy keeps what a colleague added, removed and moved meanwhile', () => {
 		const plan = samplePlan('en');
@@ -676,5 +676,25 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 			...theirs,
 			overview: { ...theirs.overview, title: 'Mine' }
 		});
+	});
+});
+
+describe('the items a person made', () => {
+	it('are the items new in the plan, not those moved or edited, found on the path of the change', () => {
+		const plan = samplePlan('en');
+		const after = clone(plan);
+		const made = { ...blank.action(), description: 'New' };
+		after.pillars[1].objectives[0].actions.push(made);
+		after.pillars[0].objectives[0].actions[0].description += ' (edited)';
+		moveActionTo(
+			after,
+			plan.pillars[0].objectives[0].actions[1].id,
+			plan.pillars[2].objectives[0].id
+		);
+		const paths = addedItems(plan, after);
+		expect(paths).toEqual([
+			['pillars', 1, 'objectives', 0, 'actions', after.pillars[1].objectives[0].actions.length - 1]
+		]);
+		expect(addedItems(plan, plan)).toEqual([]);
 	});
 });

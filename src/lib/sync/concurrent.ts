@@ -215,3 +215,44 @@ export function keepLocalEdits(
 	kept.plan = result;
 	return kept;
 }
+
+/**
+ * The items added in `after` that were nowhere in `before` (not moved: made), as paths of keys from the
+ * plan. Walks only what differs by reference: copies that share unchanged objects cost their edit.
+ */
+export function addedItems(before: unknown, after: unknown): (string | number)[][] {
+	const found: (string | number)[][] = [];
+	const walk = (was: unknown, now: unknown, path: (string | number)[]) => {
+		if (was === now || !now || typeof now !== 'object') return;
+		if (Array.isArray(now)) {
+			const ids = new Set(
+				(Array.isArray(was) ? was : []).map((item) => (isObject(item) ? item.id : undefined))
+			);
+			const byId = new Map(
+				(Array.isArray(was) ? was : []).map((item) => [isObject(item) ? item.id : undefined, item])
+			);
+			now.forEach((item, i) => {
+				if (!isObject(item)) return;
+				if (typeof item.id === 'string' && !ids.has(item.id)) found.push([...path, i]);
+				else walk(byId.get(item.id), item, [...path, i]);
+			});
+		} else
+			for (const [key, value] of Object.entries(now as Json))
+				walk(isObject(was) ? was[key] : undefined, value, [...path, key]);
+	};
+	walk(before, after, []);
+	if (!found.length) return found;
+	// An item moved from elsewhere was not made here.
+	const existing = new Set<unknown>();
+	const collect = (value: unknown) => {
+		if (Array.isArray(value)) value.forEach(collect);
+		else if (isObject(value)) {
+			if (typeof value.id === 'string') existing.add(value.id);
+			Object.values(value).forEach(collect);
+		}
+	};
+	collect(before);
+	const at = (path: (string | number)[]) =>
+		path.reduce<unknown>((value, key) => (value as Json | undefined)?.[key], after);
+	return found.filter((path) => !existing.has((at(path) as Json).id));
+}

@@ -279,12 +279,12 @@ async function memoryAndSize(env: Record<string, unknown>) {
 
 /**
  * Every figure; `only` stops early: 'keystroke' after the keystroke, 'memory' after memory and size
- * (node scripts/bench-sync.ts memory).
+ * (node scripts/bench-sync.ts memory); 'latency' gives the edit-to-peer latencies alone.
  */
 export async function syncFigures(env: Record<string, unknown>, only?: string) {
-	keystrokes(env);
+	if (only !== 'latency') keystrokes(env);
 	if (only === 'keystroke') return;
-	await memoryAndSize(env);
+	if (only !== 'latency') await memoryAndSize(env);
 	if (only === 'memory') return;
 	const single = await startSyncProcess('bench-one', dataEnv());
 	try {

@@ -20,17 +20,22 @@ const print = (figure: Record<string, unknown>, env: Record<string, string>) =>
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, lighthouse. */
+/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, shared, lighthouse. */
 export async function browserFigures(
 	nodeEnv: Record<string, string>,
 	only: string[] = []
 ): Promise<void> {
 	const wanted = (part: string) => only.length === 0 || only.includes(part);
+	const dir = mkdtempSync(join(tmpdir(), 'nap-bench-'));
 	const server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(PORT) },
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			SYNC_DATA_FILE: join(dir, 'sync.sqlite'),
+			SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: '1000'
+		},
 		stdio: 'ignore'
 	});
-	const dir = mkdtempSync(join(tmpdir(), 'nap-bench-'));
 	const browser = await chromium.launch({
 		executablePath: findChromium(),
 		args: [
@@ -206,7 +211,60 @@ export async function browserFigures(
 		// 6. Plans of 1,000 and 3,000 actions (bench-big.ts): showing the actions and review steps, typing, saving.
 		if (wanted('big')) await bigPlanFigures(browser, origin, dir, (figure) => print(figure, env));
 
-		// 7. Lighthouse scores.
+		// 7. A shared 300-action draft opened cold on a new device: from opening the invitation link to
+		// the plan on screen (joining fetches the document from the sync server, keeps it on the device
+		// and opens it); then opened again on that device, from its own copy.
+		if (wanted('shared')) {
+			const owner = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
+			const page = await owner.newPage();
+			const file = join(dir, 'plan-shared-300.nap.json');
+			writeFileSync(file, JSON.stringify(generatedPlan(300)));
+			const id = await importDraft(page, file);
+			await page.goto(`/plan/overview?id=${id}`);
+			await page.getByRole('button', { name: 'Share', exact: true }).click();
+			await page.getByRole('button', { name: 'Share this draft' }).click();
+			await page.getByRole('textbox', { name: 'Who is it for? (optional)' }).fill('Bench');
+			await page.getByRole('button', { name: 'Create an invitation link' }).click();
+			const link = page.getByRole('textbox', { name: 'Invitation link for Bench' });
+			await link.waitFor({ timeout: 60_000 });
+			const url = await link.inputValue();
+			const titled = (p: typeof page) =>
+				p.waitForFunction(
+					() => !!document.querySelector<HTMLInputElement>('#overview-title')?.value,
+					undefined,
+					{ timeout: 60_000 }
+				);
+			const cold: number[] = [];
+			const warm: number[] = [];
+			for (let run = 0; run < 3; run++) {
+				const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
+				const device = await context.newPage();
+				await device.goto('/'); // the app itself loaded: what is timed is the draft
+				const start = Date.now();
+				await device.goto(url);
+				await titled(device);
+				cold.push(Date.now() - start);
+				const again = Date.now();
+				await device.reload();
+				await titled(device);
+				warm.push(Date.now() - again);
+				await context.close();
+			}
+			print(
+				{
+					figure: 'shared-draft-cold-open',
+					actions: 300,
+					ms: Math.min(...cold),
+					medianMs: median(cold),
+					goal: 'under 1000 ms'
+				},
+				env
+			);
+			print({ figure: 'shared-draft-reopen', actions: 300, ms: Math.min(...warm) }, env);
+			await owner.close();
+		}
+
+		// 8. Lighthouse scores.
 		if (wanted('lighthouse')) await lighthouseFigures(origin, nodeEnv);
 	} finally {
 		await browser.close();

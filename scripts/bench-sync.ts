@@ -3,8 +3,9 @@
 // instances on Redis; the server's memory per open document; the stored size against the plan's JSON.
 // The servers run in their own processes (server/main.ts); the clients are Node providers in this one,
 // so with 50 clients this process decodes 49 copies of every edit, as 49 browsers would in parallel.
-// The plan's Y.Doc here mirrors the plan generically (maps, arrays, Y.Text for strings); the app's
-// binding comes later and may differ in detail, not in size class.
+// The plan's Y.Doc is the app's (src/lib/sync/binding.ts). Also, in this process: the time one keystroke
+// takes to be written into the document at 300 and 3,000 actions (the binding skipping the objects an
+// edit left the same, as the shared draft gives them), against comparing a whole fresh copy.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Storage } from '../server/storage.ts';
+import type { Plan } from '../src/lib/plan/schema.ts';
+import { applyPlanChange, planToDoc } from '../src/lib/sync/binding.ts';
+import { LocalEdits } from '../src/lib/sync/concurrent.ts';
 import { generatedPlan } from './generated-plan.ts';
 import { startRedis } from './redis-server.ts';
 import { startSyncProcess, type SyncProcess } from './sync-process.ts';
@@ -19,26 +23,67 @@ import { startSyncProcess, type SyncProcess } from './sync-process.ts';
 type Env = Record<string, string>;
 const plan = generatedPlan(300);
 
-function toY(value: unknown): unknown {
-	if (Array.isArray(value)) return Y.Array.from(value.map(toY) as Y.Map<unknown>[]);
-	if (typeof value === 'string') return new Y.Text(value);
-	if (value && typeof value === 'object')
-		return new Y.Map(
-			Object.entries(value)
-				.filter(([, v]) => v !== undefined)
-				.map(([k, v]) => [k, toY(v)])
-		);
-	return value;
+/** The plan's document as the app uploads it (its comments go to a document of their own). */
+function planDocument(of: Plan = plan): Y.Doc {
+	const doc = new Y.Doc();
+	planToDoc(of, doc, { comments: new Y.Doc() });
+	return doc;
 }
 
-function planDocument(): Y.Doc {
-	const doc = new Y.Doc();
-	const root = doc.getMap('plan');
-	doc.transact(() => {
-		for (const [key, value] of Object.entries(plan))
-			if (value !== undefined) root.set(key, toY(value));
-	});
-	return doc;
+/**
+ * One keystroke written into the document: the median over 60 keys typed at the end of one action's
+ * description, the plan copied as the shared draft copies it (only the edited path new), and as a
+ * whole fresh copy (the binding then compares every object).
+ */
+function keystrokes(env: Record<string, unknown>) {
+	for (const actions of [300, 3000]) {
+		const start = generatedPlan(actions);
+		for (const sharing of [true, false]) {
+			const doc = planDocument(start);
+			const edits = new LocalEdits();
+			let before: Plan = structuredClone(start);
+			const times: number[] = [];
+			for (let k = 0; k < 60; k++) {
+				const [pillar] = before.pillars;
+				const [objective] = pillar.objectives;
+				const [action] = objective.actions;
+				let after: Plan = {
+					...before,
+					pillars: [
+						{
+							...pillar,
+							objectives: [
+								{
+									...objective,
+									actions: [
+										{ ...action, description: `${action.description}x` },
+										...objective.actions.slice(1)
+									]
+								},
+								...pillar.objectives.slice(1)
+							]
+						},
+						...before.pillars.slice(1)
+					]
+				};
+				if (!sharing) after = JSON.parse(JSON.stringify(after)) as Plan;
+				const t = performance.now();
+				applyPlanChange(doc, before, after, { edits });
+				times.push(performance.now() - t);
+				before = after;
+			}
+			console.log(
+				JSON.stringify({
+					figure: 'sync-keystroke-write',
+					actions,
+					sharedObjects: sharing,
+					ms: round(times.sort((a, b) => a - b)[times.length >> 1]),
+					goal: sharing && actions === 3000 ? 'under 5 ms' : undefined,
+					...env
+				})
+			);
+		}
+	}
 }
 
 async function waitFor(condition: () => boolean, ms: number, what: string) {
@@ -232,9 +277,14 @@ async function memoryAndSize(env: Record<string, unknown>) {
 	}
 }
 
-/** Every figure; `only: 'memory'` stops after memory and size (node scripts/bench-sync.ts memory). */
+/**
+ * Every figure; `only` stops early: 'keystroke' after the keystroke, 'memory' after memory and size
+ * (node scripts/bench-sync.ts memory); 'latency' gives the edit-to-peer latencies alone.
+ */
 export async function syncFigures(env: Record<string, unknown>, only?: string) {
-	await memoryAndSize(env);
+	if (only !== 'latency') keystrokes(env);
+	if (only === 'keystroke') return;
+	if (only !== 'latency') await memoryAndSize(env);
 	if (only === 'memory') return;
 	const single = await startSyncProcess('bench-one', dataEnv());
 	try {

@@ -7,7 +7,7 @@ import { generatedPlan } from './generated-plan.ts';
 import { browserFigures } from './bench-browser.ts';
 
 const env = { node: process.version };
-// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, lighthouse, sync.
+// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, shared, lighthouse, sync.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 

@@ -10,7 +10,7 @@ import {
 	type BrowserContext,
 	type Page
 } from '@playwright/test';
-import { chooseLanguage, expectNoEnglish, strings, waitForSaved } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, gotoStep, strings, waitForSaved } from './helpers.ts';
 
 const en = strings('en');
 const text = (key: string, params: Record<string, string | number> = {}) =>
@@ -175,6 +175,93 @@ test("undo takes back one's own change, never a colleague's, by button or by key
 	await expect(vision(editor)).toHaveValue('The coordinator’s vision.');
 	await owner.keyboard.press('ControlOrMeta+Z');
 	await expect(vision(editor)).toHaveValue(before);
+});
+
+/** The plan's institutions in the order a device shows them (the group of each one's controls). */
+const institutionOrder = (page: Page) =>
+	page
+		.getByRole('group', { name: /^Institution \d+/ })
+		.evaluateAll((groups) => groups.map((g) => g.getAttribute('aria-label')));
+
+test('three people reorder the institutions at once, one editing an acronym another moves: all three end with one order and the edit', async ({
+	browser
+}) => {
+	const owner = await coordinator(browser);
+	const [defence, justice] = [
+		await join(browser, await invite(owner, 'editor', 'Ministry of Defence')),
+		await join(browser, await invite(owner, 'editor', 'Ministry of Justice'))
+	];
+	const move = (page: Page, where: 'Up' | 'Down', institution: string) =>
+		page
+			.getByRole('button', {
+				name: new RegExp(`^${en.get(`common.move${where}`)}: Institution \\d+: ${institution}`)
+			})
+			.click();
+	const acronym = (page: Page, institution: string) =>
+		page.getByRole('textbox', {
+			name: new RegExp(`^${en.get('fields.institution.acronym')}.*${institution}`)
+		});
+	await expect(acronym(defence, 'Ministry of Defence')).toHaveValue('MoD');
+	await expect(acronym(justice, 'Ministry of Defence')).toHaveValue('MoD');
+	// Offline, so that each change is made without the others': they meet when the devices reconnect.
+	for (const page of [owner, defence, justice]) await page.context().setOffline(true);
+	await move(owner, 'Down', 'Ministry of Defence');
+	await move(owner, 'Down', 'Ministry of Defence');
+	await move(justice, 'Up', 'Ministry of Justice');
+	await move(justice, 'Up', 'Ministry of Justice');
+	await acronym(defence, 'Ministry of Defence').fill('MinDef');
+	await move(defence, 'Down', 'Lumerian Women');
+	for (const page of [owner, defence, justice]) await page.context().setOffline(false);
+
+	for (const page of [owner, defence, justice])
+		await expect(acronym(page, 'Ministry of Defence')).toHaveValue('MinDef');
+	const order = await institutionOrder(owner);
+	for (const page of [defence, justice])
+		await expect.poll(() => institutionOrder(page)).toEqual(await institutionOrder(owner));
+	expect(order.filter((name) => name?.includes('Ministry of Defence'))).toHaveLength(1);
+	expect(order).toHaveLength(9);
+});
+
+test('colleagues in the draft are listed with their institution and step, and a field a colleague types in says so', async ({
+	browser
+}) => {
+	const owner = await coordinator(browser);
+	const editor = await join(browser, await invite(owner, 'editor', 'Ministry of Defence'));
+	await expect(
+		owner.getByRole('heading', { name: text('sharing.presence.title_one', { count: 1 }) })
+	).toBeVisible();
+	await editor.getByText(en.get('sharing.presence.me')!).click();
+	await editor.getByRole('textbox', { name: en.get('sharing.presence.name')! }).fill('Amina');
+	await editor.getByRole('textbox', { name: en.get('sharing.presence.name')! }).press('Tab');
+	await editor
+		.getByRole('combobox', { name: en.get('sharing.presence.institution')! })
+		.selectOption({ label: 'Ministry of Defence' });
+	await expect(
+		owner.getByRole('listitem').filter({
+			hasText: text('sharing.presence.onStep', {
+				who: text('sharing.presence.nameAt', { name: 'Amina', institution: 'Ministry of Defence' }),
+				step: en.get('wizard.steps.overview.title')!
+			})
+		})
+	).toBeVisible();
+
+	await vision(editor).click();
+	await vision(editor).pressSequentially(' More.', { delay: 50 });
+	await expect(
+		owner.getByText(text('sharing.presence.typingHere', { names: 'Amina' }))
+	).toBeVisible();
+	await gotoStep(editor, 'context');
+	await expect(
+		owner.getByText(text('sharing.presence.typingHere', { names: 'Amina' }))
+	).toHaveCount(0);
+	await expect(
+		owner.getByRole('listitem').filter({
+			hasText: text('sharing.presence.onStep', {
+				who: text('sharing.presence.nameAt', { name: 'Amina', institution: 'Ministry of Defence' }),
+				step: en.get('wizard.steps.context.title')!
+			})
+		})
+	).toBeVisible();
 });
 
 test('a reader sees the plan as it changes and can change nothing', async ({ browser }) => {

@@ -30,6 +30,8 @@ export interface SharedAttachment {
 	edited(): void;
 	/** The draft was stored on the device, with this `updatedAt`. */
 	saved(updatedAt: string): void;
+	/** The names of the colleagues typing in a field (by its id) now. */
+	typingIn?(field: string): string[];
 	dispose(): void;
 }
 

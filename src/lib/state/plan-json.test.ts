@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { addItem, blank } from '../plan/operations.ts';
-import { planJson } from './plan-json.svelte.ts';
+import { planJson, planPlain } from './plan-json.svelte.ts';
 
 describe('planJson', () => {
 	it('writes the sample plan as JSON.stringify does, in each language', () => {
@@ -27,5 +27,16 @@ describe('planJson', () => {
 	it('leaves out undefined properties and writes null in arrays, as JSON.stringify does', () => {
 		const value = { a: undefined, b: [1, undefined, null, 'x'], c: { d: 0, e: false, f: '' } };
 		expect(planJson(value)).toBe(JSON.stringify(value));
+	});
+
+	it('gives the plan as plain objects, as JSON.parse reads its JSON back, following edits', () => {
+		const plan = samplePlan('en');
+		expect(planPlain(plan)).toEqual(JSON.parse(JSON.stringify(plan)));
+		plan.pillars[0].objectives[0].actions[0].description = 'Changed';
+		plan.institutions.splice(0, 1);
+		const value = { a: undefined, b: [1, undefined, null, 'x'] };
+		expect(planPlain(plan)).toEqual(JSON.parse(JSON.stringify(plan)));
+		expect(planPlain(value)).toEqual(JSON.parse(JSON.stringify(value)));
+		expect(planPlain(plan)).not.toBe(plan);
 	});
 });

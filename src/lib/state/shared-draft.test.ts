@@ -302,4 +302,50 @@ describe('a shared draft', () => {
 			joinSharedDraft({ draftId: draft.draftId, token, role: 'editor' })
 		).rejects.toThrow('link-revoked');
 	});
+
+	it('shows each colleague with the name, institution and step they gave, and the field they type in', async () => {
+		const { owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		editor.shared.setProfile({ name: 'Amina', institutionId: 'inst-defence' });
+		editor.shared.setStep('actions');
+		editor.shared.typing('action-x-description');
+		await until(
+			() => owner.shared.typingIn('action-x-description').includes('Amina'),
+			15_000,
+			'the colleague typing'
+		);
+		expect(owner.shared.people).toMatchObject([
+			{ name: 'Amina', institution: 'Ministry of Defence', step: 'actions' }
+		]);
+		editor.shared.stoppedTyping();
+		await until(
+			() => owner.shared.typingIn('action-x-description').length === 0,
+			15_000,
+			'the colleague to stop typing'
+		);
+	});
+
+	it('records the institution of the person who adds an item, on every device', async () => {
+		const { owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		editor.shared.setProfile({ name: 'Amina', institutionId: 'inst-defence' });
+		await change(editor.session, (p) =>
+			p.pillars[0].objectives[0].actions.push({
+				...structuredClone(p.pillars[0].objectives[0].actions[0]),
+				id: 'added-by-defence',
+				description: 'Train 40 mediators',
+				contributedBy: ''
+			})
+		);
+		const added = (plan: Plan) =>
+			plan.pillars[0].objectives[0].actions.find((a) => a.id === 'added-by-defence');
+		await until(() => !!added(owner.session.plan), 15_000, 'the action to arrive');
+		expect(added(owner.session.plan)!.contributedBy).toBe('inst-defence');
+		expect(added(editor.session.plan)!.contributedBy).toBe('inst-defence');
+		// An edit of an existing item does not change where it came from.
+		await change(editor.session, (p) => (p.pillars[0].objectives[0].actions[0].description += '.'));
+		expect(editor.session.plan.pillars[0].objectives[0].actions[0].contributedBy).toBe(
+			samplePlan('en').pillars[0].objectives[0].actions[0].contributedBy
+		);
+	});
 });

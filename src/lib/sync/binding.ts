@@ -16,12 +16,15 @@ import { unwrap } from '../plan/fields.ts';
 import { repairPlan, type Repair } from '../plan/guard.ts';
 import { migrate } from '../plan/migrations.ts';
 import { commentSchema, planSchema, SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
+import type { LocalEdits } from './concurrent.ts';
 import { mapPosition, splice } from './splice.ts';
 
 export { splice };
 
 export const PLAN_ROOT = 'plan';
 export const COMMENTS_ROOT = 'comments';
+/** Each item removed from the plan (or moved: removed and inserted), by id: what its remover had seen. */
+export const REMOVED_ROOT = 'removed';
 
 type Json = Record<string, unknown>;
 
@@ -183,16 +186,34 @@ export function planFromDocWithRepairs(
 export const planFromDoc = (doc: Y.Doc, options: { comments?: Y.Doc } = {}): Plan =>
 	planFromDocWithRepairs(doc, options).plan;
 
+/** Where a write is: the item (an object of a list, by its id) whose map it goes into, and the path in it. */
+interface Place {
+	edits?: LocalEdits;
+	/** This device's clock before the change: the edits it writes are at this clock and after. */
+	clock: number;
+	map?: Y.Map<unknown>;
+	id?: string;
+	path: string;
+	/** Each removed item's id, with what this device had seen when it removed it (sync/concurrent.ts). */
+	removed?: Y.Map<Uint8Array>;
+	seen?: Uint8Array;
+}
+
 /**
- * Writes into the document what changed from `before` to `after` (the plan as the document held it,
- * and as it is now), and only that: a text edit is a splice of its Y.Text, so that another person's
- * typing in the same field is kept; an item keeps its Y.Map unless it moved.
+ * Writes into the document what changed from `before` to `after` (the plan as this device last read
+ * the document, and as it is now), and only that: a text edit is a splice of its Y.Text, so that
+ * another person's typing in the same field is kept; an item keeps its Y.Map unless it moved. What a
+ * colleague changed in the document since `before` was read stays: an item added, removed or moved
+ * there is not undone by writing this device's plan. Objects the same by reference in `before` and
+ * `after` are not walked: a keystroke in a plan whose unchanged parts are shared costs its own path.
+ * `edits` keeps what this device typed into each item, so that an edit a colleague's concurrent move or
+ * delete dropped can be written again (sync/concurrent.ts).
  */
 export function applyPlanChange(
 	doc: Y.Doc,
 	before: Plan,
 	after: Plan,
-	options: { comments?: Y.Doc; origin?: unknown } = {}
+	options: { comments?: Y.Doc; origin?: unknown; edits?: LocalEdits } = {}
 ): void {
 	const comments = options.comments ?? doc;
 	const write = () => {
@@ -200,14 +221,21 @@ export function applyPlanChange(
 			doc.getMap<unknown>(PLAN_ROOT),
 			planShape,
 			before as unknown as Json,
-			after as unknown as Json
+			after as unknown as Json,
+			{
+				edits: options.edits,
+				clock: Y.getState(doc.store, doc.clientID),
+				path: '',
+				removed: doc.getMap<Uint8Array>(REMOVED_ROOT)
+			}
 		);
-		if (!same(before.comments, after.comments))
+		if (before.comments !== after.comments && !same(before.comments, after.comments))
 			patchList(
 				comments.getArray<Y.Map<unknown>>(COMMENTS_ROOT),
 				commentsShape.item,
 				before.comments,
-				after.comments
+				after.comments,
+				{ clock: Y.getState(comments.store, comments.clientID), path: '' }
 			);
 	};
 	if (comments === doc) doc.transact(write, options.origin);
@@ -218,38 +246,52 @@ function patchMap(
 	map: Y.Map<unknown>,
 	shape: Shape & { type: 'object' },
 	before: Json,
-	after: Json
+	after: Json,
+	place: Place
 ): void {
 	for (const [key, field] of shape.fields) {
 		const [was, now] = [before[key], after[key]];
+		if (was === now && map.has(key)) continue;
 		const current = map.get(key);
 		if (field.type === 'value') {
-			if (!same(was, now) || !map.has(key)) map.set(key, plainValue(now));
+			if (!same(was, now) || !map.has(key)) {
+				map.set(key, plainValue(now));
+				note(place, key, was, now);
+			}
 		} else if (field.type === 'text') {
 			if (!(current instanceof Y.Text)) map.set(key, build(field, now));
-			else if (was !== now)
+			else if (was !== now) {
 				patchText(
 					current,
 					typeof was === 'string' ? was : current.toString(),
 					typeof now === 'string' ? now : ''
 				);
+				note(place, key, was, now, true);
+			}
 		} else if (field.type === 'object') {
 			if (!(current instanceof Y.Map)) map.set(key, build(field, now));
-			// Walked field by field rather than compared whole: comparing each level's JSON again cost
-			// 60 ms a keystroke at 3,000 actions.
-			else if (was !== now)
-				patchMap(current, field, isObject(was) ? was : {}, isObject(now) ? now : {});
+			else
+				patchMap(current, field, isObject(was) ? was : {}, isObject(now) ? now : {}, {
+					...place,
+					path: `${place.path}${key}.`
+				});
 		} else {
 			if (!(current instanceof Y.Array)) map.set(key, build(field, now));
-			else if (was !== now)
+			else
 				patchList(
 					current,
 					field.item,
 					Array.isArray(was) ? was : [],
-					Array.isArray(now) ? now : []
+					Array.isArray(now) ? now : [],
+					place
 				);
 		}
 	}
+}
+
+function note(place: Place, key: string, was: unknown, now: unknown, text = false): void {
+	if (place.edits && place.map && place.id)
+		place.edits.note(place.map, place.id, place.path + key, was, now, place.clock, text);
 }
 
 function patchText(text: Y.Text, was: string, now: string): void {
@@ -272,44 +314,105 @@ const idOf = (value: unknown) =>
 const idOfMap = (map: unknown) =>
 	map instanceof Y.Map ? (map.get('id') as string | undefined) : undefined;
 
+/** The positions (in `values`) of one longest increasing run of them: the items that kept their order. */
+function longestRun(values: number[]): Set<number> {
+	const tails: number[] = []; // tails[k]: the position of the smallest last value of a run of k + 1
+	const previous: number[] = new Array<number>(values.length);
+	for (let i = 0; i < values.length; i++) {
+		let [low, high] = [0, tails.length];
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (values[tails[middle]] < values[i]) low = middle + 1;
+			else high = middle;
+		}
+		previous[i] = low > 0 ? tails[low - 1] : -1;
+		tails[low] = i;
+	}
+	const run = new Set<number>();
+	for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) run.add(i);
+	return run;
+}
+
 /**
- * Makes the array hold `after`'s items in its order, keyed by id: an item still there is patched in
- * place, a new one inserted, a gone one deleted; one out of place is deleted and inserted where it now is.
+ * Makes in the array the change from `before` to `after`, keyed by id: an item still there is patched
+ * in place, one added here inserted after the item it follows, one removed here deleted, one moved here
+ * (out of the order the others kept) deleted and inserted where it now is. The array may hold what
+ * `before` did not (a colleague's change that arrived since): items added or moved there stay, an item
+ * removed there is not brought back (its edits here are kept apart: sync/concurrent.ts).
  */
 function patchList(
 	array: Y.Array<Y.Map<unknown>>,
 	item: Shape & { type: 'object' },
 	before: unknown[],
-	after: unknown[]
+	after: unknown[],
+	place: Place
 ): void {
-	const wanted = new Set(after.map(idOf));
-	const beforeById = new Map(before.map((value) => [idOf(value), value]));
+	const beforeIndex = new Map<string | undefined, number>(before.map((v, i) => [idOf(v), i]));
+	const common = after.filter((value) => beforeIndex.has(idOf(value)));
+	const kept = longestRun(common.map((value) => beforeIndex.get(idOf(value))!));
+	const stays = new Set(common.filter((_, i) => kept.has(i)).map(idOf));
 	// A copy of the array's items, kept in step with it: Y.Array.get walks the list from its start.
 	const items = array.toArray();
 	for (let i = items.length - 1; i >= 0; i--) {
 		const id = idOfMap(items[i]);
-		if (id === undefined || !wanted.has(id)) {
+		if (id === undefined || (beforeIndex.has(id) && !stays.has(id))) {
+			if (id !== undefined && place.removed) {
+				place.seen ??= Y.encodeStateVector(array.doc!);
+				place.removed.set(id, place.seen);
+			}
 			array.delete(i, 1);
 			items.splice(i, 1);
 		}
 	}
-	for (const [i, value] of after.entries()) {
+	const inArray = new Map(items.map((map) => [idOfMap(map), map]));
+	let last: Y.Map<unknown> | undefined;
+	for (const value of after) {
 		const id = idOf(value);
-		const current = items[i];
-		if (current instanceof Y.Map && id !== undefined && idOfMap(current) === id) {
-			const was = beforeById.get(id);
-			patchMap(current, item, isObject(was) ? was : (current.toJSON() as Json), value as Json);
-			continue;
+		const current = inArray.get(id);
+		if (current && id !== undefined) {
+			const was = before[beforeIndex.get(id) ?? -1];
+			if (was !== value)
+				patchMap(current, item, isObject(was) ? was : (current.toJSON() as Json), value as Json, {
+					...place,
+					map: current,
+					id,
+					path: ''
+				});
+			last = current;
+		} else if (id !== undefined && stays.has(id)) {
+			// Removed (or moved elsewhere) by a colleague meanwhile: what was typed here in it is kept apart.
+			const was = before[beforeIndex.get(id)!];
+			if (was !== value && place.edits && isObject(was) && isObject(value))
+				for (const [path, from, to, text] of leafChanges(item, was, value, ''))
+					place.edits.note(null, id, path, from, to, Infinity, text);
+		} else {
+			const made = build(item, value) as Y.Map<unknown>;
+			const at = last ? items.indexOf(last) + 1 : 0;
+			array.insert(at, [made]);
+			items.splice(at, 0, made);
+			inArray.set(id, made);
+			last = made;
 		}
-		// Moved here from further on (or repeated there): the later copy goes.
-		for (let j = items.length - 1; j > i; j--)
-			if (idOfMap(items[j]) === id) {
-				array.delete(j, 1);
-				items.splice(j, 1);
-			}
-		const made = build(item, value) as Y.Map<unknown>;
-		array.insert(i, [made]);
-		items.splice(i, 0, made);
 	}
-	if (array.length > after.length) array.delete(after.length, array.length - after.length);
+}
+
+/** The texts and values (not the lists) that differ between two versions of an item: path, was, now, text. */
+function leafChanges(
+	shape: Shape & { type: 'object' },
+	was: Json,
+	now: Json,
+	path: string
+): [string, unknown, unknown, boolean][] {
+	return shape.fields.flatMap(([key, field]): [string, unknown, unknown, boolean][] => {
+		if (was[key] === now[key]) return [];
+		if (field.type === 'object')
+			return leafChanges(
+				field,
+				isObject(was[key]) ? was[key] : {},
+				isObject(now[key]) ? now[key] : {},
+				`${path}${key}.`
+			);
+		if (field.type === 'list' || same(was[key], now[key])) return [];
+		return [[path + key, was[key], now[key], field.type === 'text']];
+	});
 }

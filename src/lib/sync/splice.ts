@@ -29,3 +29,15 @@ export function mapPosition(position: number, { index, remove, insert }: Splice)
 	if (position >= index + remove) return position + insert.length - remove;
 	return index + insert.length;
 }
+
+/**
+ * `now` typed over `was` here, while the text became `current` elsewhere: the splice typed here moved
+ * past the one made elsewhere, so that both are kept.
+ */
+export function mergeText(was: string, now: string, current: string): string {
+	const local = splice(was, now);
+	const remote = splice(was, current);
+	const from = mapPosition(local.index, remote);
+	const to = Math.max(from, mapPosition(local.index + local.remove, remote));
+	return current.slice(0, from) + local.insert + current.slice(to);
+}

@@ -448,7 +448,9 @@ class PlanBuilder {
 		const symbol = text.replace(/[\d\s.,\u00a0\u202f\u2009\-\u2212]/g, '');
 		const currency = symbol ? currencyOf(symbol, this.language) : '';
 		if (symbol && !currency) return null;
-		const read = readNumber(text, this.language, bounds, currency);
+		// The number without its currency, however the symbol is spaced ("FCFA", "F CFA").
+		const number = symbol ? text.replace(/[^\d\s.,\u00a0\u202f\u2009\-\u2212]/g, '') : text;
+		const read = readNumber(number, this.language, bounds);
 		return read.status === 'number' ? { value: read.value, currency } : null;
 	}
 

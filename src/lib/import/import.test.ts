@@ -118,7 +118,7 @@ describe('a Word file made another way', () => {
 			'Un comité national de pilotage se réunit deux fois par an.'
 		);
 		expect(plan.context.lessonsLearned).toContain(
-			'« Plan d’action national de la résolution 1325 (2019-2023) » (2019–2023)'
+			'Plan d’action national de la résolution 1325 (2019-2023)\u00a0» (2019–2023)'
 		);
 		expect(plan.overview.generation).toBe(2);
 	});

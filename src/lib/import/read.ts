@@ -7,8 +7,7 @@ import { readDocx } from './read-docx.ts';
 import { readCsv, readXlsx } from './read-sheet.ts';
 import { ImportError, type DocStructure, type ReadError } from './structure.ts';
 
-/** The extensions the import takes. */
-export const IMPORT_EXTENSIONS = ['.docx', '.xlsx', '.csv'] as const;
+export { IMPORT_EXTENSIONS } from './structure.ts';
 
 export async function readStructure(bytes: Uint8Array, name: string): Promise<DocStructure> {
 	const extension = name.toLowerCase().slice(name.lastIndexOf('.'));

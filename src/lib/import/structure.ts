@@ -44,6 +44,9 @@ export class ImportError extends Error {
 	}
 }
 
+/** The extensions the import takes. */
+export const IMPORT_EXTENSIONS = ['.docx', '.xlsx', '.csv'] as const;
+
 /** The most bytes an imported file may have. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The most bytes a part of the file may unpack to (a zip bomb unpacks to gigabytes). */

@@ -10,6 +10,7 @@ import { findChromium } from './chromium.js';
 import { generatedPlan } from './generated-plan.ts';
 import { lighthouseFigures } from './bench-lighthouse.ts';
 import { bigPlanFigures, importDraft } from './bench-big.ts';
+import { importBrowserFigures } from './bench-import.ts';
 
 // BENCH_PORT: the machine may be shared, and another server may hold the default port. BUILD_DIR (read
 // by serve.js too) measures another build, e.g. a copy of the one before a change.
@@ -20,7 +21,7 @@ const print = (figure: Record<string, unknown>, env: Record<string, string>) =>
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, lighthouse. */
+/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, import, lighthouse. */
 export async function browserFigures(
 	nodeEnv: Record<string, string>,
 	only: string[] = []
@@ -206,7 +207,11 @@ export async function browserFigures(
 		// 6. Plans of 1,000 and 3,000 actions (bench-big.ts): showing the actions and review steps, typing, saving.
 		if (wanted('big')) await bigPlanFigures(browser, origin, dir, (figure) => print(figure, env));
 
-		// 7. Lighthouse scores.
+		// 7. Starting from a previous plan: the import of a 300-action Word file (bench-import.ts).
+		if (wanted('import'))
+			await importBrowserFigures(browser, origin, dir, (figure) => print(figure, env));
+
+		// 8. Lighthouse scores.
 		if (wanted('lighthouse')) await lighthouseFigures(origin, nodeEnv);
 	} finally {
 		await browser.close();

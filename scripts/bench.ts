@@ -5,9 +5,10 @@ import { Packer } from 'docx';
 import { buildDocument } from '../src/lib/export/docx.ts';
 import { generatedPlan } from './generated-plan.ts';
 import { browserFigures } from './bench-browser.ts';
+import { importNodeFigures } from './bench-import.ts';
 
 const env = { node: process.version };
-// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, lighthouse, sync.
+// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, import, lighthouse, sync.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -39,6 +40,9 @@ for (const actions of wanted('node') ? [50, 300, 1000] : []) {
 		})
 	);
 }
+
+if (wanted('node') || wanted('import'))
+	await importNodeFigures((figure) => console.log(JSON.stringify({ ...figure, ...env })));
 
 if (only.length === 0 || only.some((part) => part !== 'node' && part !== 'sync'))
 	await browserFigures(env, only);

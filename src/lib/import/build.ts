@@ -133,7 +133,8 @@ class PlanBuilder {
 	/** A cell's text, '' for a dash or "to be completed". */
 	text(lines: CellLines | undefined): string {
 		const text = (lines ?? []).join('\n').trim();
-		return EMPTY.has(text.toLowerCase()) || normal(text) === this.#missing ? '' : text;
+		if (text.length <= 3) return EMPTY.has(text.toLowerCase()) ? '' : text;
+		return text.length < 80 && normal(text) === this.#missing ? '' : text;
 	}
 
 	short(text: string): string {
@@ -216,7 +217,8 @@ class PlanBuilder {
 					heading: block,
 					at,
 					ref,
-					title: rest || this.firstParagraphBelow(at)
+					title: rest || this.firstParagraphBelow(at),
+					key: normal(rest || this.firstParagraphBelow(at))
 				});
 			}
 		});
@@ -245,7 +247,7 @@ class PlanBuilder {
 		const text = normal(title);
 		for (const p of pillars)
 			for (const o of p.objectives)
-				if ((ref && o.ref === ref) || (text && normal(o.title) === text)) return p;
+				if ((ref && o.ref === ref) || (text && o.key === text)) return p;
 		const first = ref.split('.')[0];
 		const byRef = ref.includes('.') ? pillars.find((p) => p.ref === first) : undefined;
 		if (byRef) return byRef;
@@ -316,9 +318,8 @@ class PlanBuilder {
 					objective = blank.objective();
 					objective.title = title.slice(0, MAX_LONG);
 					const pillar = groupPillar ?? this.pillarFor(pillars, ref, title);
-					const heading = pillar.objectives.find(
-						(o) => (ref && o.ref === ref) || normal(o.title) === normal(title)
-					);
+					const wanted = normal(title);
+					const heading = pillar.objectives.find((o) => (ref && o.ref === ref) || o.key === wanted);
 					if (heading)
 						objective.expectedResults = this.expectedResults(heading.at).slice(0, MAX_LONG);
 					if (pillar.pillar.objectives.length < MAX_ITEMS) pillar.pillar.objectives.push(objective);
@@ -564,7 +565,7 @@ interface ImportedPillar {
 	/** Its number in the document ("2"). */
 	ref: string;
 	/** The objectives its headings name. */
-	objectives: { heading: HeadingBlock; at: number; ref: string; title: string }[];
+	objectives: { heading: HeadingBlock; at: number; ref: string; title: string; key: string }[];
 }
 
 const COMMON_CURRENCIES = [

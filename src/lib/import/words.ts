@@ -262,10 +262,8 @@ export function columnScores(header: string, language: Language): Map<MatrixColu
 	if (!text) return scores;
 	for (const column of MATRIX_COLUMNS) {
 		let best = 0;
-		for (const lang of LANGUAGES) {
-			const own = normal(matrixHeader(column, exportStrings(lang)));
-			if (text === own) best = Math.max(best, lang === language ? 12 : 10);
-		}
+		for (const lang of LANGUAGES)
+			if (text === ownHeaders(lang)[column]) best = Math.max(best, lang === language ? 12 : 10);
 		for (const word of COLUMN_WORDS[column])
 			if (containsWord(text, word)) best = Math.max(best, 5 + word.length / 100);
 		if (best) scores.set(column, best);
@@ -273,13 +271,31 @@ export function columnScores(header: string, language: Language): Map<MatrixColu
 	return scores;
 }
 
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+	if (!cache.has(key)) cache.set(key, make());
+	return cache.get(key) as T;
+}
+
+/** The results matrix's headers the export writes in a language, as `normal` makes them. */
+const ownHeaders = (language: Language): Record<MatrixColumn, string> =>
+	cached(
+		`headers|${language}`,
+		() =>
+			Object.fromEntries(
+				MATRIX_COLUMNS.map((c) => [c, normal(matrixHeader(c, exportStrings(language)))])
+			) as Record<MatrixColumn, string>
+	);
+
 /** Whether `text` holds `word` as whole words. */
 export function containsWord(text: string, word: string): boolean {
 	if (text === word) return true;
 	const at = ` ${text} `.indexOf(` ${word} `);
 	if (at >= 0) return true;
 	// A plural or a gendered ending: "indicateurs", "socias".
-	return new RegExp(`(^| )${escape(word)}(s|es|a|as)?( |$)`).test(text);
+	return cached(`word|${word}`, () => new RegExp(`(^| )${escape(word)}(s|es|a|as)?( |$)`)).test(
+		text
+	);
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -288,9 +304,14 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function chapterOf(heading: string, language: Language): NarrativeField | null {
 	const text = normal(heading);
 	for (const lang of [language, ...LANGUAGES.filter((l) => l !== language)]) {
-		const t = exportStrings(lang);
-		for (const field of NARRATIVE_FIELDS)
-			if (normal(t(`export.chapters.${CHAPTERS[field]}`)) === text) return field;
+		const titles = cached(`chapters|${lang}`, () => {
+			const t = exportStrings(lang);
+			return new Map(
+				NARRATIVE_FIELDS.map((field) => [normal(t(`export.chapters.${CHAPTERS[field]}`)), field])
+			);
+		});
+		const field = titles.get(text);
+		if (field) return field;
 	}
 	const stripped = text.replace(/^[\divxl]+\s+/, '');
 	for (const field of NARRATIVE_FIELDS)
@@ -315,7 +336,9 @@ export function headingKindOf(text: string): HeadingKind | null {
 	const words = normal(text);
 	// The word, then a number: "Objectif 1.2", "Pilier II", "Action 3".
 	const starts = (list: string[]) =>
-		list.some((w) => new RegExp(`^${escape(w)}s? (\\d|[ivx]+\\b)`).test(words));
+		list.some((w) =>
+			cached(`lead|${w}`, () => new RegExp(`^${escape(w)}s? (\\d|[ivx]+\\b)`)).test(words)
+		);
 	if (starts(ACTION_WORDS)) return 'action';
 	if (starts(OBJECTIVE_WORDS)) return 'objective';
 	if (starts(PILLAR_WORDS)) return 'pillar';
@@ -324,12 +347,14 @@ export function headingKindOf(text: string): HeadingKind | null {
 
 /** The framework pillar a name is, in any of the three languages. */
 export function pillarKeyOf(name: string): PillarKey | null {
-	const text = normal(name);
-	for (const lang of LANGUAGES) {
-		const t = exportStrings(lang);
-		for (const key of PILLAR_KEYS) if (normal(t(`options.pillar.${key}`)) === text) return key;
-	}
-	return null;
+	const names = cached('pillars', () => {
+		const map = new Map<string, PillarKey>();
+		for (const lang of LANGUAGES)
+			for (const key of PILLAR_KEYS)
+				map.set(normal(exportStrings(lang)(`options.pillar.${key}`)), key);
+		return map;
+	});
+	return names.get(normal(name)) ?? null;
 }
 
 /** How many of the texts are the app's own words in a language: the document's language is the best. */

@@ -1,5 +1,6 @@
 // The import of files the app did not make, and of hostile ones: each hostile file is refused with
-// one of the messages of import.errors, in every language, and nothing is built from it.
+// one of the messages of import.errors, in every language, and nothing is built from it. Limits of
+// 30 s: reading whole files takes seconds on a busy machine (speed is measured by npm run bench).
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ const refusal = async (bytes: Uint8Array, name: string) => {
 	return outcome.ok ? '' : outcome.error;
 };
 
-describe('a Word file made another way', () => {
+describe('a Word file made another way', { timeout: 30_000 }, () => {
 	it('shows its headings and its matrix with merged headers, one column each', async () => {
 		const structure = await readStructure(await otherWordFile(), 'plan.docx');
 		expect(headingsOf(structure).map((h) => h.text)).toEqual([
@@ -124,7 +125,7 @@ describe('a Word file made another way', () => {
 	});
 });
 
-describe('a results matrix in a spreadsheet', () => {
+describe('a results matrix in a spreadsheet', { timeout: 30_000 }, () => {
 	const header = ['Objectif', 'Action', 'Indicateur', 'Responsable', 'Calendrier', 'Budget'];
 	const rows = [
 		[
@@ -174,7 +175,7 @@ describe('a results matrix in a spreadsheet', () => {
 	});
 });
 
-describe('hostile and broken files', () => {
+describe('hostile and broken files', { timeout: 30_000 }, () => {
 	it('refuses a file that is not a Word file', async () => {
 		expect(await refusal(new TextEncoder().encode('Not a Word file'), 'plan.docx')).toBe('notWord');
 		expect(await refusal(zipSync({ 'a.txt': strToU8('a') }), 'plan.docx')).toBe('notWord');

@@ -1,9 +1,10 @@
 // Starting from a previous plan: a Word file made by another tool, read with the mapping the app
 // proposes and the user's corrections, becomes a new draft; drafts already on the device stay as
 // they were, and a file that cannot be read gets a message and changes nothing.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { otherWordFile } from '../unit/import-files.ts';
-import { gotoStep, strings } from './helpers.ts';
+import { chooseLanguage, expectNoEnglish, gotoStep, strings } from './helpers.ts';
 
 const en = strings('en');
 const text = (key: string, params: Record<string, string | number> = {}) =>
@@ -123,4 +124,26 @@ test('a file that is not a Word file gets a message and changes nothing', async 
 	await expect(page.getByRole('button', { name: text('import.create') })).toHaveCount(0);
 	await page.goto('/');
 	await expect(drafts(page)).toHaveCount(1);
+});
+
+test('in French, the import page speaks French only and passes axe, the mapping shown', async ({
+	page
+}) => {
+	await page.goto('/');
+	await chooseLanguage(page, 'fr');
+	const fr = strings('fr');
+	await page.getByRole('link', { name: fr.get('import.start')! }).click();
+	await page.locator('#import-file').setInputFiles({
+		name: 'pan.docx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		buffer: Buffer.from(await otherWordFile())
+	});
+	await expect(page.locator('#create-draft')).toBeVisible({ timeout: 15_000 });
+	await expectNoEnglish(page, 'fr');
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(
+		violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+	).toEqual([]);
 });

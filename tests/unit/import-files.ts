@@ -102,9 +102,9 @@ export async function otherWordFile(): Promise<Uint8Array> {
 					p('Les femmes représentent 12 % des députés.'),
 					h('Dispositif de pilotage', 1),
 					p('Un comité national de pilotage se réunit deux fois par an.'),
-					h('Axe 1 : Participation', 1),
+					h('Axe 1\u00a0: Participation', 1),
 					p('Participation des femmes à la vie publique.'),
-					h('Axe 2 : Protection', 1),
+					h('Axe 2\u00a0: Protection', 1),
 					p('Protection des femmes et des filles contre les violences.'),
 					h('Matrice des actions', 1),
 					new Table({ rows: [header1, header2, ...body] })

@@ -32,8 +32,8 @@ describe('a Word file made another way', { timeout: 30_000 }, () => {
 		expect(headingsOf(structure).map((h) => h.text)).toEqual([
 			'Analyse de la situation',
 			'Dispositif de pilotage',
-			'Axe 1 : Participation',
-			'Axe 2 : Protection',
+			'Axe 1\u00a0: Participation',
+			'Axe 2\u00a0: Protection',
 			'Matrice des actions'
 		]);
 		const [matrix] = tablesOf(structure);

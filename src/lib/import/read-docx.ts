@@ -250,7 +250,7 @@ function readBody(xml: string, styles: Map<string, StyleRole>): DocBlock[] {
 					table.cell.lines.push(...p.text.split('\n').map((l) => l.trim()));
 					break;
 				}
-				const text = p.text.replace(/[ \t\u00a0]+/g, ' ').trim();
+				const text = p.text.replace(/[ \t]+/g, ' ').trim();
 				if (!text) break;
 				const role =
 					p.outline !== null && p.outline >= 0 && p.outline < 9

@@ -21,7 +21,7 @@ const print = (figure: Record<string, unknown>, env: Record<string, string>) =>
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, import, lighthouse. */
+/** The browser figures; `only` names the parts to run (all of them when empty): browser, big, lighthouse. */
 export async function browserFigures(
 	nodeEnv: Record<string, string>,
 	only: string[] = []
@@ -204,14 +204,14 @@ export async function browserFigures(
 			await context.close();
 		}
 
-		// 6. Plans of 1,000 and 3,000 actions (bench-big.ts): showing the actions and review steps, typing, saving.
-		if (wanted('big')) await bigPlanFigures(browser, origin, dir, (figure) => print(figure, env));
-
-		// 7. Starting from a previous plan: the import of a 300-action Word file (bench-import.ts).
+		// Starting from a previous plan (the part `import`): a 300-action Word file on the import page (bench-import.ts).
 		if (wanted('import'))
 			await importBrowserFigures(browser, origin, dir, (figure) => print(figure, env));
 
-		// 8. Lighthouse scores.
+		// 6. Plans of 1,000 and 3,000 actions (bench-big.ts): showing the actions and review steps, typing, saving.
+		if (wanted('big')) await bigPlanFigures(browser, origin, dir, (figure) => print(figure, env));
+
+		// 7. Lighthouse scores.
 		if (wanted('lighthouse')) await lighthouseFigures(origin, nodeEnv);
 	} finally {
 		await browser.close();

@@ -8,7 +8,7 @@ import { browserFigures } from './bench-browser.ts';
 import { importNodeFigures } from './bench-import.ts';
 
 const env = { node: process.version };
-// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, import, lighthouse, sync.
+// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, lighthouse, sync.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -41,6 +41,7 @@ for (const actions of wanted('node') ? [50, 300, 1000] : []) {
 	);
 }
 
+// The import of a previous plan's Word file (bench-import.ts): with the node figures, or alone as `import`.
 if (wanted('node') || wanted('import'))
 	await importNodeFigures((figure) => console.log(JSON.stringify({ ...figure, ...env })));
 

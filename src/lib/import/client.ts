@@ -59,7 +59,7 @@ export class ImportClient {
 		const { readFile, buildFrom } = await import('./read.ts');
 		if (request.kind === 'read') {
 			const outcome = await readFile(request.bytes, request.name, request.fallback);
-			this.#structure = outcome.ok ? outcome.structure : null;
+			if (outcome.ok) this.#structure = outcome.structure;
 			return outcome;
 		}
 		return this.#structure

@@ -20,7 +20,8 @@ let structure: DocStructure | null = null;
 scope.onmessage = async ({ data }) => {
 	if (data.kind === 'read') {
 		const outcome = await readFile(data.bytes, data.name, data.fallback);
-		structure = outcome.ok ? outcome.structure : null;
+		// A file that cannot be read leaves the last one's structure as it was: its mapping stays correctable.
+		if (outcome.ok) structure = outcome.structure;
 		scope.postMessage({ kind: 'read', ...outcome });
 	} else {
 		scope.postMessage(

@@ -10,6 +10,7 @@ import { findChromium } from './chromium.js';
 import { generatedPlan } from './generated-plan.ts';
 import { lighthouseFigures } from './bench-lighthouse.ts';
 import { bigPlanFigures, importDraft } from './bench-big.ts';
+import { importBrowserFigures } from './bench-import.ts';
 
 // BENCH_PORT: the machine may be shared, and another server may hold the default port. BUILD_DIR (read
 // by serve.js too) measures another build, e.g. a copy of the one before a change.
@@ -207,6 +208,10 @@ export async function browserFigures(
 			}
 			await context.close();
 		}
+
+		// Starting from a previous plan (the part `import`): a 300-action Word file on the import page (bench-import.ts).
+		if (wanted('import'))
+			await importBrowserFigures(browser, origin, dir, (figure) => print(figure, env));
 
 		// 6. Plans of 1,000 and 3,000 actions (bench-big.ts): showing the actions and review steps, typing, saving.
 		if (wanted('big')) await bigPlanFigures(browser, origin, dir, (figure) => print(figure, env));

@@ -1,7 +1,7 @@
 // Lighthouse 13 scores (performance, accessibility, best practices) of the built app, with Debian's
 // Chromium driven through its debugging port. Lighthouse's default settings: a mid-range phone on a
 // throttled 4G connection, simulated: the conditions of an old workshop laptop on hotel Wi-Fi.
-// The home and start pages are audited on a first visit; the pages about a draft with the sample plan on
+// The home, start and import pages are audited on a first visit; the pages about a draft with the sample plan on
 // the device (storage kept, so the service worker installed when the plan was made serves them).
 // Each page three times: the median of each figure is printed, beside its goal.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,12 +39,13 @@ export async function lighthouseFigures(
 		const id = new URL(page.url()).searchParams.get('id');
 		await page.goto('about:blank');
 
-		// Every page the app has: the two first-visit pages, and with the sample plan on the device the
+		// Every page the app has: the three first-visit pages (home, start, import), and with the sample plan on the device the
 		// wizard (its first step and the review step), review mode, merge, versions and workshop mode.
 		const draft = { disableStorageReset: true };
 		const audits: [string, Flags][] = [
 			['/', {}],
 			['/new', {}],
+			['/import', {}],
 			[`/plan/overview?id=${id}`, draft],
 			[`/plan/review?id=${id}`, draft],
 			[`/review?id=${id}`, draft],

@@ -5,6 +5,7 @@ import { Packer } from 'docx';
 import { buildDocument } from '../src/lib/export/docx.ts';
 import { generatedPlan } from './generated-plan.ts';
 import { browserFigures } from './bench-browser.ts';
+import { importNodeFigures } from './bench-import.ts';
 
 const env = { node: process.version };
 // `npm run bench -- big lighthouse` runs only those parts: node, browser, big, shared, lighthouse, sync.
@@ -39,6 +40,10 @@ for (const actions of wanted('node') ? [50, 300, 1000] : []) {
 		})
 	);
 }
+
+// The import of a previous plan's Word file (bench-import.ts): with the node figures, or alone as `import`.
+if (wanted('node') || wanted('import'))
+	await importNodeFigures((figure) => console.log(JSON.stringify({ ...figure, ...env })));
 
 if (only.length === 0 || only.some((part) => part !== 'node' && part !== 'sync'))
 	await browserFigures(env, only);

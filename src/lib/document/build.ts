@@ -107,6 +107,48 @@ const LAYOUT: Partial<Record<Kind, Layout>> = {
 	monitoring: { labels: { reportsToParliament: 'export.labels.reportsToParliament' } }
 };
 
+/** The columns of the results matrix, in the order the document writes them (the import reads them back). */
+export const MATRIX_COLUMNS = [
+	'objective',
+	'action',
+	'indicator',
+	'baseline',
+	'target',
+	'responsible',
+	'partners',
+	'timeframe',
+	'budget',
+	'verification'
+] as const;
+export type MatrixColumn = (typeof MATRIX_COLUMNS)[number];
+
+/** The header of a column of the results matrix, in the language of `t`. */
+export function matrixHeader(column: MatrixColumn, t: Translate): string {
+	const field = (kind: Kind, name: string) => t(fieldOf(kind, name)!.label);
+	switch (column) {
+		case 'objective':
+			return t('export.labels.objective', { ref: '' }).trim();
+		case 'action':
+			return t('export.labels.action', { ref: '' }).trim();
+		case 'indicator':
+			return field('indicator', 'statement');
+		case 'baseline':
+			return field('indicator', 'baselineValue');
+		case 'target':
+			return field('indicator', 'targetValue');
+		case 'responsible':
+			return t('export.labels.responsible');
+		case 'partners':
+			return field('action', 'partnerIds');
+		case 'timeframe':
+			return t('export.labels.timeframe');
+		case 'budget':
+			return t('export.labels.budget');
+		case 'verification':
+			return field('indicator', 'meansOfVerification');
+	}
+}
+
 export function buildPlanDocument(plan: Plan, options: DocumentOptions): PlanDocument {
 	return new Builder(plan, options).document();
 }
@@ -560,18 +602,7 @@ class Builder {
 				this.heading(t('export.chapters.resultsMatrix'), 1, { anchored: true }),
 				this.table(
 					t('export.chapters.resultsMatrix'),
-					[
-						t('export.labels.objective', { ref: '' }).trim(),
-						t('export.labels.action', { ref: '' }).trim(),
-						this.label('indicator', 'statement'),
-						this.label('indicator', 'baselineValue'),
-						this.label('indicator', 'targetValue'),
-						t('export.labels.responsible'),
-						this.label('action', 'partnerIds'),
-						t('export.labels.timeframe'),
-						t('export.labels.budget'),
-						this.label('indicator', 'meansOfVerification')
-					],
+					MATRIX_COLUMNS.map((column) => matrixHeader(column, t)),
 					rows,
 					[11, 14, 13, 8, 8, 10, 10, 8, 9, 9],
 					{ dense: true }

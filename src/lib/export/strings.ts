@@ -19,8 +19,11 @@ import enFields from '../../../locales/en/fields.json' with { type: 'json' };
 import frFields from '../../../locales/fr/fields.json' with { type: 'json' };
 import esFields from '../../../locales/es/fields.json' with { type: 'json' };
 import enCommon from '../../../locales/en/common.json' with { type: 'json' };
+import enImport from '../../../locales/en/import.json' with { type: 'json' };
 import frCommon from '../../../locales/fr/common.json' with { type: 'json' };
+import frImport from '../../../locales/fr/import.json' with { type: 'json' };
 import esCommon from '../../../locales/es/common.json' with { type: 'json' };
+import esImport from '../../../locales/es/import.json' with { type: 'json' };
 import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
@@ -31,7 +34,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		comments: enComments,
 		scorecard: enScorecard,
 		fields: enFields,
-		common: enCommon
+		common: enCommon,
+		import: enImport
 	},
 	fr: {
 		export: frExport,
@@ -39,7 +43,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		comments: frComments,
 		scorecard: frScorecard,
 		fields: frFields,
-		common: frCommon
+		common: frCommon,
+		import: frImport
 	},
 	es: {
 		export: esExport,
@@ -47,7 +52,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		comments: esComments,
 		scorecard: esScorecard,
 		fields: esFields,
-		common: esCommon
+		common: esCommon,
+		import: esImport
 	}
 };
 

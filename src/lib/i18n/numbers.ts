@@ -60,7 +60,7 @@ const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 const MINUS = /^[-\u2212]/;
 
 /** The currency symbols Intl writes for a code in a language ("US$", "$US", "€", "F CFA"), and the code. */
-function currencyTexts(currency: string, language: Language): string[] {
+export function currencyTexts(currency: string, language: Language): string[] {
 	return cached(`currency|${language}|${currency}`, () => currencyTextsOf(currency, language));
 }
 function currencyTextsOf(currency: string, language: Language): string[] {

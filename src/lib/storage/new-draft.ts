@@ -87,3 +87,8 @@ export async function duplicateDraft(
 		overview: { ...original.overview, title: title(original.overview.title) }
 	});
 }
+
+/** A plan imported from a previous plan's file (import/build.ts), stored as a new draft of its own. */
+export async function importedDraft(plan: Plan): Promise<Plan> {
+	return store(plan);
+}

@@ -92,14 +92,6 @@ export type Reading =
 	  }
 	| { ok: false; problem: Problem };
 
-/** One change the user accepted. */
-export interface Accepted {
-	kind: 'action' | 'indicator';
-	id: string;
-	field: Target['field'];
-	after: Value;
-}
-
 /** What a cell holds, as the import sees it. */
 type CellValue =
 	| { kind: 'value'; value: string | number | Date | boolean | null }
@@ -178,14 +170,14 @@ function cellText(cell: Cell): string | number | Date | boolean | null {
 	return value.kind === 'value' ? value.value : null;
 }
 
-interface Places {
+export interface Places {
 	actions: Map<string, { action: Action; ref: string }>;
 	indicators: Map<string, { indicator: Indicator; action: Action; ref: string }>;
 	actionsByRef: Map<string, string>;
 	indicatorsByRef: Map<string, string>;
 }
 
-function placesOf(plan: Plan): Places {
+export function placesOf(plan: Plan): Places {
 	const places: Places = {
 		actions: new Map(),
 		indicators: new Map(),
@@ -522,35 +514,4 @@ export async function readWorkbook(
 		refused: refused.sort((a, b) => a.row - b.row),
 		reporter: plan.institutions.some((i) => i.id === reporter) ? reporter : ''
 	};
-}
-
-/** Applies the accepted changes to the plan's entries for the period, each recorded as reported by
- * `reportedBy` (an institution id, or ''); changes to items the plan no longer has are left out.
- * Returns how many were applied. */
-export function applyChanges(
-	plan: Plan,
-	period: string,
-	accepted: readonly Accepted[],
-	reportedBy: string,
-	now = new Date()
-): number {
-	const places = placesOf(plan);
-	const byItem = new Map<
-		string,
-		{ kind: Accepted['kind']; id: string; change: Record<string, Value> }
-	>();
-	let applied = 0;
-	for (const a of accepted) {
-		if (a.kind === 'action' ? !places.actions.has(a.id) : !places.indicators.has(a.id)) continue;
-		const key = `${a.kind}:${a.id}`;
-		const item = byItem.get(key) ?? { kind: a.kind, id: a.id, change: {} };
-		item.change[a.field] = a.after;
-		byItem.set(key, item);
-		applied++;
-	}
-	for (const { kind, id, change } of byItem.values()) {
-		if (kind === 'action') setActionProgress(plan, id, period, { ...change, reportedBy }, now);
-		else setIndicatorProgress(plan, id, period, { ...change, reportedBy }, now);
-	}
-	return applied;
 }

@@ -10,15 +10,15 @@
 // Pure: no Svelte, no DOM.
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 
-/** The largest file read: a monitoring sheet of 20,000 rows is a few megabytes. */
-export const MAX_WORKBOOK_BYTES = 16 * 1024 * 1024;
-/** The most all parts may unpack to together. */
-export const MAX_UNPACKED_BYTES = 96 * 1024 * 1024;
-/** The most parts a workbook may hold. */
-export const MAX_PARTS = 2_000;
-/** The most rows in all sheets together, and the most cells. */
-export const MAX_ROWS = 20_000;
-export const MAX_CELLS = 1_000_000;
+import {
+	MAX_CELLS,
+	MAX_PARTS,
+	MAX_ROWS,
+	MAX_UNPACKED_BYTES,
+	MAX_WORKBOOK_BYTES
+} from './limits.ts';
+
+export { MAX_CELLS, MAX_PARTS, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_WORKBOOK_BYTES };
 
 export interface Problem {
 	/** A key under `workbook.problem.`. */

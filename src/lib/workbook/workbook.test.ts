@@ -9,7 +9,8 @@ import { walk } from '../plan/walk.ts';
 import { actionEntry, indicatorEntry } from '../progress/entries.ts';
 import { COLUMNS, headingIndex, normalise } from './columns.ts';
 import { HEADING_ROW, workbookFile } from './export.ts';
-import { applyChanges, readWorkbook, type Reading } from './import.ts';
+import { applyChanges } from './apply.ts';
+import { readWorkbook, type Reading } from './import.ts';
 import { workbookStrings } from './strings.ts';
 import { MAX_ROWS, MAX_WORKBOOK_BYTES, unpackWorkbook } from './unpack.ts';
 

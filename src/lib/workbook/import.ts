@@ -24,12 +24,7 @@ import {
 } from '../plan/schema.ts';
 import { planLanguage } from '../plan/text.ts';
 import { walk } from '../plan/walk.ts';
-import {
-	actionEntry,
-	indicatorEntry,
-	setActionProgress,
-	setIndicatorProgress
-} from '../progress/entries.ts';
+import { actionEntry, indicatorEntry } from '../progress/entries.ts';
 import {
 	COLUMNS,
 	headingIndex,

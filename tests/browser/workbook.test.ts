@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
+import { chooseLanguage, expectNoEnglish } from './helpers.ts';
 
 const sample = JSON.parse(readFileSync('templates/sample/en.nap.json', 'utf8'));
 const action = sample.pillars[0].objectives[0].actions[0];
@@ -72,6 +74,11 @@ test('export the workbook, import it with a changed value and a bad row, accept,
 	await expect(page.getByRole('listitem').filter({ hasText: `Row ${spoiled.number}:` })).toHaveText(
 		`Row ${spoiled.number}: “Maybe” is not a rating: choose one from the list of “Rating”`
 	);
+	const { violations } = await new AxeBuilder({ page })
+		.include('section.workbook')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	// Nothing is applied before the user accepts: the box starts unticked.
 	const accept = page.getByRole('checkbox', {
 		name: 'Accept the change to indicator 1.1.1.1: Value measured'
@@ -92,23 +99,26 @@ test('export the workbook, import it with a changed value and a bad row, accept,
 	expect(rowOfIndicator(again, second.id).getCell(ratingColumn).value).not.toBe('Maybe');
 });
 
-test('a file that is not a workbook gets one clear message and changes nothing', async ({
+test('in French, a file that is not a workbook gets one clear message in French and changes nothing', async ({
 	page
 }) => {
+	test.setTimeout(60_000);
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Try a sample plan' }).click();
 	await expect(page).toHaveURL(/id=/, { timeout: 15_000 });
 	const id = new URL(page.url()).searchParams.get('id');
 	await page.goto(`/progress?id=${id}`);
-	await expect(page.getByRole('heading', { name: 'Results matrix workbook' })).toBeVisible({
+	await chooseLanguage(page, 'fr');
+	await expect(page.getByRole('heading', { name: 'Classeur du cadre de résultats' })).toBeVisible({
 		timeout: 15_000
 	});
 	const file = join(mkdtempSync(join(tmpdir(), 'nap-workbook-')), 'plan.xlsx');
 	writeFileSync(file, 'not a zip at all');
 	await page.locator('#workbook-file').setInputFiles(file);
 	await expect(page.locator('#workbook-import-status')).toHaveText(
-		'This file is not an Excel workbook (.xlsx).',
+		'Ce fichier n’est pas un classeur Excel (.xlsx).',
 		{ timeout: 15_000 }
 	);
 	await expect(page.getByRole('table')).toHaveCount(0);
+	await expectNoEnglish(page, 'fr');
 });

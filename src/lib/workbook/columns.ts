@@ -159,7 +159,11 @@ export function headingIndex(): Map<string, { column: Column; language: Language
 }
 
 /** The codes of a list column and every text that names one, in any language: "Delayed", "En retard", "delayed". */
+const lists = new Map<string, Map<string, string>>();
+
 export function listValues(type: 'status' | 'rating'): Map<string, string> {
+	const known = lists.get(type);
+	if (known) return known;
 	const options = type === 'status' ? 'options.progressStatus' : 'options.rating';
 	const codes = fieldOf(
 		type === 'status' ? 'actionProgress' : 'indicatorProgress',
@@ -171,5 +175,6 @@ export function listValues(type: 'status' | 'rating'): Map<string, string> {
 		const t = workbookStrings(language);
 		for (const code of codes) map.set(normalise(t(`${options}.${code}`)), code);
 	}
+	lists.set(type, map);
 	return map;
 }

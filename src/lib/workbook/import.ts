@@ -24,7 +24,7 @@ import {
 } from '../plan/schema.ts';
 import { planLanguage } from '../plan/text.ts';
 import { walk } from '../plan/walk.ts';
-import { actionEntry, indicatorEntry } from '../progress/entries.ts';
+import { actionEntries, indicatorEntries } from '../progress/entries.ts';
 import {
 	COLUMNS,
 	headingIndex,
@@ -258,23 +258,28 @@ function convert(
 const excerptOf = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 const ENTRY_SCHEMA = {
-	action: actionProgressSchema.pick({ status: true, narrative: true, spent: true, currency: true }),
-	indicator: indicatorProgressSchema.pick({
-		value: true,
-		date: true,
-		source: true,
-		note: true,
-		rating: true
-	})
+	action: actionProgressSchema
+		.pick({ status: true, narrative: true, spent: true, currency: true })
+		.partial(),
+	indicator: indicatorProgressSchema
+		.pick({ value: true, date: true, source: true, note: true, rating: true })
+		.partial()
 };
 
 /** The value a field has in the plan's entry for the period (its default when there is none). */
-function currentValue(plan: Plan, target: Target, id: string, period: string): Value {
+function currentValue(
+	entries: {
+		actions: ReturnType<typeof actionEntries>;
+		indicators: ReturnType<typeof indicatorEntries>;
+	},
+	target: Target,
+	id: string
+): Value {
 	if (target.kind === 'action') {
-		const entry = actionEntry(plan, id, period);
+		const entry = entries.actions.get(id);
 		return entry ? (entry[target.field] as Value) : target.field === 'spent' ? null : '';
 	}
-	const entry = indicatorEntry(plan, id, period);
+	const entry = entries.indicators.get(id);
 	return entry ? entry[target.field] : '';
 }
 
@@ -397,7 +402,7 @@ export async function readWorkbook(
 				for (const column of COLUMNS)
 					if (column.target?.kind === kind && values.has(column.key))
 						fields[column.target.field] = values.get(column.key)!;
-				const checked = ENTRY_SCHEMA[kind].partial().safeParse(fields);
+				const checked = ENTRY_SCHEMA[kind].safeParse(fields);
 				if (!checked.success) {
 					const issue = checked.error.issues[0];
 					const field = String(issue.path[0]);
@@ -435,6 +440,10 @@ export async function readWorkbook(
 
 	// Each field of each item: the value its rows give. An action's fields repeat on each of its rows:
 	// a row left as exported says nothing; rows that change it must agree.
+	const entries = {
+		actions: actionEntries(plan, period),
+		indicators: indicatorEntries(plan, period)
+	};
 	const items = new Map<string, ItemChanges>();
 	const proposed = new Map<string, { change: FieldChange; first: number }>();
 	for (const r of inPeriod)
@@ -442,7 +451,7 @@ export async function readWorkbook(
 			const column = COLUMNS.find((c) => c.key === key)!;
 			const target = column.target!;
 			const id = target.kind === 'action' ? r.actionId : r.indicatorId;
-			const before = currentValue(plan, target, id, period);
+			const before = currentValue(entries, target, id);
 			if (same(before, after)) continue;
 			const itemKey = `${target.kind}:${id}`;
 			const fieldKey = `${itemKey}:${target.field}`;

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import type { Plan } from '../plan/schema.ts';
 import { walk } from '../plan/walk.ts';
-import { actionEntry, indicatorEntry } from '../progress/entries.ts';
+import {
+	actionEntry,
+	indicatorEntry,
+	setActionProgress,
+	setIndicatorProgress
+} from '../progress/entries.ts';
 import { COLUMNS, headingIndex, normalise } from './columns.ts';
 import { HEADING_ROW, workbookFile } from './export.ts';
 import { applyChanges } from './apply.ts';
@@ -50,6 +55,34 @@ const withoutProgress = (plan: Plan) => ({
 	progress: { ...plan.progress, actions: [], indicators: [] }
 });
 
+/** Values unlike the plan's own for the period, whatever monitoring data the sample carries. */
+const unlike = <T>(values: readonly T[], current: unknown): T[] =>
+	values.filter((v) => v !== current);
+const STATUSES = ['delayed', 'completed', 'cancelled', 'on-track', 'not-started'] as const;
+const RATINGS = ['at-risk', 'off-track', 'on-track'] as const;
+
+/** The sample plan, and the sample plan with an entry for every action and indicator in the period. */
+function fixtures(language: 'en' | 'fr') {
+	const reported = samplePlan(language);
+	for (const place of walk(reported))
+		if (place.kind === 'action')
+			setActionProgress(reported, place.action.id, PERIOD, {
+				status: 'on-track',
+				narrative: 'Work went on as planned.',
+				spent: 500
+			});
+		else if (place.kind === 'indicator')
+			setIndicatorProgress(reported, place.indicator.id, PERIOD, {
+				value: '10',
+				source: 'Survey',
+				rating: 'on-track'
+			});
+	return [
+		['the sample plan', samplePlan(language)],
+		['the sample plan with monitoring data', reported]
+	] as const;
+}
+
 const ok = (reading: Reading) => {
 	if (!reading.ok) throw new Error(`Refused: ${reading.problem.key}`);
 	return reading;
@@ -90,19 +123,22 @@ describe('workbook export', () => {
 	});
 });
 
-describe('workbook round trip', () => {
+describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 	it('brings back the values edited in the file, and changes nothing else', async () => {
-		const plan = samplePlan('en');
+		const plan = copy(fixture);
 		const { bytes } = await workbookFile(plan, { language: 'en', period: PERIOD });
 		const workbook = await load(bytes);
 		const sheet = workbook.worksheets[0];
 		const place = firstIndicator(plan);
 		const row = rowOf(sheet, 'indicatorRef', place.ref);
-		row.getCell(col('value')).value = 42;
+		const status = unlike(STATUSES, actionEntry(plan, place.action.id, PERIOD)?.status)[0];
+		const rating = unlike(RATINGS, indicatorEntry(plan, place.indicator.id, PERIOD)?.rating)[0];
+		const t = workbookStrings('en');
+		row.getCell(col('value')).value = 4217;
 		row.getCell(col('date')).value = '2027-06';
 		row.getCell(col('source')).value = 'Ministry records';
-		row.getCell(col('rating')).value = 'At risk';
-		row.getCell(col('status')).value = 'Delayed';
+		row.getCell(col('rating')).value = t(`options.rating.${rating}`);
+		row.getCell(col('status')).value = t(`options.progressStatus.${status}`);
 		row.getCell(col('narrative')).value = 'Two trainings held;\nthe third moved to 2028.';
 		row.getCell(col('spent')).value = 12500.5;
 		const before = copy(plan);
@@ -115,13 +151,13 @@ describe('workbook round trip', () => {
 		]);
 		const changes = reading.items.flatMap((i) => i.changes.map((c) => [i.kind, c.field, c.after]));
 		expect(changes).toEqual([
-			['action', 'status', 'delayed'],
+			['action', 'status', status],
 			['action', 'narrative', 'Two trainings held;\nthe third moved to 2028.'],
 			['action', 'spent', 12500.5],
-			['indicator', 'value', '42'],
+			['indicator', 'value', '4217'],
 			['indicator', 'date', '2027-06'],
 			['indicator', 'source', 'Ministry records'],
-			['indicator', 'rating', 'at-risk']
+			['indicator', 'rating', rating]
 		]);
 		expect(reading.reporter).toBe(place.action.responsibleId);
 		// Nothing is applied by reading.
@@ -143,17 +179,17 @@ describe('workbook round trip', () => {
 		});
 		expect(others(plan)).toEqual(others(before));
 		expect(actionEntry(plan, place.action.id, PERIOD)).toMatchObject({
-			status: 'delayed',
+			status,
 			narrative: 'Two trainings held;\nthe third moved to 2028.',
 			spent: 12500.5,
 			reportedBy: place.action.responsibleId,
 			updatedAt: now.toISOString()
 		});
 		expect(indicatorEntry(plan, place.indicator.id, PERIOD)).toMatchObject({
-			value: '42',
+			value: '4217',
 			date: '2027-06',
 			source: 'Ministry records',
-			rating: 'at-risk',
+			rating,
 			reportedBy: place.action.responsibleId
 		});
 
@@ -165,33 +201,40 @@ describe('workbook round trip', () => {
 	});
 
 	it('reads a workbook with the same columns in another order and language, found by their numbers', async () => {
-		const plan = samplePlan('fr');
+		const plan = copy(fixture);
 		const place = firstIndicator(plan);
 		const t = workbookStrings('es');
+		const status = unlike(STATUSES, actionEntry(plan, place.action.id, PERIOD)?.status)[0];
 		const workbook = new ExcelJS.Workbook();
 		const sheet = workbook.addWorksheet('Datos');
 		const keys = ['note', 'indicatorRef', 'value', 'actionRef', 'status'];
 		sheet.addRow(['Informe de la institución']);
 		sheet.addRow(keys.map((k) => t(COLUMNS.find((c) => c.key === k)!.label).toUpperCase()));
-		sheet.addRow(['Buen avance', place.ref, '12,5', place.actionRef, 'Retrasada']);
+		sheet.addRow([
+			'Buen avance',
+			place.ref,
+			'12,5',
+			place.actionRef,
+			t(`options.progressStatus.${status}`)
+		]);
 		const reading = ok(await readWorkbook(await save(workbook), plan, PERIOD));
 		expect(reading.language).toBe('es');
 		expect(reading.items.flatMap((i) => i.changes.map((c) => [i.ref, c.field, c.after]))).toEqual([
-			[place.actionRef, 'status', 'delayed'],
+			[place.actionRef, 'status', status],
 			[place.ref, 'value', '12,5'],
 			[place.ref, 'note', 'Buen avance']
 		]);
 	});
 
 	it('refuses the bad rows with their reason and keeps the good ones', async () => {
-		const plan = samplePlan('en');
+		const plan = copy(fixture);
 		const { bytes } = await workbookFile(plan, { language: 'en', period: PERIOD });
 		const workbook = await load(bytes);
 		const sheet = workbook.worksheets[0];
 		const rows = [...walk(plan)].filter((p) => p.kind === 'indicator');
 		const cell = (i: number, key: string) =>
 			rowOf(sheet, 'indicatorRef', rows[i].ref).getCell(col(key));
-		cell(0, 'value').value = '55';
+		cell(0, 'value').value = '5531';
 		cell(1, 'spent').value = 'a lot';
 		cell(2, 'rating').value = 'Perhaps';
 		cell(3, 'value').value = { formula: 'A1*2', result: 7 } as ExcelJS.CellFormulaValue;
@@ -219,12 +262,12 @@ describe('workbook round trip', () => {
 			value: 'a lot'
 		});
 		expect(reading.items.flatMap((i) => i.changes.map((c) => [i.ref, c.after]))).toEqual([
-			[rows[0].ref, '55']
+			[rows[0].ref, '5531']
 		]);
 	});
 
 	it('takes an action’s change from any of its rows, and refuses rows that disagree', async () => {
-		const plan = samplePlan('en');
+		const plan = copy(fixture);
 		const found = [...walk(plan)].find(
 			(p) => p.kind === 'action' && p.action.indicators.length >= 2
 		);
@@ -234,11 +277,13 @@ describe('workbook round trip', () => {
 		const workbook = await load(bytes);
 		const sheet = workbook.worksheets[0];
 		const row = (i: number) => rowOf(sheet, 'indicatorRef', `${found.ref}.${i + 1}`);
-		row(0).getCell(col('status')).value = 'Completed';
-		row(1).getCell(col('status')).value = 'Cancelled';
+		const [one, other] = unlike(STATUSES, actionEntry(plan, found.action.id, PERIOD)?.status);
+		const t = workbookStrings('en');
+		row(0).getCell(col('status')).value = t(`options.progressStatus.${one}`);
+		row(1).getCell(col('status')).value = t(`options.progressStatus.${other}`);
 		const reading = ok(await readWorkbook(await save(workbook), plan, PERIOD));
 		expect(reading.items.flatMap((i) => i.changes.map((c) => [i.ref, c.field, c.after]))).toEqual([
-			[found.ref, 'status', 'completed']
+			[found.ref, 'status', one]
 		]);
 		expect(reading.refused).toEqual([
 			{

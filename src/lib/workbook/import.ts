@@ -373,8 +373,12 @@ export async function readWorkbook(
 			const period = idText(r, 'period');
 			if (!places.actions.has(actionId))
 				actionId = places.actionsByRef.get(idText(r, 'actionRef')) ?? '';
-			if (!places.indicators.has(indicatorId))
+			if (!places.indicators.has(indicatorId)) {
+				const named = indicatorId || idText(r, 'indicatorRef');
 				indicatorId = places.indicatorsByRef.get(idText(r, 'indicatorRef')) ?? '';
+				// A row that names an indicator the plan does not have is not read as its action's alone.
+				if (named && !indicatorId) throw new Refusal('unknownItem', {});
+			}
 			if (indicatorId) {
 				const owner = places.indicators.get(indicatorId)!.action.id;
 				if (actionId && actionId !== owner) throw new Refusal('indicatorElsewhere', {});

@@ -244,6 +244,11 @@ describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 		stranger.getCell(col('indicatorRef')).value = '9.9.9.9';
 		stranger.getCell(col('actionId')).value = 'no-such-action';
 		stranger.getCell(col('actionRef')).value = '9.9.9';
+		// An indicator the plan does not have, under an action it has.
+		const orphan = rowOf(sheet, 'indicatorRef', rows[6].ref);
+		orphan.getCell(col('indicatorId')).value = 'gone';
+		orphan.getCell(col('indicatorRef')).value = `${rows[6].actionRef}.99`;
+		orphan.getCell(col('value')).value = '12';
 		const reading = ok(await readWorkbook(await save(workbook), plan, PERIOD));
 		const reasons = reading.refused.map((r) => [r.row, r.reason]);
 		const at = (i: number) =>
@@ -254,7 +259,8 @@ describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 				[at(2), 'rating'],
 				[at(3), 'formula'],
 				[at(4), 'date'],
-				[at(5), 'unknownItem']
+				[at(5), 'unknownItem'],
+				[orphan.number, 'unknownItem']
 			].sort((a, b) => (a[0] as number) - (b[0] as number))
 		);
 		expect(reading.refused.find((r) => r.reason === 'number')!.params).toMatchObject({

@@ -8,7 +8,8 @@ import { browserFigures } from './bench-browser.ts';
 import { importNodeFigures } from './bench-import.ts';
 
 const env = { node: process.version };
-// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, shared, lighthouse, sync.
+// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, shared, lighthouse, sync,
+// import, workbook.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -45,7 +46,10 @@ for (const actions of wanted('node') ? [50, 300, 1000] : []) {
 if (wanted('node') || wanted('import'))
 	await importNodeFigures((figure) => console.log(JSON.stringify({ ...figure, ...env })));
 
-if (only.length === 0 || only.some((part) => part !== 'node' && part !== 'sync'))
+if (wanted('node') || only.includes('workbook'))
+	await (await import('./bench-workbook.ts')).workbookFigures(env);
+
+if (only.length === 0 || only.some((part) => !['node', 'sync', 'workbook'].includes(part)))
 	await browserFigures(env, only);
 if (only.length === 0 || only.includes('sync'))
 	await (await import('./bench-sync.ts')).syncFigures(env);

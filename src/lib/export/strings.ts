@@ -21,6 +21,9 @@ import esFields from '../../../locales/es/fields.json' with { type: 'json' };
 import enCommon from '../../../locales/en/common.json' with { type: 'json' };
 import frCommon from '../../../locales/fr/common.json' with { type: 'json' };
 import esCommon from '../../../locales/es/common.json' with { type: 'json' };
+import enReport from '../../../locales/en/report.json' with { type: 'json' };
+import frReport from '../../../locales/fr/report.json' with { type: 'json' };
+import esReport from '../../../locales/es/report.json' with { type: 'json' };
 import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
@@ -31,7 +34,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		comments: enComments,
 		scorecard: enScorecard,
 		fields: enFields,
-		common: enCommon
+		common: enCommon,
+		report: enReport
 	},
 	fr: {
 		export: frExport,
@@ -39,7 +43,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		comments: frComments,
 		scorecard: frScorecard,
 		fields: frFields,
-		common: frCommon
+		common: frCommon,
+		report: frReport
 	},
 	es: {
 		export: esExport,
@@ -47,7 +52,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		comments: esComments,
 		scorecard: esScorecard,
 		fields: esFields,
-		common: esCommon
+		common: esCommon,
+		report: esReport
 	}
 };
 

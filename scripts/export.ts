@@ -83,8 +83,8 @@ try {
 	fail(
 		`${given}: ${
 			error.periods.length
-				? t('report.cli.unknownPeriod', { period, periods: error.periods.join(', ') })
-				: t('report.cli.noPeriods', { period })
+				? t('report.cli.unknownPeriod', { period: error.period, periods: error.periods.join(', ') })
+				: t('report.cli.noPeriods', { period: error.period })
 		}`
 	);
 }

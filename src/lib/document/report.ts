@@ -29,6 +29,7 @@ import {
 	type Spending,
 	type StatusCounts
 } from '../progress/figures.ts';
+import { periodName } from '../progress/names.ts';
 import { AT_RISK_SHARE, ON_TRACK_MARGIN, standingOf, type Standing } from '../progress/rating.ts';
 import { Builder, planLine, type DocumentOptions } from './build.ts';
 import type { Block, Cell, Line, Part, PlanDocument } from './model.ts';
@@ -65,16 +66,6 @@ const fixed = (text: string, strong = false): Line => [
 	strong ? { kind: 'fixed', text, strong } : { kind: 'fixed', text }
 ];
 const DASH: Line = fixed('–');
-
-/** A period's name in the document's language: "2027", "First half of 2027", "March 2027", "2027–2028". */
-export function periodName(period: Period, t: DocumentOptions['t'], language: Language): string {
-	const [year, part] = period.key.split('-');
-	if (!part) return t('report.period.year', { year });
-	if (part === 'H1' || part === 'H2') return t(`report.period.half${part[1]}`, { year });
-	if (part.startsWith('Q')) return t('report.period.quarter', { quarter: part[1], year });
-	if (part.length === 2) return formatDate(period.key, language);
-	return t('report.period.span', { start: year, end: part });
-}
 
 /** The latest update of the period's entries: the report's date when none is given. */
 export function reportDate(plan: Plan, period: string): Date {

@@ -132,6 +132,20 @@ class ReportBuilder extends Builder {
 
 	// Building blocks ------------------------------------------------------------------------
 
+	/** "Value in 2027": the same label on every indicator. */
+	get valueIn(): string {
+		return (this.#valueIn ??= this.t('report.labels.valueIn', { period: this.periodName }));
+	}
+	#valueIn: string | undefined;
+
+	readonly #dates = new Map<string, string>();
+	/** A plan date as the document's language writes it; the same few dates come back hundreds of times, and Intl's date formats are slow to make. */
+	date(iso: string): string {
+		let text = this.#dates.get(iso);
+		if (text === undefined) this.#dates.set(iso, (text = formatDate(iso, this.language)));
+		return text;
+	}
+
 	money(amount: number, currency: string): string {
 		return formatMoney(amount, currency, this.language);
 	}
@@ -443,7 +457,7 @@ class ReportBuilder extends Builder {
 			if (entry.updatedAt)
 				values.push([
 					t('report.labels.lastUpdated'),
-					fixed(formatDate(entry.updatedAt.slice(0, 10), this.language))
+					fixed(this.date(entry.updatedAt.slice(0, 10)))
 				]);
 		}
 		const narrative = entry?.narrative.trim()
@@ -495,7 +509,7 @@ class ReportBuilder extends Builder {
 		const value: Line = entry?.value.trim()
 			? [
 					...planLine(entry.value.trim()),
-					...(entry.date ? fixed(` (${formatDate(entry.date, this.language)})`) : [])
+					...(entry.date ? fixed(` (${this.date(entry.date)})`) : [])
 				]
 			: [{ kind: 'missing', text: t('report.notComputed.noValue') }];
 		const values: [string, Line][] = [
@@ -511,7 +525,7 @@ class ReportBuilder extends Builder {
 				this.label('indicator', 'targetValue'),
 				this.valueYear(indicator.targetValue, indicator.targetYear)
 			],
-			[t('report.labels.valueIn', { period: this.periodName }), value],
+			[this.valueIn, value],
 			[t('report.labels.progress'), this.progressLine(standing)],
 			[this.label('indicatorProgress', 'rating'), rating]
 		];

@@ -1,6 +1,8 @@
 // The progress report from the monitoring area, in French: the period, the language and the kind of
-// copy chosen on the page, the Word file built in the export worker, then read back.
+// copy chosen on the page (an accessible panel, in French throughout), the Word file built in the
+// export worker, then read back.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { chooseLanguage, expectNoEnglish } from './helpers.ts';
@@ -17,6 +19,11 @@ test('export the progress report of 2028 in French from the monitoring area', as
 	const panel = page.getByRole('region', { name: report.panel.title });
 	await expect(panel).toBeVisible({ timeout: 15_000 });
 	await expectNoEnglish(page, 'fr');
+	const { violations } = await new AxeBuilder({ page })
+		.include('section.export')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 	await panel.getByLabel(report.panel.period).selectOption('2028');
 	await expect(page.getByLabel('Langue du document')).toHaveValue('fr');

@@ -1,15 +1,16 @@
 // npm run bench: performance figures, one JSON line each (not a test: nothing here passes or fails).
-// Word export time in Node for generated plans of 50, 300 and 1,000 actions, then the figures
-// measured in Chromium on the built app (bench-browser.ts).
+// Word export time in Node for generated plans of 50, 300 and 1,000 actions, the progress report of a
+// plan of 300 actions reported on over five periods, then the figures measured in Chromium on the
+// built app (bench-browser.ts).
 import { Packer } from 'docx';
-import { buildDocument } from '../src/lib/export/docx.ts';
-import { generatedPlan } from './generated-plan.ts';
+import { buildDocument, buildReport } from '../src/lib/export/docx.ts';
+import { generatedPlan, withProgress } from './generated-plan.ts';
 import { browserFigures } from './bench-browser.ts';
 import { importNodeFigures } from './bench-import.ts';
 
 const env = { node: process.version };
-// `npm run bench -- big lighthouse` runs only those parts: node, browser, big, shared, lighthouse, sync,
-// import, workbook.
+// `npm run bench -- big lighthouse` runs only those parts: node, report, browser, big, shared,
+// lighthouse, sync, import, workbook.
 const only = process.argv.slice(2);
 const wanted = (part: string) => only.length === 0 || only.includes(part);
 
@@ -49,7 +50,36 @@ if (wanted('node') || wanted('import'))
 if (wanted('node') || only.includes('workbook'))
 	await (await import('./bench-workbook.ts')).workbookFigures(env);
 
-if (only.length === 0 || only.some((part) => !['node', 'sync', 'workbook'].includes(part)))
+if (wanted('node') || wanted('report')) {
+	// The report of the last period: its figures, and spending to date over all five.
+	const actions = 300;
+	const periods = 5;
+	const plan = withProgress(generatedPlan(actions), periods);
+	let bytes = 0;
+	const ms = await time(
+		async () =>
+			(bytes = (
+				await Packer.toBuffer(buildReport(plan, { language: 'en', period: String(2026 + periods) }))
+			).length)
+	);
+	console.log(
+		JSON.stringify({
+			figure: 'progress-report-node',
+			actions,
+			periods,
+			entries: plan.progress.actions.length + plan.progress.indicators.length,
+			ms,
+			bytes,
+			goal: 'under 1000 ms',
+			...env
+		})
+	);
+}
+
+if (
+	only.length === 0 ||
+	only.some((part) => !['node', 'report', 'sync', 'workbook'].includes(part))
+)
 	await browserFigures(env, only);
 if (only.length === 0 || only.includes('sync'))
 	await (await import('./bench-sync.ts')).syncFigures(env);

@@ -1,17 +1,19 @@
-// npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]
-// Builds the Word document of a draft saved by the app, with the same code the app runs.
+// npm run export -- <draft.nap.json> [--report <period>] [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]
+// Builds the Word document of a draft saved by the app, or with --report the progress report of one of
+// its reporting periods ('2027', '2027-H1'…), with the same code the app runs.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Packer } from 'docx';
-import { buildDocument, type Paper } from '../src/lib/export/docx.ts';
-import { exportFileName } from '../src/lib/export/name.ts';
+import { UnknownPeriodError } from '../src/lib/document/report.ts';
+import { buildDocument, buildReport, type Paper } from '../src/lib/export/docx.ts';
+import { exportFileName, reportFileName } from '../src/lib/export/name.ts';
 import { exportStrings } from '../src/lib/export/strings.ts';
 import { decodeDraftBytes, MAX_FILE_BYTES, readDraftFile } from '../src/lib/plan/file.ts';
 import { LANGUAGES, type Language } from '../src/lib/plan/schema.ts';
 
 const USAGE =
-	'Usage: npm run export -- <draft.nap.json> [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]';
+	'Usage: npm run export -- <draft.nap.json> [--report <period>] [--lang en|fr|es] [--paper a4|letter] [--out plan.docx]';
 
 function fail(message: string): never {
 	console.error(`${message}\n${USAGE}`);
@@ -25,7 +27,8 @@ try {
 		options: {
 			lang: { type: 'string' },
 			paper: { type: 'string', default: 'a4' },
-			out: { type: 'string' }
+			out: { type: 'string' },
+			report: { type: 'string' }
 		}
 	});
 } catch (error) {
@@ -65,8 +68,31 @@ if (!result.ok) {
 }
 const plan = result.plan;
 const language = (lang ?? plan.overview.documentLanguages[0] ?? 'en') as Language;
-exportStrings(language); // fails early if the language has no texts
-const out = here(args.values.out ?? exportFileName(plan, language));
-const buffer = await Packer.toBuffer(buildDocument(plan, { language, paper: paper as Paper }));
+const t = exportStrings(language); // fails early if the language has no texts
+const period = args.values.report;
+if (period !== undefined && !period.trim())
+	fail('--report needs a reporting period, such as 2027.');
+let document;
+try {
+	document =
+		period === undefined
+			? buildDocument(plan, { language, paper: paper as Paper })
+			: buildReport(plan, { language, paper: paper as Paper, period });
+} catch (error) {
+	if (!(error instanceof UnknownPeriodError)) throw error;
+	fail(
+		`${given}: ${
+			error.periods.length
+				? t('report.cli.unknownPeriod', { period: error.period, periods: error.periods.join(', ') })
+				: t('report.cli.noPeriods', { period: error.period })
+		}`
+	);
+}
+const out = here(
+	args.values.out ??
+		(period === undefined ? exportFileName(plan, language) : reportFileName(plan, language, period))
+);
+const buffer = await Packer.toBuffer(document);
 await writeFile(out, buffer);
-console.log(`Wrote ${out} (${language}, ${paper}, ${Math.round(buffer.length / 1024)} KB)`);
+const what = period === undefined ? '' : `progress report ${period}, `;
+console.log(`Wrote ${out} (${what}${language}, ${paper}, ${Math.round(buffer.length / 1024)} KB)`);

@@ -53,3 +53,51 @@ export function generatedPlan(actions: number): Plan {
 	}
 	return plan;
 }
+
+/** The plan with monitoring entries for every action and indicator in each of its first `periods`
+ * annual periods (from 2027): statuses in turn, spending a fifth of each budget a year, indicator
+ * values climbing from baseline towards target, and the coordinator's summary for each period. */
+export function withProgress(plan: Plan, periods: number): Plan {
+	const statuses = ['on-track', 'delayed', 'completed', 'not-started', 'on-track'] as const;
+	const stamp = '2032-01-31T09:00:00.000Z';
+	let n = 0;
+	for (let p = 0; p < periods; p++) {
+		const period = String(2027 + p);
+		plan.progress.periods.push({
+			id: `pr-${period}`,
+			period,
+			summary: `In ${period} most actions went ahead as planned.`,
+			challenges: 'Funding arrived late for some actions.',
+			updatedAt: stamp
+		});
+		for (const pillar of plan.pillars)
+			for (const objective of pillar.objectives)
+				for (const action of objective.actions) {
+					plan.progress.actions.push({
+						id: `pa-${n++}`,
+						actionId: action.id,
+						period,
+						status: statuses[n % statuses.length],
+						narrative: `Training held in ${period}; the policy review went to the council of ministers.`,
+						spent: Math.round((action.budget.amount ?? 0) / 5),
+						currency: '',
+						reportedBy: action.responsibleId,
+						updatedAt: stamp
+					});
+					for (const indicator of action.indicators)
+						plan.progress.indicators.push({
+							id: `pi-${n++}`,
+							indicatorId: indicator.id,
+							period,
+							value: String(7 + p + (n % 3)),
+							date: `${period}-12`,
+							source: 'Personnel records',
+							note: '',
+							rating: '',
+							reportedBy: action.responsibleId,
+							updatedAt: stamp
+						});
+				}
+	}
+	return plan;
+}

@@ -1,6 +1,7 @@
 // The Word file opens in a real word processor: LibreOffice converts each language's export of the
 // sample plan to PDF, and the PDF text has the plan's title and the chapter headings in that language.
 // Each plan carries reviewers' comments (one with a reply), which LibreOffice must read as comments.
+// The same run converts each language's progress report of the sample's second period of monitoring.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment, addReply } from '../../src/lib/comments/comments.ts';
-import { buildDocument } from '../../src/lib/export/docx.ts';
+import { buildDocument, buildReport } from '../../src/lib/export/docx.ts';
 import { encodePng } from './png.ts';
 import { exportStrings } from '../../src/lib/export/strings.ts';
 import { readEmblem } from '../../src/lib/plan/emblem.ts';
@@ -26,6 +27,10 @@ const pdfPages = new Map<Language, string[]>();
 /** The headings of each export, levels 1 to 3, in order, as the Word file has them. */
 const headings = new Map<Language, string[]>();
 let annotations = '';
+/** The period the progress reports cover, and each report's PDF text. */
+const PERIOD = '2028';
+const reportText = new Map<Language, string>();
+const reportPages = new Map<Language, number>();
 
 /** A comment on a chapter (with a reply) and one on an indicator in a table. */
 function withComments(plan: Plan): Plan {
@@ -79,6 +84,12 @@ beforeAll(async () => {
 			)
 		);
 		files.push(file);
+		const report = join(dir, `report-${language}.docx`);
+		writeFileSync(
+			report,
+			await Packer.toBuffer(buildReport(sample(language), { language, period: PERIOD }))
+		);
+		files.push(report);
 	}
 	try {
 		// One LibreOffice run converts the three files; a profile of its own avoids clashing with a desktop instance.
@@ -133,6 +144,15 @@ beforeAll(async () => {
 		);
 		pdfText.set(language, squash(text));
 		pdfPages.set(language, text.split('\f'));
+		const report = join(dir, `report-${language}.pdf`);
+		reportText.set(
+			language,
+			squash(execFileSync('pdftotext', ['-enc', 'UTF-8', report, '-'], { encoding: 'utf8' }))
+		);
+		const pages = execFileSync('pdfinfo', [report], { encoding: 'utf8' }).match(
+			/Pages:\s+(\d+)/
+		)?.[1];
+		reportPages.set(language, Number(pages));
 	}
 }, 300_000);
 
@@ -190,6 +210,26 @@ describe.each(LANGUAGES)('LibreOffice opens the %s Word export', (language) => {
 		expect(Number(pages)).toBeGreaterThan(10);
 		const footer = t('export.page', { page: 2, pages: Number(pages) });
 		expect(text).toContain(footer);
+	});
+});
+
+describe.each(LANGUAGES)('LibreOffice opens the %s progress report', (language) => {
+	const t = exportStrings(language);
+
+	it('renders the cover, the chapters, the figures and the footer in the export language', () => {
+		const text = reportText.get(language)!;
+		const plan = sample(language);
+		expect(text).toContain(squash(plan.overview.title));
+		for (const key of ['title', 'cover.periodCovered', 'cover.illustrative'])
+			expect(text, key).toContain(squash(t(`report.${key}`)));
+		for (const chapter of ['summary', 'figures', 'rule', 'spending', 'institutionsAnnex'])
+			expect(text, chapter).toContain(squash(t(`report.chapters.${chapter}`)));
+		expect(text).toContain(t('report.figures.ofTotal', { count: 2, total: 20 }));
+		expect(text).toContain(t('options.progressStatus.delayed'));
+		expect(text).toContain(squash(plan.progress.periods[1].summary));
+		const pages = reportPages.get(language)!;
+		expect(pages).toBeGreaterThan(5);
+		expect(text).toContain(t('export.page', { page: 2, pages }));
 	});
 });
 

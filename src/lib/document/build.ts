@@ -153,7 +153,8 @@ export function buildPlanDocument(plan: Plan, options: DocumentOptions): PlanDoc
 	return new Builder(plan, options).document();
 }
 
-class Builder {
+/** The building blocks of a document of the plan (the progress report's builder, report.ts, builds on them). */
+export class Builder {
 	readonly plan: Plan;
 	readonly t: Translate;
 	readonly language: Language;
@@ -174,6 +175,21 @@ class Builder {
 	}
 
 	document(): PlanDocument {
+		return {
+			...this.frame(),
+			sections: [
+				{ layout: 'portrait', parts: [...this.cover(), ...this.narrative(), ...this.pillars()] },
+				{ layout: 'landscape', parts: [this.resultsMatrix()] },
+				{
+					layout: 'portrait',
+					parts: [...this.coordination(), ...this.budget(), ...this.monitoring(), ...this.annexes()]
+				}
+			]
+		};
+	}
+
+	/** What a document of the plan has besides its sections: its languages, title, properties and punctuation. */
+	frame(): Omit<PlanDocument, 'sections'> {
 		const t = this.t;
 		const title = this.plan.overview.title.trim()
 			? planLine(this.plan.overview.title.trim())
@@ -197,15 +213,7 @@ class Builder {
 			description: this.plan.overview.country,
 			colon: t('export.colon'),
 			separator: t('export.separator'),
-			pageNumbers,
-			sections: [
-				{ layout: 'portrait', parts: [...this.cover(), ...this.narrative(), ...this.pillars()] },
-				{ layout: 'landscape', parts: [this.resultsMatrix()] },
-				{
-					layout: 'portrait',
-					parts: [...this.coordination(), ...this.budget(), ...this.monitoring(), ...this.annexes()]
-				}
-			]
+			pageNumbers
 		};
 	}
 
@@ -259,7 +267,7 @@ class Builder {
 		headers: string[],
 		rows: Cell[][],
 		widths: number[],
-		extra: { totals?: Cell[][]; dense?: boolean } = {}
+		extra: { totals?: Cell[][]; dense?: boolean; bars?: (number | null)[][] } = {}
 	): Block {
 		if (rows.length === 0) return { kind: 'text', lines: [this.missing] };
 		return { kind: 'table', label, headers, rows, widths, ...extra };

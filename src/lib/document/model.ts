@@ -56,7 +56,9 @@ export type Block =
 	/** Labelled values: on the cover, one per line, or all on one line (an indicator's measures). */
 	| { kind: 'values'; layout: 'cover' | 'lines' | 'inline'; values: LabelledValue[] }
 	| { kind: 'list'; items: Line[] }
-	/** `label`: what the table is, for whoever cannot see it (the heading above it). `dense`: many columns, small type. */
+	/** `label`: what the table is, for whoever cannot see it (the heading above it). `dense`: many columns, small type.
+	 * `bars`: a chart's table (the progress report's), the same shape as `rows`: under a cell's figure, a bar
+	 * as long as that share (0 to 1) of the column's width; null for a cell with none. */
 	| {
 			kind: 'table';
 			label: string;
@@ -65,6 +67,7 @@ export type Block =
 			totals?: Cell[][];
 			widths: number[];
 			dense?: boolean;
+			bars?: (number | null)[][];
 	  };
 
 export type BlockKind = Block['kind'];

@@ -1,7 +1,6 @@
 // The Word export, opened as a package: structure, language, and every word the team typed.
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { addItem, applyFramework, blank, createPlan } from '../plan/operations.ts';
 import { LANGUAGES, type Language, type Plan } from '../plan/schema.ts';
@@ -11,7 +10,7 @@ import { encodePng } from '../../../tests/unit/png.ts';
 import { fromBase64, readEmblem } from '../plan/emblem.ts';
 import { samplePlan as sample } from '../../../tests/unit/sample-plan.ts';
 import { typedTexts } from '../../../tests/unit/typed-texts.ts';
-import { decodeXml as decode, LEAKED_VALUE } from '../../../tests/unit/word-xml.ts';
+import { decodeXml as decode, LEAKED_VALUE, runLanguages } from '../../../tests/unit/word-xml.ts';
 
 // One export per plan and set of options, shared by the tests that read it: writing a whole Word file
 // takes a second or more, and six tests read the same sample export in each language.
@@ -311,38 +310,6 @@ describe('the cover', () => {
 		if (today !== '12 March 2027') expect(texts).not.toContain(today);
 	});
 });
-
-/** Every run of the document body: its text and the language it carries (its own tag, else the document's). */
-function runLanguages(
-	documentXml: string,
-	stylesXml: string
-): { text: string; lang: string; style: string }[] {
-	const fallback = stylesXml.match(/<w:rPrDefault>.*?<w:lang w:val="([^"]+)"/s)?.[1] ?? '';
-	const out: { text: string; lang: string; style: string }[] = [];
-	const parser = new SaxesParser();
-	let run: { text: string; lang: string } | null = null;
-	let style = '';
-	let inText = false;
-	parser.on('opentag', (tag) => {
-		if (tag.name === 'w:p') style = '';
-		else if (tag.name === 'w:pStyle') style = String(tag.attributes['w:val']);
-		else if (tag.name === 'w:r') run = { text: '', lang: fallback };
-		else if (tag.name === 'w:lang' && run) run.lang = String(tag.attributes['w:val']);
-		else if (tag.name === 'w:t') inText = true;
-	});
-	parser.on('text', (text) => {
-		if (inText && run) run.text += text;
-	});
-	parser.on('closetag', (tag) => {
-		if (tag.name === 'w:t') inText = false;
-		else if (tag.name === 'w:r' && run) {
-			if (run.text) out.push({ ...run, style });
-			run = null;
-		}
-	});
-	parser.write(documentXml).close();
-	return out;
-}
 
 describe('languages of the text', () => {
 	it('a plan written in English and exported in French: the team’s text is English, the headings and labels French', async () => {

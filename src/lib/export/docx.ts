@@ -27,11 +27,12 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { buildPlanDocument } from '../document/build.ts';
+import { buildReportDocument, reportDate } from '../document/report.ts';
 import type { Block, Cell, Line, Part, PlanDocument, Section } from '../document/model.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import type { Anchor } from '../comments/comments.ts';
 import { fromBase64 } from '../plan/emblem.ts';
-import { scorecardAnnex } from './scorecard-annex.ts';
+import { barBelow, scorecardAnnex, type AnnexContext } from './scorecard-annex.ts';
 import { WordComments } from './comments.ts';
 import { exportStrings } from './strings.ts';
 import { xmlSafe } from './xml-text.ts';
@@ -67,6 +68,8 @@ const MARGIN = 1134; // 2 cm
 // Text widths of A4 less the margins; on US Letter Word fits the grid to the page.
 const PORTRAIT_TEXT_WIDTH = PAPER.a4.width - 2 * MARGIN;
 const LANDSCAPE_TEXT_WIDTH = PAPER.a4.height - 2 * MARGIN;
+/** The bars of a chart's table: the plan's blue, as the review step's first series. */
+const BAR_COLOUR = '1D4E89';
 const FONT = 'Arial'; // present in every Word install; LibreOffice maps it to the metric-compatible Liberation Sans
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 /** The paragraph styles' sizes (half-points), spacing and indents (twips): the styles below are written from
@@ -91,17 +94,52 @@ const LOOKS = {
 
 export function buildDocument(input: Plan, options: ExportOptions): Document {
 	const plan = xmlSafe(input);
-	const { language, paper = 'a4', contents = COPY_CONTENTS.working } = options;
-	const t = exportStrings(language);
+	const { language, contents = COPY_CONTENTS.working } = options;
 	const model = buildPlanDocument(plan, {
 		language,
-		t,
+		t: exportStrings(language),
 		contents,
 		now: options.now ?? new Date(plan.updatedAt)
 	});
+	return renderDocument(plan, model, options, {
+		comments: contents.comments,
+		annex: contents.annex ? (context) => scorecardAnnex(plan, language, context) : undefined
+	});
+}
+
+export interface ReportExportOptions extends ExportOptions {
+	/** The reporting period's key (plan/periods.ts): '2027'. */
+	period: string;
+}
+
+/** The progress report of a period (document/report.ts), in Word. The date on its cover defaults to the
+ * period's last update. Throws UnknownPeriodError for a period the plan does not have. */
+export function buildReport(input: Plan, options: ReportExportOptions): Document {
+	const plan = xmlSafe(input);
+	const { language, contents = COPY_CONTENTS.working } = options;
+	const model = buildReportDocument(plan, {
+		language,
+		t: exportStrings(language),
+		contents,
+		period: options.period,
+		now: options.now ?? reportDate(plan, options.period)
+	});
+	return renderDocument(plan, model, options, { comments: false });
+}
+
+/** A document model (the plan's or a progress report's) as a Word document; `annex`: what goes after
+ * its last section (the scorecard annex), `comments`: whether reviewers' comments become Word comments. */
+function renderDocument(
+	plan: Plan,
+	model: PlanDocument,
+	options: ExportOptions,
+	extra: { comments: boolean; annex?: (context: AnnexContext) => FileChild[] }
+): Document {
+	const { language, paper = 'a4' } = options;
+	const t = exportStrings(language);
 	// Without comments, the renderer sees none to anchor.
 	const comments = new WordComments(
-		contents.comments ? plan : { ...plan, comments: [] },
+		extra.comments ? plan : { ...plan, comments: [] },
 		t('comments.unnamed')
 	);
 	const size = PAPER[paper];
@@ -157,10 +195,8 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 	// The parts are written first: the contents list their headings, and comments are collected as they are written.
 	const last = model.sections.length - 1;
 	const written = model.sections.map((part) => w.section(part));
-	if (contents.annex)
-		written[last].push(
-			...scorecardAnnex(plan, language, { contents: w.toc, ownLanguage: w.ownLanguage })
-		);
+	if (extra.annex)
+		written[last].push(...extra.annex({ contents: w.toc, ownLanguage: w.ownLanguage }));
 	w.writeContents();
 
 	return new Document({
@@ -503,21 +539,36 @@ class Renderer {
 		const style = block.dense ? 'Matrix' : 'Table';
 		// Column widths go in the table grid once, not on every cell: long tables build much faster.
 		const columnWidths = block.widths.map((w) => Math.round((w / 100) * this.#textWidth));
-		const cell = (lines: Cell, header = false) =>
+		const cell = (lines: Cell, header = false, bar?: { share: number; width: number }) =>
 			new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
-				children: lines.map(
-					(line) =>
-						new Paragraph({
-							style: `${style}${header ? 'Header' : 'Text'}`,
-							children: this.runs(line)
-						})
-				)
+				children: [
+					...lines.map(
+						(line) =>
+							new Paragraph({
+								style: `${style}${header ? 'Header' : 'Text'}`,
+								children: this.runs(line)
+							})
+					),
+					// A chart's bar under the figure, drawn as the scorecard annex draws its bars.
+					...(bar ? barBelow(bar.share, BAR_COLOUR, bar.width) : [])
+				]
 			});
-		const row = (cells: Cell[]) => {
+		const row = (cells: Cell[], r: number) => {
 			if (block.dense) this.#step();
-			return new TableRow({ cantSplit: true, children: cells.map((c) => cell(c)) });
+			const bars = block.bars?.[r];
+			return new TableRow({
+				cantSplit: true,
+				children: cells.map((c, i) => {
+					const share = bars?.[i];
+					return cell(
+						c,
+						false,
+						share === null || share === undefined ? undefined : { share, width: columnWidths[i] }
+					);
+				})
+			});
 		};
 		return new Table({
 			width: { size: 100, type: WidthType.PERCENTAGE },

@@ -1,10 +1,10 @@
 // The Word export off the main thread: a 1,000-action plan takes seconds to build, and the page
-// must keep answering (and show progress) meanwhile.
+// must keep answering (and show progress) meanwhile. One worker builds the plan and the progress
+// report alike (the request's kind).
 import type { Plan } from '../plan/schema.ts';
-import type { ExportOptions } from './docx.ts';
-import { wordFile, type ExportUpdate } from './word.ts';
+import { wordFile, type ExportUpdate, type WordRequest } from './word.ts';
 
-export type ExportRequest = { plan: Plan; options: Omit<ExportOptions, 'onProgress' | 'now'> };
+export type ExportRequest = { plan: Plan } & WordRequest;
 export type ExportMessage =
 	ExportUpdate | { stage: 'done'; blob: Blob; name: string } | { stage: 'failed'; reason: string };
 
@@ -15,7 +15,8 @@ const scope = self as unknown as {
 
 scope.onmessage = async ({ data }) => {
 	try {
-		const { blob, name } = await wordFile(data.plan, data.options, (update) =>
+		const { plan, ...request } = data;
+		const { blob, name } = await wordFile(plan, request as WordRequest, (update) =>
 			scope.postMessage(update)
 		);
 		scope.postMessage({ stage: 'done', blob, name });

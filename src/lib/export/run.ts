@@ -1,9 +1,9 @@
-// Runs the Word export in a module worker, reporting progress; falls back to the page itself where
+// Runs the Word export (the plan, or a period's progress report) in a module worker, reporting progress; falls back to the page itself where
 // the browser cannot start one. The worker is started when the export panel appears (prepareExport),
 // so that fetching and starting docx is done before the click, not counted in the user's wait.
 import type { Plan } from '../plan/schema.ts';
 import type { ExportMessage, ExportRequest } from './export.worker.ts';
-import type { ExportUpdate } from './word.ts';
+import type { ExportUpdate, WordRequest } from './word.ts';
 
 let ready: Worker | undefined;
 
@@ -26,9 +26,27 @@ export function releaseExport(): void {
 	ready = undefined;
 }
 
-export async function exportWord(
+/** The plan in Word. */
+export function exportWord(
 	plan: Plan,
-	options: ExportRequest['options'],
+	options: Extract<WordRequest, { kind: 'plan' }>['options'],
+	onUpdate: (update: ExportUpdate) => void
+): Promise<{ blob: Blob; name: string }> {
+	return exportFile(plan, { kind: 'plan', options }, onUpdate);
+}
+
+/** The progress report of a period in Word. */
+export function exportReport(
+	plan: Plan,
+	options: Extract<WordRequest, { kind: 'report' }>['options'],
+	onUpdate: (update: ExportUpdate) => void
+): Promise<{ blob: Blob; name: string }> {
+	return exportFile(plan, { kind: 'report', options }, onUpdate);
+}
+
+async function exportFile(
+	plan: Plan,
+	request: WordRequest,
 	onUpdate: (update: ExportUpdate) => void
 ): Promise<{ blob: Blob; name: string }> {
 	// A plain copy: a Svelte state proxy cannot cross to a worker, and later edits must not change this export.
@@ -37,7 +55,7 @@ export async function exportWord(
 	ready = undefined;
 	if (!worker) {
 		const { wordFile } = await import('./word.ts');
-		return wordFile(snapshot, options, onUpdate);
+		return wordFile(snapshot, request, onUpdate);
 	}
 	return new Promise((resolve, reject) => {
 		const fail = (reason: string) => {
@@ -53,6 +71,6 @@ export async function exportWord(
 			else onUpdate(data);
 		};
 		worker.onerror = (event) => fail(event.message || 'worker');
-		worker.postMessage({ plan: snapshot, options } satisfies ExportRequest);
+		worker.postMessage({ plan: snapshot, ...request } satisfies ExportRequest);
 	});
 }

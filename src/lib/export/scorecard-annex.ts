@@ -109,6 +109,46 @@ const note = (text: string, keepNext = false) =>
 		children: [new TextRun({ text, italics: true, size: 18 })]
 	});
 
+/**
+ * A bar to go under a figure in a table cell: a one-row table whose shaded cell takes `share` (0 to 1)
+ * of the cell (`width`: the column's width, in twentieths of a point), then the paragraph Word requires
+ * after a table in a cell. Nothing for a share that rounds to no bar.
+ */
+export function barBelow(share: number, colour: string, width: number): (Paragraph | Table)[] {
+	const length = Math.round(width * 0.85); // within the cell's margins
+	const filled = Math.min(length, Math.max(0, Math.round(length * share)));
+	if (filled === 0) return [];
+	const bar = (size: number, fill?: string) =>
+		new TableCell({
+			width: { size, type: WidthType.DXA },
+			shading: fill ? { fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
+			children: [
+				new Paragraph({
+					spacing: { before: 0, after: 0 },
+					children: [new TextRun({ text: '', size: 2 })]
+				})
+			]
+		});
+	return [
+		new Table({
+			width: { size: length, type: WidthType.DXA },
+			columnWidths: filled < length ? [filled, length - filled] : [length],
+			borders: TableBorders.NONE,
+			rows: [
+				new TableRow({
+					height: { value: BAR_HEIGHT, rule: HeightRule.EXACT },
+					children:
+						filled < length ? [bar(filled, colour), bar(length - filled)] : [bar(length, colour)]
+				})
+			]
+		}),
+		new Paragraph({
+			spacing: { before: 0, after: 0 },
+			children: [new TextRun({ text: '', size: 2 })]
+		})
+	];
+}
+
 /** Where the annex goes in a whole document: its contents page (toc.ts), and the language tag of the
  * team's own text (the names of pillars, institutions and objectives) when it is not the export's. */
 export interface AnnexContext {
@@ -148,39 +188,8 @@ export function scorecardAnnex(
 		colour: string,
 		width: number
 	): (Paragraph | Table)[] => {
-		const length = Math.round(width * 0.85); // within the cell's margins
-		const filled = max > 0 ? Math.round((length * value) / max) : 0;
-		if (filled === 0) return [paragraph(text)];
-		const bar = (size: number, fill?: string) =>
-			new TableCell({
-				width: { size, type: WidthType.DXA },
-				shading: fill ? { fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
-				children: [
-					new Paragraph({
-						spacing: { before: 0, after: 0 },
-						children: [new TextRun({ text: '', size: 2 })]
-					})
-				]
-			});
-		return [
-			paragraph(text),
-			new Table({
-				width: { size: length, type: WidthType.DXA },
-				columnWidths: filled < length ? [filled, length - filled] : [length],
-				borders: TableBorders.NONE,
-				rows: [
-					new TableRow({
-						height: { value: BAR_HEIGHT, rule: HeightRule.EXACT },
-						children:
-							filled < length ? [bar(filled, colour), bar(length - filled)] : [bar(length, colour)]
-					})
-				]
-			}),
-			new Paragraph({
-				spacing: { before: 0, after: 0 },
-				children: [new TextRun({ text: '', size: 2 })]
-			})
-		];
+		const bar = barBelow(max > 0 ? value / max : 0, colour, width);
+		return [paragraph(text), ...bar];
 	};
 	const columnWidth = (percent: number) => Math.round((percent / 100) * TEXT_WIDTH);
 

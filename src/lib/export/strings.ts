@@ -24,6 +24,9 @@ import frCommon from '../../../locales/fr/common.json' with { type: 'json' };
 import frImport from '../../../locales/fr/import.json' with { type: 'json' };
 import esCommon from '../../../locales/es/common.json' with { type: 'json' };
 import esImport from '../../../locales/es/import.json' with { type: 'json' };
+import enReport from '../../../locales/en/report.json' with { type: 'json' };
+import frReport from '../../../locales/fr/report.json' with { type: 'json' };
+import esReport from '../../../locales/es/report.json' with { type: 'json' };
 import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
@@ -35,7 +38,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		scorecard: enScorecard,
 		fields: enFields,
 		common: enCommon,
-		import: enImport
+		import: enImport,
+		report: enReport
 	},
 	fr: {
 		export: frExport,
@@ -44,7 +48,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		scorecard: frScorecard,
 		fields: frFields,
 		common: frCommon,
-		import: frImport
+		import: frImport,
+		report: frReport
 	},
 	es: {
 		export: esExport,
@@ -53,7 +58,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		scorecard: esScorecard,
 		fields: esFields,
 		common: esCommon,
-		import: esImport
+		import: esImport,
+		report: esReport
 	}
 };
 

@@ -13,7 +13,7 @@ function translator(language: Language): Translate {
 	const i18n = i18next.createInstance();
 	void i18n.init({
 		lng: language,
-		initImmediate: false,
+		initAsync: false,
 		resources: { [language]: { translation: { progress: texts[language] } } },
 		interpolation: { escapeValue: false }
 	});

@@ -33,6 +33,9 @@ import { MAX_ENTRIES } from '../plan/schema.ts';
 /** What the dashboard counts: the period shown, or every period from the plan's first to it. */
 export type Scope = 'period' | 'toDate';
 
+/** Above this many actions, the monitoring area shows one objective at a time (as the actions step does). */
+export const ONE_OBJECTIVE_ABOVE = 120;
+
 /** The actions of an objective that are shown (the chosen institution's, else all). */
 export interface ShownObjective {
 	objective: Objective;
@@ -76,8 +79,11 @@ export class Progress {
 	language: Language = $derived.by(() => planLanguage(this.session.plan) || locale.language);
 	#actions = $derived.by(() => actionEntries(this.session.plan, this.period));
 	#indicators = $derived.by(() => indicatorEntries(this.session.plan, this.period));
-	/** The pillars and objectives with the actions shown, in the plan's order; empty ones left out. */
-	shown: ShownPillar[] = $derived.by(() => {
+	/** The objective shown when there are too many actions to show at once ('' for the first). */
+	objective = $state('');
+	/** The pillars and objectives with the chosen institution's actions (all actions when none is), in
+	 * the plan's order; empty ones left out. */
+	#filtered: ShownPillar[] = $derived.by(() => {
 		const wanted = this.institution;
 		return this.session.plan.pillars
 			.map((pillar) => ({
@@ -88,6 +94,27 @@ export class Progress {
 						actions: objective.actions.filter((a) => !wanted || a.responsibleId === wanted)
 					}))
 					.filter((o) => o.actions.length > 0)
+			}))
+			.filter((p) => p.objectives.length > 0);
+	});
+	/** How many actions the filter leaves. */
+	actionCount = $derived(
+		this.#filtered.reduce((n, p) => n + p.objectives.reduce((m, o) => m + o.actions.length, 0), 0)
+	);
+	/** Every objective the filter leaves, in order (the choices of a big plan's objective pager). */
+	objectives: ShownObjective[] = $derived(this.#filtered.flatMap((p) => p.objectives));
+	/** Many actions are shown one objective at a time (each brings some ten fields and its indicators'). */
+	paged = $derived(this.actionCount > ONE_OBJECTIVE_ABOVE);
+	/** What is shown: every filtered action, or a big plan's one objective. */
+	shown: ShownPillar[] = $derived.by(() => {
+		if (!this.paged) return this.#filtered;
+		const objectives = this.objectives;
+		const wanted = (objectives.find((o) => o.objective.id === this.objective) ?? objectives[0])
+			?.objective.id;
+		return this.#filtered
+			.map((p) => ({
+				pillar: p.pillar,
+				objectives: p.objectives.filter((o) => o.objective.id === wanted)
 			}))
 			.filter((p) => p.objectives.length > 0);
 	});

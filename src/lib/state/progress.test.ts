@@ -83,4 +83,27 @@ describe('Progress', () => {
 		progress.period = '2028';
 		expect(progress.scopePeriods).toEqual(['2027', '2028']);
 	});
+
+	it('shows a big plan one objective at a time', () => {
+		const big = plan();
+		for (let o = 0; o < 3; o++) {
+			const objective = addItem(big.pillars[1].objectives, {
+				...blank.objective(),
+				title: `P${o}`
+			});
+			for (let a = 0; a < 50; a++)
+				addItem(objective.actions, { ...blank.action(), description: `A${o}.${a}` });
+		}
+		const progress = new Progress(new DraftSession(big, async () => {}));
+		expect(progress.actionCount).toBe(152);
+		expect(progress.paged).toBe(true);
+		const shown = () => progress.shown.flatMap((p) => p.objectives.map((o) => o.objective.title));
+		expect(shown()).toEqual(['O']);
+		progress.objective = progress.objectives[2].objective.id;
+		expect(shown()).toEqual(['P1']);
+		// One institution's two actions fit on one page.
+		progress.institution = 'defence';
+		expect(progress.paged).toBe(false);
+		expect(shown()).toEqual(['O']);
+	});
 });

@@ -10,6 +10,7 @@ import { chooseLanguage, expectNoEnglish } from './helpers.ts';
 test('export the progress report of 2028 in French from the monitoring area', async ({ page }) => {
 	const sample = JSON.parse(readFileSync('templates/sample/fr.nap.json', 'utf8'));
 	const report = JSON.parse(readFileSync('locales/fr/report.json', 'utf8'));
+	const progress = JSON.parse(readFileSync('locales/fr/progress.json', 'utf8'));
 	await page.goto('/');
 	await chooseLanguage(page, 'fr');
 	await page.locator('#sample-plan').click();
@@ -25,7 +26,9 @@ test('export the progress report of 2028 in French from the monitoring area', as
 		.analyze();
 	expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-	await panel.getByLabel(report.panel.period).selectOption('2028');
+	// The report covers the period the monitoring area shows.
+	await page.getByRole('combobox', { name: progress.period.label }).selectOption('2028');
+	await expect(panel).toContainText(report.panel.covers.replace('{{period}}', '2028'));
 	await expect(page.getByLabel('Langue du document')).toHaveValue('fr');
 	await panel.getByRole('radio', { name: /Copie officielle/ }).check();
 	const downloading = page.waitForEvent('download');

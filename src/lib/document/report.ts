@@ -29,7 +29,7 @@ import {
 	type Spending,
 	type StatusCounts
 } from '../progress/figures.ts';
-import { periodName } from '../progress/names.ts';
+import { periodLabel } from '../progress/labels.ts';
 import { AT_RISK_SHARE, ON_TRACK_MARGIN, standingOf, type Standing } from '../progress/rating.ts';
 import { Builder, planLine, type DocumentOptions } from './build.ts';
 import type { Block, Cell, Line, Part, PlanDocument } from './model.ts';
@@ -99,7 +99,7 @@ class ReportBuilder extends Builder {
 				periods.map((p) => p.key)
 			);
 		this.period = period;
-		this.periodName = periodName(period, this.t, this.language);
+		this.periodName = periodLabel(period.key, this.t, this.language);
 		this.valuesLanguage = planLanguage(plan) ?? this.language;
 		this.figures = figuresOf(plan, [period.key], this.valuesLanguage);
 		this.toDate = figuresOf(
@@ -326,7 +326,7 @@ class ReportBuilder extends Builder {
 			[40, 45, 15]
 		);
 		const rule = (key: string, params?: Record<string, string>) =>
-			fixed(t(`report.rule.${key}`, params));
+			fixed(t(`progress.rule.${key}`, params));
 		return {
 			blocks: [
 				this.heading(t('report.chapters.summary'), 1),

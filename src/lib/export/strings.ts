@@ -25,8 +25,11 @@ import frImport from '../../../locales/fr/import.json' with { type: 'json' };
 import esCommon from '../../../locales/es/common.json' with { type: 'json' };
 import esImport from '../../../locales/es/import.json' with { type: 'json' };
 import enReport from '../../../locales/en/report.json' with { type: 'json' };
+import enProgress from '../../../locales/en/progress.json' with { type: 'json' };
 import frReport from '../../../locales/fr/report.json' with { type: 'json' };
+import frProgress from '../../../locales/fr/progress.json' with { type: 'json' };
 import esReport from '../../../locales/es/report.json' with { type: 'json' };
+import esProgress from '../../../locales/es/progress.json' with { type: 'json' };
 import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
@@ -39,7 +42,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		fields: enFields,
 		common: enCommon,
 		import: enImport,
-		report: enReport
+		report: enReport,
+		progress: enProgress
 	},
 	fr: {
 		export: frExport,
@@ -49,7 +53,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		fields: frFields,
 		common: frCommon,
 		import: frImport,
-		report: frReport
+		report: frReport,
+		progress: frProgress
 	},
 	es: {
 		export: esExport,
@@ -59,7 +64,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		fields: esFields,
 		common: esCommon,
 		import: esImport,
-		report: esReport
+		report: esReport,
+		progress: esProgress
 	}
 };
 

@@ -1,7 +1,7 @@
-// The words of a document in its own language (which may differ from the interface language): an
-// i18next instance of that language, as the app's own (i18n.svelte.ts), plural forms included, over
-// the text files a document uses. Bundled with the export code, which is itself loaded only on export;
-// the same in the export worker and in Node.
+// The words of a document (a Word file, a workbook) in its own language, which may differ from the
+// interface language: an i18next instance of that language, as the app's own (i18n.svelte.ts), plural
+// forms included, over the text files a document uses. Bundled with the export and workbook code, which
+// are themselves loaded only when used; the same in their workers and in Node.
 import i18next, { type i18n } from 'i18next';
 import enExport from '../../../locales/en/export.json' with { type: 'json' };
 import frExport from '../../../locales/fr/export.json' with { type: 'json' };
@@ -26,10 +26,13 @@ import esCommon from '../../../locales/es/common.json' with { type: 'json' };
 import esImport from '../../../locales/es/import.json' with { type: 'json' };
 import enReport from '../../../locales/en/report.json' with { type: 'json' };
 import enProgress from '../../../locales/en/progress.json' with { type: 'json' };
+import enWorkbook from '../../../locales/en/workbook.json' with { type: 'json' };
 import frReport from '../../../locales/fr/report.json' with { type: 'json' };
 import frProgress from '../../../locales/fr/progress.json' with { type: 'json' };
+import frWorkbook from '../../../locales/fr/workbook.json' with { type: 'json' };
 import esReport from '../../../locales/es/report.json' with { type: 'json' };
 import esProgress from '../../../locales/es/progress.json' with { type: 'json' };
+import esWorkbook from '../../../locales/es/workbook.json' with { type: 'json' };
 import type { Translate } from '../i18n/translate.ts';
 import type { Language } from '../plan/schema.ts';
 
@@ -43,7 +46,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		common: enCommon,
 		import: enImport,
 		report: enReport,
-		progress: enProgress
+		progress: enProgress,
+		workbook: enWorkbook
 	},
 	fr: {
 		export: frExport,
@@ -54,7 +58,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		common: frCommon,
 		import: frImport,
 		report: frReport,
-		progress: frProgress
+		progress: frProgress,
+		workbook: frWorkbook
 	},
 	es: {
 		export: esExport,
@@ -65,7 +70,8 @@ const resources: Record<Language, Record<string, unknown>> = {
 		common: esCommon,
 		import: esImport,
 		report: esReport,
-		progress: esProgress
+		progress: esProgress,
+		workbook: esWorkbook
 	}
 };
 

@@ -6,7 +6,7 @@
 // Pure: no Svelte, no DOM.
 import { fieldOf, type Kind } from '../plan/fields.ts';
 import { LANGUAGES, type Language } from '../plan/schema.ts';
-import { workbookStrings } from './strings.ts';
+import { exportStrings } from '../export/strings.ts';
 
 /** A field of a period's entry that the workbook fills in. */
 export type Target =
@@ -148,7 +148,7 @@ export function headingIndex(): Map<string, { column: Column; language: Language
 	if (!headings) {
 		headings = new Map();
 		for (const language of LANGUAGES) {
-			const t = workbookStrings(language);
+			const t = exportStrings(language);
 			for (const column of COLUMNS) {
 				const text = normalise(t(column.label));
 				if (!headings.has(text)) headings.set(text, { column, language });
@@ -172,7 +172,7 @@ export function listValues(type: 'status' | 'rating'): Map<string, string> {
 	const map = new Map<string, string>();
 	for (const code of codes) map.set(normalise(code), code);
 	for (const language of LANGUAGES) {
-		const t = workbookStrings(language);
+		const t = exportStrings(language);
 		for (const code of codes) map.set(normalise(t(`${options}.${code}`)), code);
 	}
 	lists.set(type, map);

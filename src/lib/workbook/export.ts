@@ -13,7 +13,7 @@ import { walk } from '../plan/walk.ts';
 import { actionEntries, indicatorEntries } from '../progress/entries.ts';
 import { COLUMNS, type Column } from './columns.ts';
 import { loadExcel } from './excel.ts';
-import { workbookStrings } from './strings.ts';
+import { exportStrings } from '../export/strings.ts';
 
 export interface WorkbookOptions {
 	language: Language;
@@ -119,7 +119,7 @@ export async function workbookFile(
 	options: WorkbookOptions
 ): Promise<{ bytes: Uint8Array; name: string }> {
 	const ExcelJS = await loadExcel();
-	const t = workbookStrings(options.language);
+	const t = exportStrings(options.language);
 	const text = (value: string) => clean(value).slice(0, MAX_CELL_TEXT);
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'NAP Builder';

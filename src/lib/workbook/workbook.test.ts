@@ -16,7 +16,7 @@ import { COLUMNS, headingIndex, normalise } from './columns.ts';
 import { HEADING_ROW, workbookFile } from './export.ts';
 import { applyChanges } from './apply.ts';
 import { readWorkbook, type Reading } from './import.ts';
-import { workbookStrings } from './strings.ts';
+import { exportStrings } from '../export/strings.ts';
 import { MAX_ROWS, MAX_WORKBOOK_BYTES, unpackWorkbook } from './unpack.ts';
 
 const PERIOD = '2027';
@@ -96,7 +96,7 @@ describe('workbook export', () => {
 		const workbook = await load(bytes);
 		const sheet = workbook.worksheets[0];
 		expect(sheet.name).toBe('Suivi 2027');
-		const t = workbookStrings('fr');
+		const t = exportStrings('fr');
 		const headings = sheet.getRow(HEADING_ROW).values as unknown[];
 		expect(headings.slice(1)).toEqual(COLUMNS.map((c) => t(c.label)));
 		expect(headings).toContain('Valeur mesurée');
@@ -133,7 +133,7 @@ describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 		const row = rowOf(sheet, 'indicatorRef', place.ref);
 		const status = unlike(STATUSES, actionEntry(plan, place.action.id, PERIOD)?.status)[0];
 		const rating = unlike(RATINGS, indicatorEntry(plan, place.indicator.id, PERIOD)?.rating)[0];
-		const t = workbookStrings('en');
+		const t = exportStrings('en');
 		row.getCell(col('value')).value = 4217;
 		row.getCell(col('date')).value = '2027-06';
 		row.getCell(col('source')).value = 'Ministry records';
@@ -203,7 +203,7 @@ describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 	it('reads a workbook with the same columns in another order and language, found by their numbers', async () => {
 		const plan = copy(fixture);
 		const place = firstIndicator(plan);
-		const t = workbookStrings('es');
+		const t = exportStrings('es');
 		const status = unlike(STATUSES, actionEntry(plan, place.action.id, PERIOD)?.status)[0];
 		const workbook = new ExcelJS.Workbook();
 		const sheet = workbook.addWorksheet('Datos');
@@ -284,7 +284,7 @@ describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 		const sheet = workbook.worksheets[0];
 		const row = (i: number) => rowOf(sheet, 'indicatorRef', `${found.ref}.${i + 1}`);
 		const [one, other] = unlike(STATUSES, actionEntry(plan, found.action.id, PERIOD)?.status);
-		const t = workbookStrings('en');
+		const t = exportStrings('en');
 		row(0).getCell(col('status')).value = t(`options.progressStatus.${one}`);
 		row(1).getCell(col('status')).value = t(`options.progressStatus.${other}`);
 		const reading = ok(await readWorkbook(await save(workbook), plan, PERIOD));
@@ -304,7 +304,7 @@ describe.each(fixtures('en'))('workbook round trip, %s', (_, fixture) => {
 describe('workbook headings', () => {
 	it('are told apart in every language: no text names two columns', () => {
 		for (const language of ['en', 'fr', 'es'] as const) {
-			const t = workbookStrings(language);
+			const t = exportStrings(language);
 			const texts = COLUMNS.map((c) => normalise(t(c.label)));
 			expect(new Set(texts).size).toBe(COLUMNS.length);
 			for (const [i, text] of texts.entries())

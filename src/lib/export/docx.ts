@@ -22,12 +22,11 @@ import {
 	TextRun,
 	WidthType,
 	type FileChild,
-	type IRunOptions,
 	type ISectionOptions,
 	type ParagraphChild
 } from 'docx';
 import { buildPlanDocument } from '../document/build.ts';
-import type { Block, Cell, Line, Part, PlanDocument, Section } from '../document/model.ts';
+import type { Block, Cell, Line, Part, PlanDocument, Run, Section } from '../document/model.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import type { Anchor } from '../comments/comments.ts';
 import { fromBase64 } from '../plan/emblem.ts';
@@ -38,6 +37,7 @@ import { xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
 import { pageEstimator, type ParagraphLook } from './pages.ts';
 import { Contents } from './toc.ts';
+import { textRun, type RunLook } from './text-run.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -105,10 +105,12 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 		t('comments.unnamed')
 	);
 	const size = PAPER[paper];
+	// The team's text carries its own language tag only where it is not the document's: a plan exported
+	// in its own language needs none on any run, and its runs can join.
 	const w = new Renderer(
 		model,
 		comments,
-		{ value: LANGUAGE_TAGS[model.planLanguage] },
+		model.planLanguage === language ? undefined : { value: LANGUAGE_TAGS[model.planLanguage] },
 		size.width - 2 * MARGIN,
 		options.onProgress
 	);
@@ -251,6 +253,8 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 
 /** The language tag of a run: the plan's for the team's own text, none (the document's default) for a fixed text. */
 type RunLanguage = { value: string } | undefined;
+/** What every run of a line has besides its own look. */
+type Extra = Pick<RunLook, 'size' | 'color' | 'bold'>;
 
 /** Writes the document model as Word paragraphs and tables. */
 class Renderer {
@@ -333,22 +337,48 @@ class Renderer {
 			);
 	}
 
-	/** Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size, a colour). */
-	runs(line: Line, extra: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun[] {
-		return line.map((run) => {
-			const text = run.text;
-			switch (run.kind) {
-				case 'plan':
-					return new TextRun({ ...extra, text, language: this.ownLanguage });
-				case 'placeholder':
-					// Highlighted, so that no figure still to be written in goes out unnoticed.
-					return new TextRun({ ...extra, text, language: this.ownLanguage, highlight: 'yellow' });
-				case 'fixed':
-					return new TextRun({ ...extra, text, bold: run.strong || extra.bold });
-				case 'missing':
-					return new TextRun({ ...extra, text, italics: true, color: '767676' });
+	/**
+	 * Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size,
+	 * a colour). Runs that would be written alike are written as one: a plan exported in its own language
+	 * writes "1.2 " and the objective's text as one run, not two with the same properties.
+	 */
+	runs(line: Line, extra: Extra = {}): TextRun[] {
+		const out: TextRun[] = [];
+		let options: RunLook | undefined;
+		let look = '';
+		let text = '';
+		for (const run of line) {
+			const [own, runLook] = this.#look(run, extra);
+			if (options && runLook === look) {
+				text += run.text;
+				continue;
 			}
-		});
+			if (options) out.push(textRun(text, options));
+			options = own;
+			look = runLook;
+			text = run.text;
+		}
+		if (options) out.push(textRun(text, options));
+		return out;
+	}
+
+	/** A run's properties, and a key that is the same for two runs exactly when their properties are. */
+	#look(run: Run, extra: Extra): [RunLook, string] {
+		const language = this.ownLanguage?.value;
+		const lang = language ? 'lang' : '';
+		switch (run.kind) {
+			case 'plan':
+				return [{ ...extra, language }, `${lang}${extra.bold ? ' b' : ''}`];
+			case 'placeholder':
+				// Highlighted, so that no figure still to be written in goes out unnoticed.
+				return [{ ...extra, language, highlight: 'yellow' }, `${lang} h${extra.bold ? ' b' : ''}`];
+			case 'fixed': {
+				const bold = run.strong || extra.bold;
+				return [{ ...extra, bold }, bold ? ' b' : ''];
+			}
+			case 'missing':
+				return [{ ...extra, italics: true, color: '767676' }, ` i${extra.bold ? ' b' : ''}`];
+		}
 	}
 
 	/** The runs of each paragraph, with the comments on the part around them when the block is the part's anchored one. */
@@ -363,7 +393,7 @@ class Renderer {
 	}
 
 	label(text: string): TextRun {
-		return new TextRun({ text: `${text}${this.#model.colon}`, bold: true });
+		return textRun(`${text}${this.#model.colon}`, { bold: true });
 	}
 
 	block(block: Block, part: Part, crowned = false): FileChild[] {
@@ -405,15 +435,20 @@ class Renderer {
 			case 'contents':
 				return []; // written by writeContents
 			case 'heading': {
-				const lead = () => this.runs(block.lead ?? []);
-				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
+				// The lead and the text as one line, unless comments sit on the text alone.
+				const line = () => this.runs([...(block.lead ?? []), ...block.text]);
+				const commented =
+					block.anchored && part.anchor && this.#comments.has(part.anchor as Anchor);
+				const children = commented
+					? [
+							...this.runs(block.lead ?? []),
+							...this.anchored([this.runs(block.text)], part, block.anchored)[0]
+						]
+					: line();
 				return [
 					new Paragraph({
 						heading: HEADINGS[block.level - 1],
-						children: this.toc.add(block.level, [...lead(), ...text], () => [
-							...lead(),
-							...this.runs(block.text)
-						])
+						children: this.toc.add(block.level, children, line)
 					})
 				];
 			}
@@ -433,7 +468,7 @@ class Renderer {
 					new Paragraph({
 						spacing: { before: 120 },
 						keepNext: true,
-						children: [new TextRun({ text: block.text, bold: true })]
+						children: [textRun(block.text, { bold: true })]
 					})
 				];
 			case 'entry': {
@@ -442,7 +477,7 @@ class Renderer {
 					new Paragraph({
 						style: 'Details',
 						keepNext: true,
-						children: [new TextRun({ text: `${block.number} `, bold: true }), ...text]
+						children: [textRun(`${block.number} `, { bold: true }), ...text]
 					})
 				];
 			}
@@ -454,8 +489,7 @@ class Renderer {
 							indent: { left: 644 }, // under the entry, past the Details style's own indent
 							spacing: { after: 120 },
 							children: block.values.flatMap(({ label, value }, i) => [
-								new TextRun({
-									text: `${i ? this.#model.separator : ''}${label}${this.#model.colon}`,
+								textRun(`${i ? this.#model.separator : ''}${label}${this.#model.colon}`, {
 									bold: true
 								}),
 								...this.runs(value)

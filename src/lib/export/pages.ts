@@ -68,8 +68,9 @@ function textWidth(text: string, size: number, bold: boolean): number {
 type Element = Record<string, unknown>;
 const nameOf = (element: unknown): string | undefined => {
 	if (!element || typeof element !== 'object' || Array.isArray(element)) return undefined;
-	const name = Object.keys(element)[0];
-	return name === '_attr' ? undefined : name;
+	// The first key, without building the array of all of them: this runs for every element of the body.
+	for (const name in element) return name === '_attr' ? undefined : name;
+	return undefined;
 };
 const childrenOf = (element: Element): unknown[] => {
 	const content = element[nameOf(element)!];
@@ -110,6 +111,18 @@ type Piece =
 	| { lineBreak: true }
 	| { image: number };
 
+/** A paragraph as the layout needs it: its style's look with its own properties, and its text. */
+type Look = Required<ParagraphLook> & {
+	bookmarks: string[];
+	pieces: Piece[];
+	keepNext: boolean;
+	pageBreakBefore: boolean;
+	/** Its lines at the last width they were broken at. */
+	broken?: { width: number; lines: Line[] };
+};
+type Line = { height: number } | 'page';
+type Row = { height: number; header: boolean };
+
 /** Lays out the body, page by page. */
 class Layout {
 	page = 1;
@@ -144,12 +157,17 @@ class Layout {
 		this.current = next;
 	}
 
-	look(p: Element): Required<ParagraphLook> & {
-		bookmarks: string[];
-		pieces: Piece[];
-		keepNext: boolean;
-		pageBreakBefore: boolean;
-	} {
+	/** Each paragraph's look and each table's rows, once: a paragraph kept with the next looks ahead at what follows. */
+	private readonly seen = new WeakMap<Element, Look>();
+	private readonly tables = new WeakMap<Element, { width: number; rows: Row[] }>();
+
+	look(p: Element): Look {
+		let look = this.seen.get(p);
+		if (!look) this.seen.set(p, (look = this.readLook(p)));
+		return look;
+	}
+
+	private readLook(p: Element): Look {
 		const pPr = child(p, 'w:pPr');
 		const styleId = pPr && child(pPr, 'w:pStyle') && attr(child(pPr, 'w:pStyle')!, 'w:val');
 		const style = { ...this.looks.Normal, ...(styleId ? this.looks[styleId] : {}) };
@@ -221,8 +239,13 @@ class Layout {
 	}
 
 	/** The lines of a paragraph in a column `width` wide, each line's height, and where it breaks the page. */
-	lines(look: ReturnType<Layout['look']>, width: number): ({ height: number } | 'page')[] {
-		const out: ({ height: number } | 'page')[] = [];
+	lines(look: Look, width: number): Line[] {
+		if (look.broken?.width !== width) look.broken = { width, lines: this.breakLines(look, width) };
+		return look.broken.lines;
+	}
+
+	private breakLines(look: Look, width: number): Line[] {
+		const out: Line[] = [];
 		const available = Math.max(width - look.indent, 500);
 		let x = 0;
 		let lineSize = 0;
@@ -251,8 +274,10 @@ class Layout {
 				continue;
 			}
 			// Words with the space or hyphen after them: a line breaks after either, as word processors do.
-			for (const word of piece.text.split(/(?<=[ -])/)) {
-				if (!word) continue;
+			const text = piece.text;
+			for (let start = 0, end = 0; start < text.length; start = end) {
+				while (end < text.length && text[end] !== ' ' && text[end] !== '-') end++;
+				const word = text.slice(start, ++end);
 				const w = textWidth(word, piece.size, piece.bold);
 				const visible = word.endsWith(' ') ? w - textWidth(' ', piece.size, piece.bold) : w;
 				if (!empty && x + visible > available) endLine();
@@ -289,12 +314,7 @@ class Layout {
 	}
 
 	/** The height a paragraph kept with the next needs on its page: itself whole, and the start of what follows. */
-	kept(
-		look: ReturnType<Layout['look']>,
-		lines: ReturnType<Layout['lines']>,
-		rest: unknown[],
-		depth = 0
-	): number {
+	kept(look: Look, lines: Line[], rest: unknown[], depth = 0): number {
 		const own = lines.reduce((h, l) => h + (l === 'page' ? 0 : l.height), look.before) + look.after;
 		const next = rest[0];
 		if (!look.keepNext || !next || depth > 4) return own;
@@ -376,7 +396,15 @@ class Layout {
 	}
 
 	/** The rows of a table, each with its height, and whether it is a header row that repeats. */
-	rows(tbl: Element): { height: number; header: boolean }[] {
+	rows(tbl: Element): Row[] {
+		const known = this.tables.get(tbl);
+		if (known?.width === this.current.width) return known.rows;
+		const rows = this.readRows(tbl);
+		this.tables.set(tbl, { width: this.current.width, rows });
+		return rows;
+	}
+
+	private readRows(tbl: Element): Row[] {
 		const grid = child(tbl, 'w:tblGrid');
 		const columns = grid ? elements(grid, 'w:gridCol').map((c) => num(attr(c, 'w:w'), 0)) : [];
 		const total = columns.reduce((a, b) => a + b, 0) || 1;

@@ -37,7 +37,7 @@ import { xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
 import { pageEstimator, type ParagraphLook } from './pages.ts';
 import { Contents } from './toc.ts';
-import { textRun, type RunLook } from './text-run.ts';
+import { paragraph, sectionEnd, textRun, type RunLook } from './written.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -246,7 +246,7 @@ export function buildDocument(input: Plan, options: ExportOptions): Document {
 			]
 		},
 		// Comments are collected while the sections are written: this property comes after them.
-		sections: model.sections.map((part, i) => section(written[i], part)),
+		sections: model.sections.map((part, i) => section(sectionEnd(written[i]), part)),
 		comments: { children: comments.written }
 	});
 }
@@ -311,7 +311,7 @@ class Renderer {
 			for (const block of part.blocks) {
 				// Two tables in a row would run together into one.
 				if (block.kind === 'table' && out.at(-1) instanceof Table)
-					out.push(new Paragraph({ spacing: { before: 200 }, children: [] }));
+					out.push(paragraph({ spacing: { before: 200 } }, []));
 				if (block.kind === 'contents') {
 					// Written once every heading is (writeContents).
 					this.#contents.push({ at: out, index: out.length, title: block.title });
@@ -459,50 +459,42 @@ class Renderer {
 					block.lines.map((line) => this.runs(line)),
 					part,
 					block.anchored
-				).map(
-					(children) => new Paragraph({ spacing: missing ? undefined : { after: 120 }, children })
-				);
+				).map((children) => paragraph({ spacing: missing ? undefined : { after: 120 } }, children));
 			}
 			case 'label':
 				return [
-					new Paragraph({
-						spacing: { before: 120 },
-						keepNext: true,
-						children: [textRun(block.text, { bold: true })]
-					})
+					paragraph({ spacing: { before: 120 }, keepNext: true }, [
+						textRun(block.text, { bold: true })
+					])
 				];
 			case 'entry': {
 				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
 				return [
-					new Paragraph({
-						style: 'Details',
-						keepNext: true,
-						children: [textRun(`${block.number} `, { bold: true }), ...text]
-					})
+					paragraph({ style: 'Details', keepNext: true }, [
+						textRun(`${block.number} `, { bold: true }),
+						...text
+					])
 				];
 			}
 			case 'values':
 				if (block.layout === 'inline')
 					return [
-						new Paragraph({
-							style: 'Details',
-							indent: { left: 644 }, // under the entry, past the Details style's own indent
-							spacing: { after: 120 },
-							children: block.values.flatMap(({ label, value }, i) => [
+						paragraph(
+							// Under the entry, past the Details style's own indent.
+							{ style: 'Details', indent: { left: 644 }, spacing: { after: 120 } },
+							block.values.flatMap(({ label, value }, i) => [
 								textRun(`${i ? this.#model.separator : ''}${label}${this.#model.colon}`, {
 									bold: true
 								}),
 								...this.runs(value)
 							])
-						})
-					];
-				return block.values.map(
-					({ label, value }) =>
-						new Paragraph(
-							block.layout === 'cover'
-								? { spacing: { after: 120 }, children: [this.label(label), ...this.runs(value)] }
-								: { style: 'Details', children: [this.label(label), ...this.runs(value)] }
 						)
+					];
+				return block.values.map(({ label, value }) =>
+					paragraph(block.layout === 'cover' ? { spacing: { after: 120 } } : { style: 'Details' }, [
+						this.label(label),
+						...this.runs(value)
+					])
 				);
 			case 'list':
 				return block.items.map(
@@ -541,12 +533,8 @@ class Renderer {
 			new TableCell({
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
-				children: lines.map(
-					(line) =>
-						new Paragraph({
-							style: `${style}${header ? 'Header' : 'Text'}`,
-							children: this.runs(line)
-						})
+				children: lines.map((line) =>
+					paragraph({ style: `${style}${header ? 'Header' : 'Text'}` }, this.runs(line))
 				)
 			});
 		const row = (cells: Cell[]) => {

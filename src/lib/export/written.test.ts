@@ -1,9 +1,10 @@
-// The export's own runs write what docx's TextRun writes: the same XML for every look the export gives
-// a run, so that Word, LibreOffice and the page estimate read the same document as before.
+// The export's own runs and paragraphs write what docx's TextRun and Paragraph write: the same XML for
+// every look the export gives them, so that Word, LibreOffice and the page estimate read the same
+// document as before.
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { textRun, type RunLook } from './text-run.ts';
+import { paragraph, textRun, type ParagraphLook, type RunLook } from './written.ts';
 
 const LOOKS: RunLook[] = [
 	{},
@@ -38,5 +39,32 @@ describe('textRun', () => {
 		);
 		expect(ours).toBe(docx);
 		expect(ours).toContain('&lt;partenaires&gt;');
+	});
+});
+
+const PARAGRAPHS: ParagraphLook[] = [
+	{},
+	{ style: 'Details' },
+	{ style: 'Details', keepNext: true },
+	{ spacing: { before: 120 }, keepNext: true },
+	{ style: 'Details', indent: { left: 644 }, spacing: { after: 120 } },
+	{ spacing: { before: 200, after: 100 } },
+	{ spacing: undefined }
+];
+
+describe('paragraph', () => {
+	it('writes the XML docx writes for a Paragraph with the same look, with runs and without', async () => {
+		const runs = () => [textRun('Responsible: ', { bold: true }), textRun('Ministry of Defence')];
+		const ours = await bodyOf(
+			PARAGRAPHS.flatMap((look) => [paragraph(look, runs()), paragraph(look, [])])
+		);
+		const docx = await bodyOf(
+			PARAGRAPHS.flatMap((look) => [
+				new Paragraph({ ...look, children: runs() }),
+				new Paragraph({ ...look, children: [] })
+			])
+		);
+		expect(ours).toBe(docx);
+		expect(ours).toContain('Ministry of Defence');
 	});
 });

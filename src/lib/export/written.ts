@@ -39,9 +39,12 @@ export interface ParagraphLook {
 /** A component whose XML is already worked out: docx asks it for the object, and formats that. */
 class Written extends BaseXmlComponent {
 	readonly #xml: IXmlableObject;
+	/** The element it writes: `w:r`, `w:p`. */
+	readonly element: string;
 
 	constructor(name: string, xml: IXmlableObject) {
 		super(name);
+		this.element = name;
 		this.#xml = xml;
 	}
 
@@ -82,7 +85,7 @@ export function textRun(text: string, look: RunLook = {}): TextRun {
 
 /** A paragraph of runs with the look given; docx's own Paragraph when a child is not a run written here. */
 export function paragraph(look: ParagraphLook, children: ParagraphChild[]): Paragraph {
-	if (!children.every((child) => child instanceof Written && child.rootKey === 'w:r'))
+	if (!children.every((child) => child instanceof Written && child.element === 'w:r'))
 		return new Paragraph({ ...look, children });
 	const properties: IXmlableObject[] = [];
 	if (look.style) properties.push({ 'w:pStyle': value(look.style) });

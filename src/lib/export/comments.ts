@@ -32,6 +32,11 @@ export class WordComments {
 		this.#threads = openCommentsByTarget(plan);
 	}
 
+	/** Whether a part has comments still to be put around its text. */
+	has(anchor: Anchor): boolean {
+		return this.#threads.has(anchorKey(anchor));
+	}
+
 	/**
 	 * Puts the comments on a part around its text, given as the children of the paragraphs it spans:
 	 * the ranges open before the first child and close after the last, as Word writes a thread (every

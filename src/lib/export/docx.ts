@@ -22,13 +22,12 @@ import {
 	TextRun,
 	WidthType,
 	type FileChild,
-	type IRunOptions,
 	type ISectionOptions,
 	type ParagraphChild
 } from 'docx';
 import { buildPlanDocument } from '../document/build.ts';
 import { buildReportDocument, reportDate } from '../document/report.ts';
-import type { Block, Cell, Line, Part, PlanDocument, Section } from '../document/model.ts';
+import type { Block, Cell, Line, Part, PlanDocument, Run, Section } from '../document/model.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import type { Anchor } from '../comments/comments.ts';
 import { fromBase64 } from '../plan/emblem.ts';
@@ -39,6 +38,7 @@ import { xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
 import { pageEstimator, type ParagraphLook } from './pages.ts';
 import { Contents } from './toc.ts';
+import { paragraph, sectionEnd, textRun, type RunLook } from './written.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -143,10 +143,12 @@ function renderDocument(
 		t('comments.unnamed')
 	);
 	const size = PAPER[paper];
+	// The team's text carries its own language tag only where it is not the document's: a plan exported
+	// in its own language needs none on any run, and its runs can join.
 	const w = new Renderer(
 		model,
 		comments,
-		{ value: LANGUAGE_TAGS[model.planLanguage] },
+		model.planLanguage === language ? undefined : { value: LANGUAGE_TAGS[model.planLanguage] },
 		size.width - 2 * MARGIN,
 		options.onProgress
 	);
@@ -280,13 +282,15 @@ function renderDocument(
 			]
 		},
 		// Comments are collected while the sections are written: this property comes after them.
-		sections: model.sections.map((part, i) => section(written[i], part)),
+		sections: model.sections.map((part, i) => section(sectionEnd(written[i]), part)),
 		comments: { children: comments.written }
 	});
 }
 
 /** The language tag of a run: the plan's for the team's own text, none (the document's default) for a fixed text. */
 type RunLanguage = { value: string } | undefined;
+/** What every run of a line has besides its own look. */
+type Extra = Pick<RunLook, 'size' | 'color' | 'bold'>;
 
 /** Writes the document model as Word paragraphs and tables. */
 class Renderer {
@@ -343,7 +347,7 @@ class Renderer {
 			for (const block of part.blocks) {
 				// Two tables in a row would run together into one.
 				if (block.kind === 'table' && out.at(-1) instanceof Table)
-					out.push(new Paragraph({ spacing: { before: 200 }, children: [] }));
+					out.push(paragraph({ spacing: { before: 200 } }, []));
 				if (block.kind === 'contents') {
 					// Written once every heading is (writeContents).
 					this.#contents.push({ at: out, index: out.length, title: block.title });
@@ -369,22 +373,48 @@ class Renderer {
 			);
 	}
 
-	/** Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size, a colour). */
-	runs(line: Line, extra: Omit<IRunOptions, 'text' | 'children'> = {}): TextRun[] {
-		return line.map((run) => {
-			const text = run.text;
-			switch (run.kind) {
-				case 'plan':
-					return new TextRun({ ...extra, text, language: this.ownLanguage });
-				case 'placeholder':
-					// Highlighted, so that no figure still to be written in goes out unnoticed.
-					return new TextRun({ ...extra, text, language: this.ownLanguage, highlight: 'yellow' });
-				case 'fixed':
-					return new TextRun({ ...extra, text, bold: run.strong || extra.bold });
-				case 'missing':
-					return new TextRun({ ...extra, text, italics: true, color: '767676' });
+	/**
+	 * Runs of a line of the model, each in its language; `extra`: what every run of it has besides (a size,
+	 * a colour). Runs that would be written alike are written as one: a plan exported in its own language
+	 * writes "1.2 " and the objective's text as one run, not two with the same properties.
+	 */
+	runs(line: Line, extra: Extra = {}): TextRun[] {
+		const out: TextRun[] = [];
+		let options: RunLook | undefined;
+		let look = '';
+		let text = '';
+		for (const run of line) {
+			const [own, runLook] = this.#look(run, extra);
+			if (options && runLook === look) {
+				text += run.text;
+				continue;
 			}
-		});
+			if (options) out.push(textRun(text, options));
+			options = own;
+			look = runLook;
+			text = run.text;
+		}
+		if (options) out.push(textRun(text, options));
+		return out;
+	}
+
+	/** A run's properties, and a key that is the same for two runs exactly when their properties are. */
+	#look(run: Run, extra: Extra): [RunLook, string] {
+		const language = this.ownLanguage?.value;
+		const lang = language ? 'lang' : '';
+		switch (run.kind) {
+			case 'plan':
+				return [{ ...extra, language }, `${lang}${extra.bold ? ' b' : ''}`];
+			case 'placeholder':
+				// Highlighted, so that no figure still to be written in goes out unnoticed.
+				return [{ ...extra, language, highlight: 'yellow' }, `${lang} h${extra.bold ? ' b' : ''}`];
+			case 'fixed': {
+				const bold = run.strong || extra.bold;
+				return [{ ...extra, bold }, bold ? ' b' : ''];
+			}
+			case 'missing':
+				return [{ ...extra, italics: true, color: '767676' }, ` i${extra.bold ? ' b' : ''}`];
+		}
 	}
 
 	/** The runs of each paragraph, with the comments on the part around them when the block is the part's anchored one. */
@@ -399,7 +429,7 @@ class Renderer {
 	}
 
 	label(text: string): TextRun {
-		return new TextRun({ text: `${text}${this.#model.colon}`, bold: true });
+		return textRun(`${text}${this.#model.colon}`, { bold: true });
 	}
 
 	block(block: Block, part: Part, crowned = false): FileChild[] {
@@ -441,15 +471,20 @@ class Renderer {
 			case 'contents':
 				return []; // written by writeContents
 			case 'heading': {
-				const lead = () => this.runs(block.lead ?? []);
-				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
+				// The lead and the text as one line, unless comments sit on the text alone.
+				const line = () => this.runs([...(block.lead ?? []), ...block.text]);
+				const commented =
+					block.anchored && part.anchor && this.#comments.has(part.anchor as Anchor);
+				const children = commented
+					? [
+							...this.runs(block.lead ?? []),
+							...this.anchored([this.runs(block.text)], part, block.anchored)[0]
+						]
+					: line();
 				return [
 					new Paragraph({
 						heading: HEADINGS[block.level - 1],
-						children: this.toc.add(block.level, [...lead(), ...text], () => [
-							...lead(),
-							...this.runs(block.text)
-						])
+						children: this.toc.add(block.level, children, line)
 					})
 				];
 			}
@@ -460,51 +495,42 @@ class Renderer {
 					block.lines.map((line) => this.runs(line)),
 					part,
 					block.anchored
-				).map(
-					(children) => new Paragraph({ spacing: missing ? undefined : { after: 120 }, children })
-				);
+				).map((children) => paragraph({ spacing: missing ? undefined : { after: 120 } }, children));
 			}
 			case 'label':
 				return [
-					new Paragraph({
-						spacing: { before: 120 },
-						keepNext: true,
-						children: [new TextRun({ text: block.text, bold: true })]
-					})
+					paragraph({ spacing: { before: 120 }, keepNext: true }, [
+						textRun(block.text, { bold: true })
+					])
 				];
 			case 'entry': {
 				const [text] = this.anchored([this.runs(block.text)], part, block.anchored);
 				return [
-					new Paragraph({
-						style: 'Details',
-						keepNext: true,
-						children: [new TextRun({ text: `${block.number} `, bold: true }), ...text]
-					})
+					paragraph({ style: 'Details', keepNext: true }, [
+						textRun(`${block.number} `, { bold: true }),
+						...text
+					])
 				];
 			}
 			case 'values':
 				if (block.layout === 'inline')
 					return [
-						new Paragraph({
-							style: 'Details',
-							indent: { left: 644 }, // under the entry, past the Details style's own indent
-							spacing: { after: 120 },
-							children: block.values.flatMap(({ label, value }, i) => [
-								new TextRun({
-									text: `${i ? this.#model.separator : ''}${label}${this.#model.colon}`,
+						paragraph(
+							// Under the entry, past the Details style's own indent.
+							{ style: 'Details', indent: { left: 644 }, spacing: { after: 120 } },
+							block.values.flatMap(({ label, value }, i) => [
+								textRun(`${i ? this.#model.separator : ''}${label}${this.#model.colon}`, {
 									bold: true
 								}),
 								...this.runs(value)
 							])
-						})
-					];
-				return block.values.map(
-					({ label, value }) =>
-						new Paragraph(
-							block.layout === 'cover'
-								? { spacing: { after: 120 }, children: [this.label(label), ...this.runs(value)] }
-								: { style: 'Details', children: [this.label(label), ...this.runs(value)] }
 						)
+					];
+				return block.values.map(({ label, value }) =>
+					paragraph(block.layout === 'cover' ? { spacing: { after: 120 } } : { style: 'Details' }, [
+						this.label(label),
+						...this.runs(value)
+					])
 				);
 			case 'list':
 				return block.items.map(
@@ -544,12 +570,8 @@ class Renderer {
 				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
 				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
 				children: [
-					...lines.map(
-						(line) =>
-							new Paragraph({
-								style: `${style}${header ? 'Header' : 'Text'}`,
-								children: this.runs(line)
-							})
+					...lines.map((line) =>
+						paragraph({ style: `${style}${header ? 'Header' : 'Text'}` }, this.runs(line))
 					),
 					// A chart's bar under the figure, drawn as the scorecard annex draws its bars.
 					...(bar ? barBelow(bar.share, BAR_COLOUR, bar.width) : [])

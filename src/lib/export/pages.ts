@@ -49,27 +49,30 @@ function charWidth(char: string): number {
 	return 556;
 }
 
-/** Words' widths in thousandths of an em: a plan repeats its words, and a big one has a million of them. */
-const wordUnits = new Map<string, number>();
+/** The widths of the characters past ASCII met so far, by UTF-16 code unit. */
+const otherUnits = new Map<number, number>();
 
-/** The width of a text in twips at `size` half-points. */
-function textWidth(text: string, size: number, bold: boolean): number {
-	let units = wordUnits.get(text);
-	if (units === undefined) {
-		units = 0;
-		for (const char of text) units += charWidth(char);
-		if (wordUnits.size < 100_000) wordUnits.set(text, units);
-	}
-	return (units / 1000) * (size * 10) * (bold ? BOLD : 1); // size/2 points = size*10 twips
+/** The width in thousandths of an em of the character at `i` of a text; one of a surrogate pair counts for the pair. */
+function unitsAt(text: string, i: number, code: number): number {
+	if (code >= 32 && code <= 126) return WIDTHS[code - 32];
+	if (code >= 0xd800 && code <= 0xdfff) return 556; // a character past the BMP: no width of its own here
+	let units = otherUnits.get(code);
+	if (units === undefined) otherUnits.set(code, (units = charWidth(text[i])));
+	return units;
 }
+
+/** A width in thousandths of an em, in twips at `size` half-points. */
+const twips = (units: number, size: number, bold: boolean) =>
+	(units / 1000) * (size * 10) * (bold ? BOLD : 1); // size/2 points = size*10 twips
 
 // The formatted XML docx writes: an element is an object with one key, its name, holding its children
 // (objects, strings) and an object of attributes under `_attr`.
 type Element = Record<string, unknown>;
 const nameOf = (element: unknown): string | undefined => {
 	if (!element || typeof element !== 'object' || Array.isArray(element)) return undefined;
-	const name = Object.keys(element)[0];
-	return name === '_attr' ? undefined : name;
+	// The first key, without building the array of all of them: this runs for every element of the body.
+	for (const name in element) return name === '_attr' ? undefined : name;
+	return undefined;
 };
 const childrenOf = (element: Element): unknown[] => {
 	const content = element[nameOf(element)!];
@@ -110,6 +113,18 @@ type Piece =
 	| { lineBreak: true }
 	| { image: number };
 
+/** A paragraph as the layout needs it: its style's look with its own properties, and its text. */
+type Look = Required<ParagraphLook> & {
+	bookmarks: string[];
+	pieces: Piece[];
+	keepNext: boolean;
+	pageBreakBefore: boolean;
+	/** Its lines at the last width they were broken at. */
+	broken?: { width: number; lines: Line[] };
+};
+type Line = { height: number } | 'page';
+type Row = { height: number; header: boolean };
+
 /** Lays out the body, page by page. */
 class Layout {
 	page = 1;
@@ -144,15 +159,30 @@ class Layout {
 		this.current = next;
 	}
 
-	look(p: Element): Required<ParagraphLook> & {
-		bookmarks: string[];
-		pieces: Piece[];
-		keepNext: boolean;
-		pageBreakBefore: boolean;
-	} {
+	/** Each paragraph's look and each table's rows, once: a paragraph kept with the next looks ahead at what follows. */
+	private readonly seen = new WeakMap<Element, Look>();
+	private readonly tables = new WeakMap<Element, { width: number; rows: Row[] }>();
+
+	/** Each paragraph style's look, over Normal's. */
+	private readonly styles = new Map<string | undefined, ParagraphLook>();
+
+	private styleOf(id: string | undefined): ParagraphLook {
+		let style = this.styles.get(id);
+		if (!style)
+			this.styles.set(id, (style = { ...this.looks.Normal, ...(id ? this.looks[id] : {}) }));
+		return style;
+	}
+
+	look(p: Element): Look {
+		let look = this.seen.get(p);
+		if (!look) this.seen.set(p, (look = this.readLook(p)));
+		return look;
+	}
+
+	private readLook(p: Element): Look {
 		const pPr = child(p, 'w:pPr');
 		const styleId = pPr && child(pPr, 'w:pStyle') && attr(child(pPr, 'w:pStyle')!, 'w:val');
-		const style = { ...this.looks.Normal, ...(styleId ? this.looks[styleId] : {}) };
+		const style = this.styleOf(styleId);
 		const spacing = pPr && child(pPr, 'w:spacing');
 		const ind = pPr && child(pPr, 'w:ind');
 		const list = pPr && child(pPr, 'w:numPr');
@@ -190,12 +220,18 @@ class Layout {
 	}
 
 	run(r: Element, look: { size: number; bold: boolean; pieces: Piece[] }): void {
-		const rPr = child(r, 'w:rPr');
-		const sz = rPr && child(rPr, 'w:sz');
-		const size = num(sz && attr(sz, 'w:val'), look.size);
-		const bold = rPr ? !!child(rPr, 'w:b') || look.bold : look.bold;
+		const content = childrenOf(r);
+		let size = look.size;
+		let bold = look.bold;
+		const rPr = content.find((c) => nameOf(c) === 'w:rPr') as Element | undefined;
+		if (rPr)
+			for (const property of childrenOf(rPr)) {
+				const name = nameOf(property);
+				if (name === 'w:b') bold = true;
+				else if (name === 'w:sz') size = num(attr(property as Element, 'w:val'), look.size);
+			}
 		let inField = false;
-		for (const c of childrenOf(r)) {
+		for (const c of content) {
 			const name = nameOf(c);
 			const el = c as Element;
 			if (name === 'w:fldChar') {
@@ -221,8 +257,13 @@ class Layout {
 	}
 
 	/** The lines of a paragraph in a column `width` wide, each line's height, and where it breaks the page. */
-	lines(look: ReturnType<Layout['look']>, width: number): ({ height: number } | 'page')[] {
-		const out: ({ height: number } | 'page')[] = [];
+	lines(look: Look, width: number): Line[] {
+		if (look.broken?.width !== width) look.broken = { width, lines: this.breakLines(look, width) };
+		return look.broken.lines;
+	}
+
+	private breakLines(look: Look, width: number): Line[] {
+		const out: Line[] = [];
 		const available = Math.max(width - look.indent, 500);
 		let x = 0;
 		let lineSize = 0;
@@ -251,10 +292,22 @@ class Layout {
 				continue;
 			}
 			// Words with the space or hyphen after them: a line breaks after either, as word processors do.
-			for (const word of piece.text.split(/(?<=[ -])/)) {
-				if (!word) continue;
-				const w = textWidth(word, piece.size, piece.bold);
-				const visible = word.endsWith(' ') ? w - textWidth(' ', piece.size, piece.bold) : w;
+			// Each word's width is worked out as its characters are read, without cutting it out of the text.
+			const { text, size, bold } = piece;
+			const space = twips(WIDTHS[0], size, bold);
+			for (let end = 0; end < text.length;) {
+				let units = 0;
+				let code = 0;
+				while (end < text.length) {
+					code = text.charCodeAt(end);
+					units += unitsAt(text, end, code);
+					// A surrogate pair is one character.
+					const next = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(end + 1) : 0;
+					end += next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+					if (code === 32 || code === 45) break;
+				}
+				const w = twips(units, size, bold);
+				const visible = code === 32 ? w - space : w;
 				if (!empty && x + visible > available) endLine();
 				x += w;
 				lineSize = Math.max(lineSize, piece.size);
@@ -289,12 +342,7 @@ class Layout {
 	}
 
 	/** The height a paragraph kept with the next needs on its page: itself whole, and the start of what follows. */
-	kept(
-		look: ReturnType<Layout['look']>,
-		lines: ReturnType<Layout['lines']>,
-		rest: unknown[],
-		depth = 0
-	): number {
+	kept(look: Look, lines: Line[], rest: unknown[], depth = 0): number {
 		const own = lines.reduce((h, l) => h + (l === 'page' ? 0 : l.height), look.before) + look.after;
 		const next = rest[0];
 		if (!look.keepNext || !next || depth > 4) return own;
@@ -376,7 +424,15 @@ class Layout {
 	}
 
 	/** The rows of a table, each with its height, and whether it is a header row that repeats. */
-	rows(tbl: Element): { height: number; header: boolean }[] {
+	rows(tbl: Element): Row[] {
+		const known = this.tables.get(tbl);
+		if (known?.width === this.current.width) return known.rows;
+		const rows = this.readRows(tbl);
+		this.tables.set(tbl, { width: this.current.width, rows });
+		return rows;
+	}
+
+	private readRows(tbl: Element): Row[] {
 		const grid = child(tbl, 'w:tblGrid');
 		const columns = grid ? elements(grid, 'w:gridCol').map((c) => num(attr(c, 'w:w'), 0)) : [];
 		const total = columns.reduce((a, b) => a + b, 0) || 1;

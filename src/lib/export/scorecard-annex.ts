@@ -30,6 +30,7 @@ import {
 	type Coverage
 } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
+import { paragraph as written, textRun } from './written.ts';
 import { exportStrings } from './strings.ts';
 import type { Contents } from './toc.ts';
 
@@ -63,11 +64,15 @@ const paragraph = (
 	alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
 	light = false
 ) =>
-	new Paragraph({
-		style: header ? 'TableHeader' : 'TableText',
-		alignment,
-		children: [new TextRun({ text: text || '–', color: light ? 'FFFFFF' : undefined })]
-	});
+	alignment
+		? new Paragraph({
+				style: header ? 'TableHeader' : 'TableText',
+				alignment,
+				children: [new TextRun({ text: text || '–', color: light ? 'FFFFFF' : undefined })]
+			})
+		: written({ style: header ? 'TableHeader' : 'TableText' }, [
+				textRun(text || '–', { color: light ? 'FFFFFF' : undefined })
+			]);
 
 function cell(content: CellContent, options: { header?: boolean; fill?: string } = {}): TableCell {
 	return new TableCell({
@@ -79,7 +84,7 @@ function cell(content: CellContent, options: { header?: boolean; fill?: string }
 		// An empty string is an empty cell (a timeline year); else text, or paragraphs as they are.
 		children:
 			content === ''
-				? [new Paragraph({ style: 'TableText', children: [] })]
+				? [written({ style: 'TableText' }, [])]
 				: typeof content === 'string'
 					? [paragraph(content, options.header)]
 					: content

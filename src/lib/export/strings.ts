@@ -103,13 +103,15 @@ function instance(language: Language): i18n {
 export function exportStrings(language: Language): Translate {
 	const i18n = instance(language);
 	// A document asks for the same labels thousands of times (a 1,000-action plan, some 20,000 times).
-	const plain = new Map<string, string>();
+	// With its parameters too: the same reference or count comes back (an objective's "1.2" in its heading, its contents entry, the matrix).
+	const known = new Map<string, string>();
 	return (key, params) => {
-		const known = params ? undefined : plain.get(key);
-		if (known !== undefined) return known;
+		const id = params ? `${key}\u0000${JSON.stringify(params)}` : key;
+		const found = known.get(id);
+		if (found !== undefined) return found;
 		if (!i18n.exists(key, params)) throw new Error(`No ${language} text for ${key}`);
 		const text = i18n.t(key, params ?? {}) as string;
-		if (!params) plain.set(key, text);
+		known.set(id, text);
 		return text;
 	};
 }

@@ -45,6 +45,25 @@ export function formatPercent(ratio: number, language: Language): string {
 	return formatNumber(ratio, language, { style: 'percent', maximumFractionDigits: 0 });
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: Language, kind: 'month' | 'day' | 'time'): Intl.DateTimeFormat {
+	const key = `${language}|${kind}`;
+	let format = dateFormats.get(key);
+	if (!format)
+		dateFormats.set(
+			key,
+			(format = new Intl.DateTimeFormat(
+				locales[language],
+				kind === 'month'
+					? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+					: kind === 'day'
+						? { dateStyle: 'long', timeZone: 'UTC' }
+						: { dateStyle: 'long', timeStyle: 'short' }
+			))
+		);
+	return format;
+}
+
 /** A plan date (a year "2008", a month "2008-03", a day "2027-03-12") or a timestamp, as the language writes it. */
 export function formatDate(iso: string, language: Language, withTime = false): string {
 	if (!iso) return '';
@@ -52,16 +71,9 @@ export function formatDate(iso: string, language: Language, withTime = false): s
 	if (/^\d{4}-\d{2}$/.test(iso)) {
 		const month = new Date(`${iso}-01T00:00:00Z`);
 		if (Number.isNaN(month.getTime())) return iso;
-		return new Intl.DateTimeFormat(locales[language], {
-			month: 'long',
-			year: 'numeric',
-			timeZone: 'UTC'
-		}).format(month);
+		return dateFormat(language, 'month').format(month);
 	}
 	const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 	if (Number.isNaN(date.getTime())) return iso;
-	return new Intl.DateTimeFormat(locales[language], {
-		dateStyle: 'long',
-		...(withTime ? { timeStyle: 'short' } : { timeZone: 'UTC' })
-	}).format(date);
+	return dateFormat(language, withTime ? 'time' : 'day').format(date);
 }

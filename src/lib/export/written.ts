@@ -1,0 +1,124 @@
+// Runs and plain paragraphs, written as docx writes them, without docx's objects for them. docx builds
+// a tree of components for every run and paragraph (the run, its properties, each property, the text
+// and its attributes) and then turns each into the plain object it formats as XML; a 300-action plan
+// has about 19,000 runs and 10,000 paragraphs, and those components were most of the export's time and
+// memory. These write the plain object at once: `textRun(text, look)` formats exactly as
+// `new TextRun({ text, ...look })` does, and `paragraph(look, children)` as `new Paragraph(...)` (the
+// same XML, byte for byte: written.test.ts compares them), for the few properties the export uses.
+// A paragraph with anything but such runs in it (a bookmark, a comment's range) is docx's own.
+import {
+	BaseXmlComponent,
+	Paragraph,
+	type FileChild,
+	type IXmlableObject,
+	type ParagraphChild,
+	type TextRun
+} from 'docx';
+
+/** What a run of the export may have besides its text: Word's run properties, by docx's names. */
+export interface RunLook {
+	bold?: boolean;
+	italics?: boolean;
+	/** A hex colour, such as 767676. */
+	color?: string;
+	/** In half-points. */
+	size?: number;
+	highlight?: 'yellow';
+	/** A language tag, such as en-GB: where the text's language is not the document's. */
+	language?: string;
+}
+
+/** What a plain paragraph of the export may have: its style and its own spacing and indent (twips). */
+export interface ParagraphLook {
+	style?: string;
+	keepNext?: boolean;
+	spacing?: { before?: number; after?: number };
+	indent?: { left: number };
+}
+
+/** A component whose XML is already worked out: docx asks it for the object, and formats that. */
+class Written extends BaseXmlComponent {
+	readonly #xml: IXmlableObject;
+	/** The element it writes: `w:r`, `w:p`. */
+	readonly element: string;
+
+	constructor(name: string, xml: IXmlableObject) {
+		super(name);
+		this.element = name;
+		this.#xml = xml;
+	}
+
+	prepForXml(): IXmlableObject {
+		return this.#xml;
+	}
+}
+
+class WrittenParagraph extends Written {
+	readonly look: ParagraphLook;
+	readonly children: ParagraphChild[];
+
+	constructor(xml: IXmlableObject, look: ParagraphLook, children: ParagraphChild[]) {
+		super('w:p', xml);
+		this.look = look;
+		this.children = children;
+	}
+}
+
+const value = (val: string | number) => ({ _attr: { 'w:val': val } });
+
+/** A run of text with the look given, in the properties' order docx writes (the schema's). */
+export function textRun(text: string, look: RunLook = {}): TextRun {
+	const properties: IXmlableObject[] = [];
+	if (look.bold) properties.push({ 'w:b': {} }, { 'w:bCs': {} });
+	if (look.italics) properties.push({ 'w:i': {} }, { 'w:iCs': {} });
+	if (look.color) properties.push({ 'w:color': value(look.color) });
+	if (look.size !== undefined)
+		properties.push({ 'w:sz': value(look.size) }, { 'w:szCs': value(look.size) });
+	if (look.highlight) properties.push({ 'w:highlight': value(look.highlight) });
+	if (look.language) properties.push({ 'w:lang': value(look.language) });
+	const t = { 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, text] };
+	// A paragraph takes any component as a child; docx's types list only its own classes.
+	return new Written('w:r', {
+		'w:r': properties.length ? [{ 'w:rPr': properties }, t] : [t]
+	}) as unknown as TextRun;
+}
+
+/** A paragraph of runs with the look given; docx's own Paragraph when a child is not a run written here. */
+export function paragraph(look: ParagraphLook, children: ParagraphChild[]): Paragraph {
+	if (!children.every((child) => child instanceof Written && child.element === 'w:r'))
+		return new Paragraph({ ...look, children });
+	const properties: IXmlableObject[] = [];
+	if (look.style) properties.push({ 'w:pStyle': value(look.style) });
+	if (look.keepNext) properties.push({ 'w:keepNext': {} });
+	const { before, after } = look.spacing ?? {};
+	if (before !== undefined || after !== undefined)
+		properties.push({
+			'w:spacing': {
+				_attr: {
+					...(after === undefined ? {} : { 'w:after': after }),
+					...(before === undefined ? {} : { 'w:before': before })
+				}
+			}
+		});
+	if (look.indent) properties.push({ 'w:ind': { _attr: { 'w:left': look.indent.left } } });
+	const content = [
+		...(properties.length ? [{ 'w:pPr': properties }] : []),
+		...children.map((child) => (child as unknown as Written).prepForXml())
+	];
+	return new WrittenParagraph(
+		{ 'w:p': content.length ? content : {} },
+		look,
+		children
+	) as unknown as Paragraph;
+}
+
+/**
+ * The blocks of a section, its last one docx's own Paragraph: docx ends a section on its last
+ * paragraph only when that is one of its Paragraphs (else it adds an empty one).
+ */
+export function sectionEnd(blocks: FileChild[]): FileChild[] {
+	const last = blocks.at(-1);
+	if (last instanceof WrittenParagraph)
+		blocks[blocks.length - 1] = new Paragraph({ ...last.look, children: last.children });
+	return blocks;
+}

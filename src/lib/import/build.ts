@@ -124,7 +124,7 @@ class PlanBuilder {
 		for (const { action, column, text } of this.#pending)
 			this.unread.push({ ref: refs.get(action) ?? '', column, text });
 		const checked = planSchema.safeParse(this.plan);
-		if (!checked.success) throw new ImportError('tooBig');
+		if (!checked.success) throw new ImportError('notAPlan');
 		return { plan: checked.data, unread: this.unread };
 	}
 

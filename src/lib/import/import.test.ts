@@ -211,6 +211,7 @@ describe('hostile and broken files', { timeout: 30_000 }, () => {
 			'notWord',
 			'unsupported',
 			'tooBig',
+			'notAPlan',
 			'malformed',
 			'tooManyRows',
 			'tooLarge',

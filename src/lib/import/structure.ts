@@ -32,6 +32,8 @@ export type ReadError =
 	| 'notSheet'
 	| 'unsupported'
 	| 'tooBig'
+	/** What was read does not make a plan the schema takes (more items than a list holds…). */
+	| 'notAPlan'
 	| 'malformed'
 	| 'tooManyRows'
 	| 'nothingFound';

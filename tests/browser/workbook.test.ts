@@ -109,7 +109,9 @@ test('in French, a file that is not a workbook gets one clear message in French 
 	const id = new URL(page.url()).searchParams.get('id');
 	await page.goto(`/progress?id=${id}`);
 	await chooseLanguage(page, 'fr');
-	await expect(page.getByRole('heading', { name: 'Classeur du cadre de résultats' })).toBeVisible({
+	await expect(
+		page.getByRole('heading', { name: 'Classeur de la matrice des résultats' })
+	).toBeVisible({
 		timeout: 15_000
 	});
 	const file = join(mkdtempSync(join(tmpdir(), 'nap-workbook-')), 'plan.xlsx');

@@ -4,7 +4,7 @@
 // document's language writes them (i18n/numbers.ts), narrative chapters into their fields. What cannot
 // be read is kept as text in the action it belongs to and listed. The plan is validated by planSchema.
 // Pure.
-import type { MatrixColumn } from '../document/build.ts';
+import { MATRIX_COLUMNS, type MatrixColumn } from '../document/build.ts';
 import { currencyTexts, readNumber } from '../i18n/numbers.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { blank, createPlan, FRAMEWORK_PILLARS } from '../plan/operations.ts';
@@ -261,20 +261,7 @@ class PlanBuilder {
 		const headers = columnHeaders(table);
 		const column = (role: MatrixColumn) => this.mapping.columns.indexOf(role);
 		const at: Record<MatrixColumn, number> = Object.fromEntries(
-			(
-				[
-					'objective',
-					'action',
-					'indicator',
-					'baseline',
-					'target',
-					'responsible',
-					'partners',
-					'timeframe',
-					'budget',
-					'verification'
-				] as const
-			).map((r) => [r, column(r)])
+			MATRIX_COLUMNS.map((r) => [r, column(r)])
 		) as Record<MatrixColumn, number>;
 		const cell = (row: CellLines[], role: MatrixColumn): CellLines =>
 			at[role] >= 0 ? (row[at[role]] ?? []) : [];

@@ -13,8 +13,8 @@ const drafts = (page: Page) => page.locator('table.drafts tbody tr');
 
 async function withSample(page: Page): Promise<string> {
 	await page.goto('/');
-	await page.locator('#sample-plan').click();
-	const title = page.locator('#overview-title');
+	await page.getByRole('button', { name: text('home.sample') }).click();
+	const title = page.getByLabel(text('fields.overview.title'), { exact: true });
 	await expect(title).not.toHaveValue('', { timeout: 15_000 });
 	const value = await title.inputValue();
 	await page.goto('/');

@@ -10,10 +10,11 @@ import { chooseLanguage, expectNoEnglish } from './helpers.ts';
 test('export the progress report of 2028 in French from the monitoring area', async ({ page }) => {
 	const sample = JSON.parse(readFileSync('templates/sample/fr.nap.json', 'utf8'));
 	const report = JSON.parse(readFileSync('locales/fr/report.json', 'utf8'));
+	const home = JSON.parse(readFileSync('locales/fr/home.json', 'utf8'));
 	const progress = JSON.parse(readFileSync('locales/fr/progress.json', 'utf8'));
 	await page.goto('/');
 	await chooseLanguage(page, 'fr');
-	await page.locator('#sample-plan').click();
+	await page.getByRole('button', { name: home.sample }).click();
 	await page.waitForURL(/\/plan\/overview\?id=/);
 	const id = new URL(page.url()).searchParams.get('id')!;
 	await page.goto(`/progress?id=${encodeURIComponent(id)}`);

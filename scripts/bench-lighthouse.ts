@@ -54,7 +54,10 @@ export async function lighthouseFigures(
 			[`/present?id=${id}`, draft]
 		];
 		const RUNS = 3; // the median of three, so that a figure is not a lucky run
+		// LIGHTHOUSE_PAGES=/,/plan/review audits only those pages (while working on them).
+		const chosen = process.env.LIGHTHOUSE_PAGES?.split(',').filter(Boolean);
 		for (const [path, flags] of audits) {
+			if (chosen && !chosen.includes(path.replace(/\?id=.*/, ''))) continue;
 			const runs: {
 				scores: Record<string, number>;
 				fcp: number;

@@ -2,7 +2,7 @@
 // of its own), delete; and drafts stored before versions existed are kept.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { waitForSaved } from './helpers.ts';
+import { strings, waitForSaved } from './helpers.ts';
 
 const NAME = 'Validation workshop, 12 March';
 
@@ -112,4 +112,46 @@ test('a draft stored before versions existed is kept, and gets versions', async 
 	await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
 	await expect(page.locator('table.drafts tbody tr')).toHaveCount(1);
 	expect(await versionsLeft()).toBe(1);
+});
+
+test('what was reported on the plan is compared too, under the monitoring of implementation', async ({
+	page
+}) => {
+	const en = strings('en');
+	const s = (key: string) => en.get(key)!;
+	await page.goto('/');
+	await page.getByRole('button', { name: s('home.sample') }).click();
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await waitForSaved(page);
+	const id = new URL(page.url()).searchParams.get('id')!;
+	await page.goto(`/versions?id=${id}`);
+	await page.getByLabel('Name of the version').fill('Before the 2027 report');
+	await page.getByRole('button', { name: 'Save a version' }).click();
+	await expect(page.locator('table.versions tbody tr')).toHaveCount(1);
+
+	// The sample reported action 1.1.1 as on track in 2027; the ministry now says it is completed.
+	await page.goto(`/progress?id=${id}&period=2027`);
+	const status = page.getByRole('combobox', {
+		name: new RegExp(`^${s('fields.actionProgress.status')} – Action 1\\.1\\.1:`)
+	});
+	await expect(status).toHaveValue('on-track', { timeout: 15_000 });
+	await status.selectOption({ label: s('options.progressStatus.completed') });
+	await waitForSaved(page);
+
+	await page.goto(`/versions?id=${id}`);
+	await expect(page.getByRole('status').filter({ hasText: 'Added: 0' })).toHaveText(
+		'Added: 0 · changed: 1 · removed: 0'
+	);
+	await expect(page.getByRole('heading', { level: 3 })).toHaveText([s('fields.progress.title')]);
+	const item = page.getByRole('listitem').filter({
+		has: page.getByRole('heading', {
+			level: 4,
+			name: /^Changed Progress on an action 1\.1\.1 2027: Adopt and implement a strategy/
+		})
+	});
+	const row = item.getByRole('row', { name: new RegExp(`^${s('fields.actionProgress.status')}`) });
+	await expect(row.getByRole('cell')).toHaveText([
+		s('options.progressStatus.on-track'),
+		s('options.progressStatus.completed')
+	]);
 });

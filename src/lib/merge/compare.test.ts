@@ -3,6 +3,7 @@ import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { addItem, blank, createPlan, moveActionTo } from '../plan/operations.ts';
 import type { Plan } from '../plan/schema.ts';
 import { isEmptyValue } from '../plan/fields.ts';
+import { excerpt } from '../plan/text.ts';
 import { comparePlans, indexPlan, sameValue, type ItemDiff } from './compare.ts';
 
 const copyOf = (plan: Plan): Plan => structuredClone(plan);
@@ -171,6 +172,50 @@ describe('comparePlans', () => {
 			'overview',
 			'context',
 			'coordination'
+		]);
+	});
+});
+
+describe('what was reported', () => {
+	it('shows a changed and a removed monitoring entry, named by their period and action or indicator, after the wizard’s steps', () => {
+		const before = samplePlan();
+		const after = copyOf(before);
+		const entry = after.progress.actions.find(
+			(e) => e.actionId === 'a-1-1-1' && e.period === '2027'
+		)!;
+		entry.narrative = 'The strategy was adopted in June.';
+		const gone = after.progress.indicators.pop()!;
+		after.overview.title = 'Second national action plan';
+		const { differences } = comparePlans(before, after, (key) => key, 'en');
+		expect(differences.map((d) => [d.step, d.kind, d.change])).toEqual([
+			['overview', 'overview', 'changed'],
+			['progress', 'actionProgress', 'changed'],
+			['progress', 'indicatorProgress', 'removed']
+		]);
+		const action = before.pillars[0].objectives[0].actions[0];
+		expect(differences[1]).toMatchObject({
+			ref: '1.1.1',
+			label: excerpt(`2027: ${action.description}`, 120),
+			fields: [
+				{
+					field: 'narrative',
+					before: before.progress.actions.find((e) => e.id === entry.id)!.narrative,
+					after: 'The strategy was adopted in June.'
+				}
+			]
+		});
+		expect(differences[2].label.startsWith(`${gone.period}: `)).toBe(true);
+	});
+
+	it('shows a period’s summary and the monitoring data’s being illustrative', () => {
+		const before = samplePlan();
+		const after = copyOf(before);
+		after.progress.illustrative = !before.progress.illustrative;
+		after.progress.periods[0].challenges = 'Late reports from two provinces.';
+		const { differences } = comparePlans(before, after);
+		expect(differences.map((d) => [d.kind, d.label, d.fields.map((f) => f.field)])).toEqual([
+			['progress', '', ['illustrative']],
+			['periodReport', after.progress.periods[0].period, ['challenges']]
 		]);
 	});
 });

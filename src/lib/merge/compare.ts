@@ -1,18 +1,20 @@
 // The difference between two plans, item by item. Items are matched by id (a ministry's file started
 // from a copy of the master shares its ids); a plan's sections (overview, context…) are matched by
 // name. Each difference says what was added, changed (field by field, before and after) or removed,
-// where (the wizard step) and under which name ("Action 1.2.3"). The merge and versions pages use it.
+// where (the wizard step, or the monitoring area for what was reported) and under which name
+// ("Action 1.2.3"). The merge and versions pages use it.
 import type { Translate } from '../i18n/translate.ts';
-import { STEPS, type Step } from '../plan/completeness.ts';
+import { STEPS } from '../plan/completeness.ts';
 import {
 	fieldsOf as describedFields,
 	isEmptyValue,
 	parentKindOf,
 	type Kind
 } from '../plan/fields.ts';
-import type { Plan } from '../plan/schema.ts';
+import type { Language, Plan } from '../plan/schema.ts';
 import { excerpt, pillarName } from '../plan/text.ts';
 import { walk } from '../plan/walk.ts';
+import { periodLabel } from '../progress/labels.ts';
 
 export const SECTION_KINDS = [
 	'overview',
@@ -21,7 +23,8 @@ export const SECTION_KINDS = [
 	'framework',
 	'coordination',
 	'monitoring',
-	'budget'
+	'budget',
+	'progress'
 ] as const;
 export const LIST_KINDS = [
 	'institution',
@@ -31,7 +34,10 @@ export const LIST_KINDS = [
 	'objective',
 	'action',
 	'indicator',
-	'coordinationBody'
+	'coordinationBody',
+	'periodReport',
+	'actionProgress',
+	'indicatorProgress'
 ] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -40,8 +46,12 @@ export type ItemKind = SectionKind | ListKind;
 export const isSection = (kind: ItemKind): kind is SectionKind =>
 	(SECTION_KINDS as readonly string[]).includes(kind);
 
-/** The wizard step where each kind of item is edited. */
-export const STEP_OF: Record<ItemKind, Step> = {
+/** Where a difference is edited: a step of the wizard, or the monitoring area (what was reported). */
+export const AREAS = [...STEPS, 'progress'] as const;
+export type Area = (typeof AREAS)[number];
+
+/** Where each kind of item is edited. */
+export const STEP_OF: Record<ItemKind, Area> = {
 	overview: 'overview',
 	institution: 'overview',
 	context: 'context',
@@ -56,7 +66,11 @@ export const STEP_OF: Record<ItemKind, Step> = {
 	coordination: 'coordination',
 	coordinationBody: 'coordination',
 	monitoring: 'coordination',
-	budget: 'budget'
+	budget: 'budget',
+	progress: 'progress',
+	periodReport: 'progress',
+	actionProgress: 'progress',
+	indicatorProgress: 'progress'
 };
 
 /** The pseudo-field that records a move: an action now under another objective, say. Its values are the parents' ids. */
@@ -78,9 +92,9 @@ export interface Entry {
 	parentId: string;
 	/** Its number as the wizard shows it: "3" for an institution, "2.1.3" for an action; '' for a section. */
 	ref: string;
-	/** The first line of its main text ('' for a section). */
+	/** The first line of its main text ('' for a section); for what was reported, its period first. */
 	label: string;
-	step: Step;
+	step: Area;
 }
 
 export interface PlanIndex {
@@ -92,7 +106,11 @@ export interface PlanIndex {
 const LABEL_LENGTH = 120;
 
 /** Every item of a plan by id, in document order. When a (broken) file repeats an id, the first item wins. */
-export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanIndex {
+export function indexPlan(
+	plan: Plan,
+	translate: Translate = () => '',
+	language: Language = 'en'
+): PlanIndex {
 	const sections = new Map<SectionKind, Entry>();
 	const items = new Map<string, Entry>();
 	const section = (kind: SectionKind, item: object) =>
@@ -148,6 +166,33 @@ export function indexPlan(plan: Plan, translate: Translate = () => ''): PlanInde
 	plan.coordination.bodies.forEach((b, n) => add('coordinationBody', b, '', `${n + 1}`, b.name));
 	section('monitoring', plan.monitoring);
 	section('budget', plan.budget);
+	// What was reported, named by its period and by the action or indicator it is about (an entry of an
+	// item the plan no longer has by its period alone).
+	const reported = new Map<string, { ref: string; text: string }>();
+	for (const place of walk(plan))
+		if (place.kind === 'action')
+			reported.set(place.action.id, { ref: place.ref, text: place.action.description });
+		else if (place.kind === 'indicator')
+			reported.set(place.indicator.id, { ref: place.ref, text: place.indicator.statement });
+	const period = (key: string) => periodLabel(key, translate, language);
+	const about = (itemId: string, key: string) => {
+		const item = reported.get(itemId);
+		return {
+			ref: item?.ref ?? '',
+			text: item?.text ? `${period(key)}: ${item.text}` : period(key)
+		};
+	};
+	section('progress', plan.progress);
+	for (const entry of plan.progress.periods)
+		add('periodReport', entry, '', '', period(entry.period));
+	for (const entry of plan.progress.actions) {
+		const { ref, text } = about(entry.actionId, entry.period);
+		add('actionProgress', entry, '', ref, text);
+	}
+	for (const entry of plan.progress.indicators) {
+		const { ref, text } = about(entry.indicatorId, entry.period);
+		add('indicatorProgress', entry, '', ref, text);
+	}
 	return { sections, items };
 }
 
@@ -198,7 +243,7 @@ export interface ItemDiff {
 	change: 'added' | 'changed' | 'removed';
 	kind: ItemKind;
 	id: string;
-	step: Step;
+	step: Area;
 	/** Where the item is: in the newer plan, or in the older one for a removed item. */
 	ref: string;
 	label: string;
@@ -242,8 +287,16 @@ function nestedIn(index: PlanIndex, id: string, keep: (entry: Entry) => boolean)
  * children are listed in `nested`), and so is an item removed with its children. Differences come in
  * the order of the newer plan, removals last.
  */
-export function comparePlans(before: Plan, after: Plan, translate?: Translate): Comparison {
-	return compareIndexes(indexPlan(before, translate), indexPlan(after, translate));
+export function comparePlans(
+	before: Plan,
+	after: Plan,
+	translate?: Translate,
+	language?: Language
+): Comparison {
+	return compareIndexes(
+		indexPlan(before, translate, language),
+		indexPlan(after, translate, language)
+	);
 }
 
 export function compareIndexes(old: PlanIndex, now: PlanIndex): Comparison {
@@ -295,10 +348,10 @@ export function compareIndexes(old: PlanIndex, now: PlanIndex): Comparison {
 	return { differences: sortByStep(differences), identical };
 }
 
-/** A stable sort by wizard step: within a step, the plan's own order is kept. */
-export function sortByStep<T extends { step: Step }>(list: T[]): T[] {
+/** A stable sort by wizard step (the monitoring area last): within a step, the plan's own order is kept. */
+export function sortByStep<T extends { step: Area }>(list: T[]): T[] {
 	return list
 		.map((item, i) => ({ item, i }))
-		.sort((a, b) => STEPS.indexOf(a.item.step) - STEPS.indexOf(b.item.step) || a.i - b.i)
+		.sort((a, b) => AREAS.indexOf(a.item.step) - AREAS.indexOf(b.item.step) || a.i - b.i)
 		.map(({ item }) => item);
 }

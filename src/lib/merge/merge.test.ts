@@ -200,6 +200,40 @@ describe('applyMerge', () => {
 		expect(planSchema.parse(plan)).toEqual(plan);
 	});
 
+	it('brings in what a ministry reported in its file, with its institution as the master knows it', () => {
+		const master = samplePlan();
+		const file = contribution(master, 'a', 'inst-defence', (plan) => {
+			const action = plan.pillars[0].objectives[0].actions[0];
+			plan.progress.actions.push({
+				...plan.progress.actions.find((e) => e.actionId === action.id)!,
+				id: 'pa-2029-defence',
+				period: '2029',
+				narrative: 'Recruitment campaign in two more provinces.',
+				spent: 12000
+			});
+			plan.progress.indicators.find((e) => e.period === '2028')!.value = '31';
+		});
+		const { list } = propose(master, [file]);
+		expect(
+			list.map((p) => (p.type === 'conflict' ? p.type : [p.type, p.diff.kind, p.diff.step]))
+		).toEqual([
+			['add', 'actionProgress', 'progress'],
+			['change', 'indicatorProgress', 'progress']
+		]);
+		const { plan, summary } = applyMerge(master, [file], list, acceptEvery(list));
+		expect(plan.progress.actions.at(-1)).toMatchObject({
+			id: 'pa-2029-defence',
+			period: '2029',
+			narrative: 'Recruitment campaign in two more provinces.',
+			spent: 12000,
+			reportedBy: 'inst-defence'
+		});
+		const changed = plan.progress.indicators.find((e) => e.period === '2028')!;
+		expect(changed.value).toBe('31');
+		expect(summary).toMatchObject({ added: 1, changed: 1 });
+		expect(planSchema.parse(plan)).toEqual(plan);
+	});
+
 	it('adds an accepted item after the same sibling as in the file, recording who contributed it', () => {
 		const master = samplePlan();
 		const file = contribution(master, 'a', 'inst-defence', (plan) => {

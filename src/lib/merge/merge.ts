@@ -8,6 +8,7 @@ import {
 	isSection,
 	sameValue,
 	sortByStep,
+	type Area,
 	type Entry,
 	type ItemDiff,
 	type ItemKind,
@@ -28,9 +29,8 @@ import {
 	targetOf,
 	type Item
 } from './tree.ts';
-import type { Step } from '../plan/completeness.ts';
 import { fieldsOf, KINDS } from '../plan/fields.ts';
-import type { Institution, Plan } from '../plan/schema.ts';
+import type { Institution, Language, Plan } from '../plan/schema.ts';
 
 export interface Contribution {
 	/** Names the contribution on the page; decisions refer to it. */
@@ -57,7 +57,7 @@ export interface ConflictProposal {
 	type: 'conflict';
 	kind: ItemKind;
 	id: string;
-	step: Step;
+	step: Area;
 	ref: string;
 	label: string;
 	field: string;
@@ -95,13 +95,14 @@ export const isAccepted = (p: Proposal, decisions: Decisions): boolean =>
 export function propose(
 	master: Plan,
 	contributions: readonly Pick<Contribution, 'key' | 'plan'>[],
-	translate?: Translate
+	translate?: Translate,
+	language?: Language
 ): Proposals {
-	const base = indexPlan(master, translate);
+	const base = indexPlan(master, translate, language);
 	const list: Proposal[] = [];
 	const identical: Record<string, number> = {};
 	const compared = contributions.map((c) => {
-		const comparison = compareIndexes(base, indexPlan(c.plan, translate));
+		const comparison = compareIndexes(base, indexPlan(c.plan, translate, language));
 		identical[c.key] = comparison.identical;
 		return { key: c.key, differences: comparison.differences };
 	});

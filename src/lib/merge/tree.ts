@@ -19,7 +19,8 @@ const SECTION_OBJECT: Record<SectionKind, (plan: Plan) => Record<string, unknown
 	framework: (plan) => plan as unknown as Record<string, unknown>,
 	coordination: (plan) => plan.coordination,
 	monitoring: (plan) => plan.monitoring,
-	budget: (plan) => plan.budget
+	budget: (plan) => plan.budget,
+	progress: (plan) => plan.progress
 };
 /** The lists of items inside an item (an objective's actions), as the schema's descriptions give them. */
 const childLists = (kind: ItemKind) =>
@@ -39,7 +40,10 @@ export function listsOf(plan: Plan, kind: ListKind): Item[][] {
 		objective: plan.pillars.map((p) => p.objectives),
 		action: objectives.map((o) => o.actions),
 		indicator: actions.map((a) => a.indicators),
-		coordinationBody: [plan.coordination.bodies]
+		coordinationBody: [plan.coordination.bodies],
+		periodReport: [plan.progress.periods],
+		actionProgress: [plan.progress.actions],
+		indicatorProgress: [plan.progress.indicators]
 	};
 	return lists[kind] as Item[][];
 }

@@ -1,6 +1,6 @@
 // The merge page's state: the master draft, the files chosen, what they propose and what the user
 // decided. Nothing is stored until `apply`, which first keeps the master as a named version.
-import { t } from '../i18n/i18n.svelte.ts';
+import { locale, t } from '../i18n/i18n.svelte.ts';
 import {
 	acceptAll,
 	applyMerge,
@@ -49,7 +49,7 @@ export class MergeSession {
 	applied = $state.raw<{ summary: MergeSummary; files: string[]; version: string } | null>(null);
 	#next = 1;
 
-	proposals = $derived.by(() => propose(this.master, this.files, t));
+	proposals = $derived.by(() => propose(this.master, this.files, t, locale.language));
 	undecidedConflicts = $derived.by(() => undecidedConflicts(this.proposals.list, this.decisions));
 	changedAndRemoved = $derived.by(() => changedAndRemoved(this.proposals.list, this.decisions));
 	withoutSender = $derived.by(() =>

@@ -1,5 +1,5 @@
 // The versions page's state: a draft, its named versions, and the two being compared.
-import { t } from '../i18n/i18n.svelte.ts';
+import { locale, t } from '../i18n/i18n.svelte.ts';
 import { comparePlans, type Comparison } from '../merge/compare.ts';
 import type { Plan } from '../plan/schema.ts';
 import { drafts } from '../storage/drafts.ts';
@@ -25,7 +25,7 @@ export class VersionsSession {
 	comparison = $derived.by((): Comparison | null => {
 		const a = this.planOf(this.left);
 		const b = this.planOf(this.right);
-		return a && b ? comparePlans(a, b, t) : null;
+		return a && b ? comparePlans(a, b, t, locale.language) : null;
 	});
 
 	constructor(plan: Plan, { versions: list, unreadable }: VersionList) {

@@ -5,6 +5,7 @@ import {
 	indexPlan,
 	isSection,
 	PARENT,
+	type Area,
 	type ItemKind,
 	type PlanIndex
 } from '../../merge/compare.ts';
@@ -18,7 +19,14 @@ export interface Side {
 	index: PlanIndex;
 }
 
-export const sideOf = (plan: Plan): Side => ({ plan, index: indexPlan(plan, t) });
+export const sideOf = (plan: Plan): Side => ({
+	plan,
+	index: indexPlan(plan, t, locale.language)
+});
+
+/** A wizard step's title, or the monitoring area's: where differences are grouped. */
+export const areaName = (area: Area): string =>
+	area === 'progress' ? t('fields.progress.title') : t(`wizard.steps.${area}.title`);
 
 /** "Action 1.2.3", or a section's name. */
 export function itemName(kind: ItemKind, ref: string): string {

@@ -99,6 +99,40 @@ describe('a shared draft', () => {
 		expect(editor.shared.readOnly).toBe(false);
 	});
 
+	it('opens just joined already connected, the joined documents taken over, and its edits travel', async () => {
+		const { draft, owner } = await sharedPlan();
+		const { token } = await invite(server.url, draft, 'editor');
+		const link: SharedLink = { draftId: draft.draftId, token, role: 'editor' };
+		const joined = await joinSharedDraft(link);
+		const editor = await device(joined.plan, { ...link, role: joined.role });
+		// Connected already (not "connecting"): the connection the invitation opened is the draft's.
+		expect(['synced', 'sending']).toContain(editor.shared.state);
+		expect(editor.shared.role).toBe('editor');
+		expect(editor.session.plan).toEqual(joined.plan);
+		await change(editor.session, (p) => (p.overview.title = 'Typed the moment it opened'));
+		await until(
+			() => owner.session.plan.overview.title === 'Typed the moment it opened',
+			15_000,
+			'the edit to reach the coordinator'
+		);
+	});
+
+	it('opens from the device, not a joined copy, when the draft opens under another link', async () => {
+		const { plan, draft, owner } = await sharedPlan();
+		const { token } = await invite(server.url, draft, 'reader');
+		await joinSharedDraft({ draftId: draft.draftId, token, role: 'reader' });
+		// The coordinator opened their own invitation: the draft opens with their own link.
+		owner.session.dispose();
+		const again = await device(plan, {
+			draftId: draft.draftId,
+			token: draft.ownerToken,
+			role: 'editor',
+			ownerSecret: draft.ownerSecret
+		});
+		await until(() => again.shared.state === 'synced', 15_000, 'the coordinator to sync');
+		expect(again.shared.readOnly).toBe(false);
+	});
+
 	it("carries one device's edit to the other, which saves it on the device", async () => {
 		const { owner, join } = await sharedPlan();
 		const editor = await join('editor');

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import { fieldRegistry } from '../plan/descriptions.ts';
 import { unwrap } from '../plan/fields.ts';
-import { repairPlan, type Repair } from '../plan/guard.ts';
+import { repairPlan, uniqueIds, type Repair } from '../plan/guard.ts';
 import { migrate } from '../plan/migrations.ts';
 import { commentSchema, planSchema, SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
 import type { LocalEdits } from './concurrent.ts';
@@ -180,6 +180,10 @@ export function planFromDocWithRepairs(
 			// a shape the migration cannot read: repaired as it is
 		}
 	}
+	// Nearly always a plan as it stands: parsed (a copy, nothing of the document's), then only if it is
+	// not repaired (which copies it first, then parses again, part by part).
+	const parsed = planSchema.safeParse(plan);
+	if (parsed.success) return { plan: parsed.data, repairs: uniqueIds(parsed.data) };
 	return repairPlan(plan);
 }
 

@@ -41,6 +41,9 @@ const UNDO_GROUP_MS = 800;
 const databaseName = (link: SharedLink, kind: 'plan' | 'comments') =>
 	`nap-builder.shared.${link.draftId}.${link.token.split('.')[0]}.${kind}`;
 
+/** The key, in the plan document's database, of what this device typed (sync/concurrent.ts). */
+const EDITS_KEY = 'local-edits';
+
 /** The `updatedAt` the shared draft's session last stored the draft with, by plan id. */
 const baseKey = (planId: string) => `nap-builder.shared-saved.${planId}`;
 function savedBase(planId: string): string | null {
@@ -229,6 +232,7 @@ export class SharedDraft implements SharedAttachment {
 		const shared = new SharedDraft(session, link, handed);
 		if (handed) shared.#stores = handed.stores;
 		else await shared.#load();
+		await shared.#restoreEdits();
 		if (!docHasPlan(shared.doc) && link.ownerSecret) {
 			const plan = JSON.parse(planJson(session.plan)) as Plan;
 			planToDoc(plan, shared.doc, { comments: shared.comments, origin: shared.#origin });
@@ -281,6 +285,39 @@ export class SharedDraft implements SharedAttachment {
 		];
 		// A device whose storage refuses still works online: it only loses the offline copy.
 		await Promise.all(this.#stores.map((store) => store.whenSynced.catch(() => undefined)));
+	}
+
+	/** What this device typed, as a previous session on it kept it beside the document. */
+	async #restoreEdits(): Promise<void> {
+		const stored: unknown = await this.#stores[0]?.get(EDITS_KEY).catch(() => undefined);
+		if (typeof stored === 'string')
+			try {
+				this.#edits.restore(this.doc, JSON.parse(stored));
+			} catch {
+				// unreadable: nothing kept from before (the document itself has every edit it had)
+			}
+		this.#editsKept = this.#edits.changes;
+	}
+
+	#editsKept = 0;
+	#keepingEdits = false;
+
+	/**
+	 * Keeps what this device typed beside the document on the device, when it changed: one write at a
+	 * time, the last state written once the one before is through.
+	 */
+	#keepEdits(): void {
+		const store = this.#stores[0];
+		if (!store || this.#keepingEdits || this.#edits.changes === this.#editsKept) return;
+		this.#editsKept = this.#edits.changes;
+		this.#keepingEdits = true;
+		store
+			.set(EDITS_KEY, JSON.stringify(this.#edits.record()))
+			.catch(() => undefined) // storage refused: kept for this session, as the document's copy is
+			.finally(() => {
+				this.#keepingEdits = false;
+				if (!this.#disposed) this.#keepEdits();
+			});
 	}
 
 	#connect(handed?: Joined): void {
@@ -487,6 +524,7 @@ export class SharedDraft implements SharedAttachment {
 			edits: this.#edits
 		});
 		this.#synced = now;
+		this.#keepEdits();
 	}
 
 	/**
@@ -534,6 +572,7 @@ export class SharedDraft implements SharedAttachment {
 			plan = planFromDoc(this.doc, { comments: this.comments });
 			if (kept.restored.length) this.restored = kept.restored.length;
 		}
+		this.#keepEdits();
 		const first = !this.#synced;
 		this.#synced = plan;
 		this.loaded = true;
@@ -603,6 +642,7 @@ export class SharedDraft implements SharedAttachment {
 		if (this.#disposed) return;
 		this.#disposed = true;
 		this.#push(); // what was typed a moment ago is in the document (and on the device) before it goes
+		this.#keepEdits(); // written before the store closes (it closes once its writes are through)
 		for (const stop of this.#stops.splice(0)) stop();
 		clearTimeout(this.#typingTimer);
 		for (const provider of this.#providers) provider.destroy();

@@ -21,7 +21,13 @@ import {
 	PLAN_ROOT,
 	splice
 } from './binding.ts';
-import { addedItems, keepLocalEdits, LocalEdits } from './concurrent.ts';
+import {
+	addedItems,
+	keepLocalEdits,
+	LocalEdits,
+	MAX_STORED_ITEMS,
+	MAX_STORED_VALUES
+} from './concurrent.ts';
 
 // Property tests run many random cases: on a machine shared with other work they take more than the
 // default 5 s (a limit on the run, not a figure: speed is measured in npm run bench).
@@ -515,6 +521,12 @@ class Device {
 		Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(from));
 		this.plan = planFromDoc(this.doc);
 	}
+	/** The same device after a reload: its copy of the document and what it kept beside it, read back. */
+	reloaded(): Device {
+		const again = new Device(this.doc);
+		again.edits.restore(again.doc, JSON.parse(JSON.stringify(this.edits.record())));
+		return again;
+	}
 	edit(change: (plan: Plan) => void): void {
 		const after = clone(this.plan);
 		change(after);
@@ -631,6 +643,65 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 			),
 			{ numRuns: 120 }
 		);
+	});
+
+	it('is kept through a reload of the device it was made on (offline), before the colleague’s change arrives', () => {
+		fc.assert(
+			fc.property(
+				arbitraryActions,
+				fc.nat(5),
+				fc.array(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+				arbitraryRemoval,
+				fc.nat(),
+				(plan, which, typed, removal, to) => {
+					const origin = new Y.Doc();
+					planToDoc(plan, origin);
+					const [me, colleague] = [new Device(origin), new Device(origin)];
+					const id = actionsOf(plan)[which].id;
+					let mine = actionOf(plan, id)!.description;
+					for (const keys of typed) {
+						mine += keys;
+						me.edit((p) => (actionOf(p, id)!.description = mine));
+					}
+					me.edit((p) => (actionOf(p, id)!.endYear = 2040));
+					colleague.edit((p) => remove(p, id, removal, to));
+					// The page reloads before the device is back online: another Y.Doc client, same device.
+					const reloaded = me.reloaded();
+					sync(reloaded, colleague);
+					expect(reloaded.plan).toEqual(colleague.plan);
+					expect(planSchema.safeParse(reloaded.plan).success).toBe(true);
+					const action = actionOf(reloaded.plan, id);
+					expect(action?.description).toBe(mine);
+					expect(action?.endYear).toBe(2040);
+					expect(actionsOf(reloaded.plan).filter((a) => a.id === id)).toHaveLength(1);
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('is kept on the device within bounds: the items edited last, the first and last values of a field', () => {
+		const plan = samplePlan('en');
+		const origin = new Y.Doc();
+		planToDoc(plan, origin);
+		const me = new Device(origin);
+		const first = actionsOf(plan)[0].id;
+		for (let i = 0; i < 50; i++)
+			me.edit((p) => (actionOf(p, first)!.description += String(i % 10)));
+		const record = me.edits.record();
+		const field = record.items[0].fields.find((f) => f.path === 'description')!;
+		expect(field.values).toHaveLength(MAX_STORED_VALUES);
+		expect(field.values[0]).toBe(actionOf(plan, first)!.description);
+		expect(field.values.at(-1)).toBe(actionOf(me.plan, first)!.description);
+		// A record from elsewhere (another version, a broken one) is read through its schema, never trusted.
+		const other = new Device(me.doc);
+		other.edits.restore(other.doc, { version: 1, items: 'everything' });
+		other.edits.restore(other.doc, null);
+		expect(other.edits.record().items).toEqual([]);
+		// Many items edited: the last ones are kept.
+		for (const action of actionsOf(me.plan).slice(1))
+			me.edit((p) => (actionOf(p, action.id)!.description += '!'));
+		expect(me.edits.record().items.length).toBeLessThanOrEqual(MAX_STORED_ITEMS);
 	});
 
 	it('is not made twice when the colleague had seen it: the move or the delete stands as made', () => {

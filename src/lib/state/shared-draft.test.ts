@@ -272,6 +272,40 @@ describe('a shared draft', () => {
 		);
 	});
 
+	it('keeps an edit made offline through a reload when a colleague moved the item meanwhile', async () => {
+		const { plan, draft, owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		network.onLine = false;
+		browserWindow.dispatchEvent(new Event('offline'));
+		const moved = plan.institutions[0].id;
+		const renamed = 'Ministry of Gender Equality and the Family';
+		await change(owner.session, (p) => (p.institutions[0].name = renamed));
+		// The colleague, not having seen it, moves that institution to the end of the list.
+		await change(editor.session, (p) => p.institutions.push(p.institutions.shift()!));
+		// The coordinator's page reloads before the device is back online.
+		owner.session.dispose();
+		const reloaded = await device(plan, {
+			draftId: draft.draftId,
+			token: draft.ownerToken,
+			role: 'editor',
+			ownerSecret: draft.ownerSecret
+		});
+		network.onLine = true;
+		browserWindow.dispatchEvent(new Event('online'));
+		for (const [who, session] of [
+			['the coordinator', reloaded.session],
+			['the colleague', editor.session]
+		] as const)
+			await until(
+				() =>
+					session.plan.institutions.at(-1)?.id === moved &&
+					session.plan.institutions.at(-1)?.name === renamed,
+				15_000,
+				`${who} to have the move and the edit`
+			);
+		expect(reloaded.session.plan.institutions.filter((i) => i.id === moved)).toHaveLength(1);
+	});
+
 	it('shares a version restored on the device while the draft was closed', async () => {
 		const { draft, owner, join } = await sharedPlan();
 		const editor = await join('editor');

@@ -19,6 +19,9 @@ import {
 	planFromDoc,
 	planToDoc,
 	PLAN_ROOT,
+	REMOVED_KEPT,
+	REMOVED_MAX,
+	REMOVED_ROOT,
 	splice
 } from './binding.ts';
 import {
@@ -751,6 +754,49 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 			...theirs,
 			overview: { ...theirs.overview, title: 'Mine' }
 		});
+	});
+});
+
+describe('the removals the document remembers', () => {
+	it('are bounded: past the limit the oldest are forgotten, the same on every device, and a recent one is kept', () => {
+		const plan = createPlan();
+		const [one, two] = pair(plan);
+		const removedIds: string[] = [];
+		let current = planFromDoc(one);
+		for (let i = 0; i <= REMOVED_MAX + 50; i++) {
+			const added = clone(current);
+			const institution = { ...blank.institution(), name: `Ministry ${i}` };
+			added.institutions.push(institution);
+			applyPlanChange(one, current, added);
+			const removed = clone(added);
+			removed.institutions.pop();
+			applyPlanChange(one, added, removed);
+			removedIds.push(institution.id);
+			current = removed;
+		}
+		exchange(one, two);
+		const remembered = one.getMap(REMOVED_ROOT);
+		expect(remembered.size).toBeGreaterThanOrEqual(REMOVED_KEPT);
+		expect(remembered.size).toBeLessThanOrEqual(REMOVED_MAX);
+		expect(remembered.has(removedIds[0])).toBe(false);
+		expect(remembered.has(removedIds.at(-1)!)).toBe(true);
+		expect([...two.getMap(REMOVED_ROOT).keys()].sort()).toEqual([...remembered.keys()].sort());
+		expect(planFromDoc(two)).toEqual(planFromDoc(one));
+	});
+
+	it('once forgotten, an edit in an item removed that long ago still comes back with it', () => {
+		const plan = createPlan();
+		plan.institutions.push({ ...blank.institution(), name: 'Ministry of Justice' });
+		const origin = new Y.Doc();
+		planToDoc(plan, origin);
+		const [me, colleague] = [new Device(origin), new Device(origin)];
+		const id = plan.institutions.at(-1)!.id;
+		me.edit((p) => (p.institutions.find((i) => i.id === id)!.acronym = 'MoJ'));
+		colleague.edit((p) => (p.institutions = p.institutions.filter((i) => i.id !== id)));
+		colleague.doc.getMap(REMOVED_ROOT).delete(id); // as if forgotten by the time it arrives
+		sync(me, colleague);
+		expect(me.plan.institutions.find((i) => i.id === id)?.acronym).toBe('MoJ');
+		expect(colleague.plan).toEqual(me.plan);
 	});
 });
 

@@ -306,9 +306,9 @@ export class SharedDraft implements SharedAttachment {
 	 * Keeps what this device typed beside the document on the device, when it changed: one write at a
 	 * time, the last state written once the one before is through.
 	 */
-	#keepEdits(): void {
+	#keepEdits(last = false): void {
 		const store = this.#stores[0];
-		if (!store || this.#keepingEdits || this.#edits.changes === this.#editsKept) return;
+		if (!store || (this.#keepingEdits && !last) || this.#edits.changes === this.#editsKept) return;
 		this.#editsKept = this.#edits.changes;
 		this.#keepingEdits = true;
 		store
@@ -642,7 +642,7 @@ export class SharedDraft implements SharedAttachment {
 		if (this.#disposed) return;
 		this.#disposed = true;
 		this.#push(); // what was typed a moment ago is in the document (and on the device) before it goes
-		this.#keepEdits(); // written before the store closes (it closes once its writes are through)
+		this.#keepEdits(true); // written before the store closes (it closes once its writes are through)
 		for (const stop of this.#stops.splice(0)) stop();
 		clearTimeout(this.#typingTimer);
 		for (const provider of this.#providers) provider.destroy();
@@ -670,13 +670,14 @@ export async function joinSharedDraft(
 	const stores = Object.entries(docs).map(
 		([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc)
 	);
-	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
+	// The socket opens while the device's copies load; the documents go on it once they have.
 	const socket = new HocuspocusProviderWebsocket({
 		url: syncUrl(),
 		delay: 500,
 		minDelay: 500,
 		maxDelay: 5000
 	});
+	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
 	const providers: Record<'plan' | 'comments', HocuspocusProvider> = {
 		plan: new HocuspocusProvider({
 			websocketProvider: socket,

@@ -168,7 +168,8 @@ export class LocalEdits {
 		if (!read.success) return;
 		for (const item of read.data.items) {
 			const map = item.map ? mapAt(doc, item.map) : undefined;
-			if (map && map.get('id') !== item.id) continue; // not the item it was: nothing to say of it
+			// Not the item it was (a deleted map no longer says): nothing to say of it.
+			if (map && !map._item?.deleted && map.get('id') !== item.id) continue;
 			const fields = new Map<string, FieldEdit>(
 				item.fields.map((field) => [
 					field.path,

@@ -1,6 +1,7 @@
-// Profiling aid (not a bench figure): the cold open of a shared 300-action draft, with the page's
-// performance marks (performance.mark 'cold:*') printed per run, and a Chrome trace of the last run
-// when TRACE=<file>. Run: BENCH_PORT=… BUILD_DIR=… npx node scripts/profile-cold.ts
+// Profiling aid (not a bench figure): the cold open of a shared 300-action draft as bench part 7 times
+// it, per run, with the page's performance marks named 'cold:…' (none in the app as committed: add
+// `performance.mark('cold:<step>')` where you measure, in a build of your own), and a Chrome trace of
+// the last run when TRACE=<file>. Run: BENCH_PORT=… BUILD_DIR=… BENCH_RUNS=5 npx node scripts/profile-cold.ts
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -65,6 +65,11 @@ export class DraftSession implements LockHolder {
 		open.add(this);
 	}
 
+	/** The plan as stored (JSON.stringify), while it has not changed since; otherwise undefined. */
+	get storedJson(): string | undefined {
+		return this.status === 'saved' ? this.#saved : undefined;
+	}
+
 	/** Another tab edits this draft: this one shows it and writes nothing. */
 	get otherTabEdits(): boolean {
 		return this.lock !== undefined && !this.lock.canEdit;

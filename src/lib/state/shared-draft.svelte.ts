@@ -41,6 +41,9 @@ const UNDO_GROUP_MS = 800;
 const databaseName = (link: SharedLink, kind: 'plan' | 'comments') =>
 	`nap-builder.shared.${link.draftId}.${link.token.split('.')[0]}.${kind}`;
 
+/** The key, in the plan document's database, of what this device typed (sync/concurrent.ts). */
+const EDITS_KEY = 'local-edits';
+
 /** The `updatedAt` the shared draft's session last stored the draft with, by plan id. */
 const baseKey = (planId: string) => `nap-builder.shared-saved.${planId}`;
 function savedBase(planId: string): string | null {
@@ -101,10 +104,51 @@ export function syncUrl(): string {
 	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 }
 
+/**
+ * A shared draft just joined on this device, its documents synced and still connected: the draft's
+ * page takes them over (SharedDraft.open) rather than reading them from the device and syncing again.
+ */
+interface Joined {
+	link: SharedLink;
+	doc: Y.Doc;
+	comments: Y.Doc;
+	stores: IndexeddbPersistence[];
+	socket: HocuspocusProviderWebsocket;
+	providers: { plan: HocuspocusProvider; comments: HocuspocusProvider };
+	/** The plan as read from the documents, until either changes. */
+	plan: Plan | undefined;
+	/** Stops the hand-off's own listeners and timer (not the documents' or the connection's). */
+	stop: () => void;
+}
+let joined: Joined | undefined;
+/** A hand-off the draft's page did not take (it never opened, or opened another link) is let go after this. */
+const HAND_OFF_MS = 60_000;
+
+const sameLink = (a: SharedLink, b: SharedLink) => a.draftId === b.draftId && a.token === b.token;
+
+/** The joined documents of `link`, taken (once); any other hand-off is let go. */
+function takeJoined(link: SharedLink): Joined | undefined {
+	const taken = joined;
+	joined = undefined;
+	if (!taken) return undefined;
+	taken.stop();
+	if (sameLink(taken.link, link)) return taken;
+	letGo(taken);
+	return undefined;
+}
+
+function letGo(handed: Joined): void {
+	for (const provider of Object.values(handed.providers)) provider.destroy();
+	handed.socket.destroy();
+	for (const store of handed.stores) void store.destroy();
+	handed.doc.destroy();
+	handed.comments.destroy();
+}
+
 export class SharedDraft implements SharedAttachment {
 	readonly link: SharedLink;
-	readonly doc = new Y.Doc();
-	readonly comments = new Y.Doc();
+	readonly doc: Y.Doc;
+	readonly comments: Y.Doc;
 	/** The role the server grants (known once it answered; until then the one this device was given). */
 	role = $state<Role>('reader');
 	/** Whether the plan is in the document yet (a draft joined on this device before it synced is not). */
@@ -154,9 +198,11 @@ export class SharedDraft implements SharedAttachment {
 	#undo: Y.UndoManager;
 	#stops: (() => void)[] = [];
 
-	private constructor(session: DraftSession, link: SharedLink) {
+	private constructor(session: DraftSession, link: SharedLink, handed?: Joined) {
 		this.#session = session;
 		this.link = link;
+		this.doc = handed?.doc ?? new Y.Doc();
+		this.comments = handed?.comments ?? new Y.Doc();
 		this.role = link.role;
 		this.#undo = new Y.UndoManager(this.doc.getMap(PLAN_ROOT), {
 			trackedOrigins: new Set([this.#origin]),
@@ -181,8 +227,12 @@ export class SharedDraft implements SharedAttachment {
 	 * coordinator's first open writes the plan into the empty document: the upload.
 	 */
 	static async open(session: DraftSession, link: SharedLink): Promise<SharedDraft> {
-		const shared = new SharedDraft(session, link);
-		await shared.#load();
+		// Just joined on this device: its documents are here, synced and connected.
+		const handed = takeJoined(link);
+		const shared = new SharedDraft(session, link, handed);
+		if (handed) shared.#stores = handed.stores;
+		else await shared.#load();
+		await shared.#restoreEdits();
 		if (!docHasPlan(shared.doc) && link.ownerSecret) {
 			const plan = JSON.parse(planJson(session.plan)) as Plan;
 			planToDoc(plan, shared.doc, { comments: shared.comments, origin: shared.#origin });
@@ -211,8 +261,8 @@ export class SharedDraft implements SharedAttachment {
 			});
 		}
 		shared.#opening = false;
-		shared.#pull();
-		shared.#connect();
+		shared.#pull(handed?.plan);
+		shared.#connect(handed);
 		return shared;
 	}
 
@@ -237,7 +287,40 @@ export class SharedDraft implements SharedAttachment {
 		await Promise.all(this.#stores.map((store) => store.whenSynced.catch(() => undefined)));
 	}
 
-	#connect(): void {
+	/** What this device typed, as a previous session on it kept it beside the document. */
+	async #restoreEdits(): Promise<void> {
+		const stored: unknown = await this.#stores[0]?.get(EDITS_KEY).catch(() => undefined);
+		if (typeof stored === 'string')
+			try {
+				this.#edits.restore(this.doc, JSON.parse(stored));
+			} catch {
+				// unreadable: nothing kept from before (the document itself has every edit it had)
+			}
+		this.#editsKept = this.#edits.changes;
+	}
+
+	#editsKept = 0;
+	#keepingEdits = false;
+
+	/**
+	 * Keeps what this device typed beside the document on the device, when it changed: one write at a
+	 * time, the last state written once the one before is through.
+	 */
+	#keepEdits(last = false): void {
+		const store = this.#stores[0];
+		if (!store || (this.#keepingEdits && !last) || this.#edits.changes === this.#editsKept) return;
+		this.#editsKept = this.#edits.changes;
+		this.#keepingEdits = true;
+		store
+			.set(EDITS_KEY, JSON.stringify(this.#edits.record()))
+			.catch(() => undefined) // storage refused: kept for this session, as the document's copy is
+			.finally(() => {
+				this.#keepingEdits = false;
+				if (!this.#disposed) this.#keepEdits();
+			});
+	}
+
+	#connect(handed?: Joined): void {
 		const online = () => {
 			this.#online = true;
 			if (!this.#socket) return;
@@ -260,19 +343,23 @@ export class SharedDraft implements SharedAttachment {
 		);
 		this.#online = navigator.onLine;
 
-		const socket = new HocuspocusProviderWebsocket({
-			url: syncUrl(),
-			autoConnect: navigator.onLine,
-			delay: 500,
-			minDelay: 500,
-			maxDelay: 5000
-		});
+		const socket =
+			handed?.socket ??
+			new HocuspocusProviderWebsocket({
+				url: syncUrl(),
+				autoConnect: navigator.onLine,
+				delay: 500,
+				minDelay: 500,
+				maxDelay: 5000
+			});
 		this.#socket = socket;
-		socket.on('status', ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
+		const status = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
 			this.#socketStatus = status;
 			if (status === 'connected') this.#wasConnected = true;
 			else this.#serverSynced = false;
-		});
+		};
+		socket.on('status', status);
+		if (handed) status({ status: socket.status });
 		const refused = (reason: string) => {
 			this.refusal = reason || closeReasons.unknownLink;
 			socket.disconnect();
@@ -281,26 +368,34 @@ export class SharedDraft implements SharedAttachment {
 			['plan', this.doc],
 			['comments', this.comments]
 		] as const) {
-			const provider = new HocuspocusProvider({
-				websocketProvider: socket,
-				name: `${kind}:${this.link.draftId}`,
-				token: this.link.token,
-				document: doc,
-				onAuthenticationFailed: ({ reason }) => refused(reason),
-				onAuthenticated: ({ scope }) => {
-					this.#scopes[kind] = scope;
-					this.#grant();
-				},
-				onClose: ({ event }) => {
-					if (final.has(event.reason)) refused(event.reason);
-				}
+			// The joined documents' providers are already attached and authenticated: the same handlers,
+			// then what they already know.
+			const provider =
+				handed?.providers[kind] ??
+				new HocuspocusProvider({
+					websocketProvider: socket,
+					name: `${kind}:${this.link.draftId}`,
+					token: this.link.token,
+					document: doc
+				});
+			const authenticated = (scope: string) => {
+				this.#scopes[kind] = scope;
+				this.#grant();
+			};
+			provider.on('authenticationFailed', ({ reason }: { reason: string }) => refused(reason));
+			provider.on('authenticated', ({ scope }: { scope: string }) => authenticated(scope));
+			provider.on('close', ({ event }: { event: CloseEvent }) => {
+				if (final.has(event.reason)) refused(event.reason);
 			});
+			if (provider.isAuthenticated && provider.authorizedScope)
+				authenticated(provider.authorizedScope);
 			if (kind === 'plan') {
 				provider.on('synced', () => this.#updateSynced(provider));
 				provider.on('unsyncedChanges', () => this.#updateSynced(provider));
 				this.#presence = provider;
 				provider.awareness?.on('change', () => this.#readPresence());
 				this.#sendPresence();
+				if (handed) this.#updateSynced(provider);
 			}
 			provider.attach();
 			this.#providers.push(provider);
@@ -429,6 +524,7 @@ export class SharedDraft implements SharedAttachment {
 			edits: this.#edits
 		});
 		this.#synced = now;
+		this.#keepEdits();
 	}
 
 	/**
@@ -459,10 +555,10 @@ export class SharedDraft implements SharedAttachment {
 	}
 
 	/** Brings the document's plan into the session's, after writing whatever was typed here first. */
-	#pull(): void {
+	#pull(read?: Plan): void {
 		if (!docHasPlan(this.doc)) return;
 		if (this.loaded) this.#push();
-		let plan = planFromDoc(this.doc, { comments: this.comments });
+		let plan = read ?? planFromDoc(this.doc, { comments: this.comments });
 		const kept =
 			this.#synced && !this.readOnly
 				? keepLocalEdits(this.doc, this.#edits, this.#synced, plan)
@@ -476,17 +572,32 @@ export class SharedDraft implements SharedAttachment {
 			plan = planFromDoc(this.doc, { comments: this.comments });
 			if (kept.restored.length) this.restored = kept.restored.length;
 		}
+		this.#keepEdits();
+		const first = !this.#synced;
 		this.#synced = plan;
 		this.loaded = true;
 		// The plan's own record keeps its times on the device (the session sets them as it saves).
+		// (reconcile copies what it writes into the session's plan: `plan` is never part of it.)
 		const copy = {
-			...structuredClone(plan),
+			...plan,
 			createdAt: this.#session.plan.createdAt,
 			updatedAt: this.#session.plan.updatedAt
 		};
+		// Opening, the document nearly always holds the plan as the device stored it (just joined, or
+		// both saved together): then the session's plan is not read at all, its plain copy made later,
+		// when the page is idle (reading the reactive plan whole cost 200 to 600 ms of the cold open).
+		// The first edit is then written as the difference from the document's plan itself.
+		if (first && this.#session.storedJson === JSON.stringify(copy)) {
+			this.#warm();
+			return;
+		}
+		// The session's plan as plain objects, made again only where it changed since the last time:
+		// what is the same in it and in the document's is not read in the plan itself (its proxies).
+		const known = planPlain(this.#session.plan) as unknown as Record<string, unknown>;
 		let changed = false;
 		this.around(
-			() => (changed = reconcile(this.#session.plan as unknown as Record<string, unknown>, copy))
+			() =>
+				(changed = reconcile(this.#session.plan as unknown as Record<string, unknown>, copy, known))
 		);
 		// The plan as the document holds it, now also the session's: the same objects as the next edit's.
 		this.#synced = {
@@ -495,6 +606,15 @@ export class SharedDraft implements SharedAttachment {
 			updatedAt: plan.updatedAt
 		};
 		if (changed) this.#session.changedElsewhere();
+	}
+
+	/** Makes the session's plain copy while the page is idle, so that the first edit does not wait for it. */
+	#warm(): void {
+		const warm = () => {
+			if (!this.#disposed) planPlain(this.#session.plan);
+		};
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+		else setTimeout(warm, 200);
 	}
 
 	/** Undoes this person's last change to the plan (never a colleague's). */
@@ -522,6 +642,7 @@ export class SharedDraft implements SharedAttachment {
 		if (this.#disposed) return;
 		this.#disposed = true;
 		this.#push(); // what was typed a moment ago is in the document (and on the device) before it goes
+		this.#keepEdits(true); // written before the store closes (it closes once its writes are through)
 		for (const stop of this.#stops.splice(0)) stop();
 		clearTimeout(this.#typingTimer);
 		for (const provider of this.#providers) provider.destroy();
@@ -536,72 +657,119 @@ export class SharedDraft implements SharedAttachment {
 /**
  * Joins a shared draft from an invitation on this device: fetches its documents from the server (and
  * keeps them on the device, where the draft's page opens them) and resolves with the plan they hold,
- * or rejects with the server's reason for refusing (a revoked link, one that never was).
+ * or rejects with the server's reason for refusing (a revoked link, one that never was). The documents
+ * stay open and connected for a while, for the draft's page to take over (SharedDraft.open).
  */
 export async function joinSharedDraft(
 	link: SharedLink,
 	timeoutMs = 30_000
 ): Promise<{ plan: Plan; role: Role }> {
+	if (joined) letGo(joined);
+	joined = undefined;
 	const docs = { plan: new Y.Doc(), comments: new Y.Doc() };
 	const stores = Object.entries(docs).map(
 		([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc)
 	);
-	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
+	// The socket opens while the device's copies load; the documents go on it once they have.
 	const socket = new HocuspocusProviderWebsocket({
 		url: syncUrl(),
 		delay: 500,
 		minDelay: 500,
 		maxDelay: 5000
 	});
-	const providers: HocuspocusProvider[] = [];
-	const scopes: Record<string, string> = {};
+	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
+	const providers: Record<'plan' | 'comments', HocuspocusProvider> = {
+		plan: new HocuspocusProvider({
+			websocketProvider: socket,
+			name: `plan:${link.draftId}`,
+			token: link.token,
+			document: docs.plan
+		}),
+		comments: new HocuspocusProvider({
+			websocketProvider: socket,
+			name: `comments:${link.draftId}`,
+			token: link.token,
+			document: docs.comments
+		})
+	};
+	const stops: (() => void)[] = [];
+	const listen = <T>(
+		on: {
+			on(event: string, f: (e: T) => void): unknown;
+			off(event: string, f: (e: T) => void): unknown;
+		},
+		event: string,
+		listener: (e: T) => void
+	) => {
+		on.on(event, listener);
+		stops.push(() => on.off(event, listener));
+	};
 	try {
-		return await new Promise<{ plan: Plan; role: Role }>((resolve, reject) => {
+		const { plan, role } = await new Promise<{ plan: Plan; role: Role }>((resolve, reject) => {
 			const timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+			stops.push(() => clearTimeout(timer));
 			const done = () => {
+				const { plan: planScope, comments: commentsScope } = {
+					plan: providers.plan.authorizedScope,
+					comments: providers.comments.authorizedScope
+				};
 				if (
-					!providers.every((p) => p.isSynced) ||
-					!scopes.plan ||
-					!scopes.comments ||
+					!providers.plan.isSynced ||
+					!providers.comments.isSynced ||
+					!planScope ||
+					!commentsScope ||
 					!docHasPlan(docs.plan)
 				)
 					return;
-				clearTimeout(timer);
 				const role: Role =
-					scopes.plan === 'read-write'
+					planScope === 'read-write'
 						? 'editor'
-						: scopes.comments === 'read-write'
+						: commentsScope === 'read-write'
 							? 'commenter'
 							: 'reader';
 				resolve({ plan: planFromDoc(docs.plan, { comments: docs.comments }), role });
 			};
-			docs.plan.on('update', done); // a draft shared a moment ago may reach the server after this device
-			for (const [kind, doc] of Object.entries(docs)) {
-				const provider = new HocuspocusProvider({
-					websocketProvider: socket,
-					name: `${kind}:${link.draftId}`,
-					token: link.token,
-					document: doc,
-					onAuthenticationFailed: ({ reason }) => {
-						clearTimeout(timer);
-						reject(new Error(reason || closeReasons.unknownLink));
-					},
-					onAuthenticated: ({ scope }) => {
-						scopes[kind] = scope;
-						done();
-					},
-					onSynced: done
-				});
+			listen(docs.plan, 'update', done); // a draft shared a moment ago may reach the server after this device
+			for (const provider of Object.values(providers)) {
+				listen(provider, 'authenticationFailed', ({ reason }: { reason: string }) =>
+					reject(new Error(reason || closeReasons.unknownLink))
+				);
+				listen(provider, 'authenticated', done);
+				listen(provider, 'synced', done);
 				provider.attach();
-				providers.push(provider);
 			}
 		});
-	} finally {
-		for (const provider of providers) provider.destroy();
+		for (const stop of stops.splice(0)) stop();
+		// Handed to the draft's page: a change that arrives meanwhile means the plan is read again.
+		const handed: Joined = {
+			link,
+			doc: docs.plan,
+			comments: docs.comments,
+			stores,
+			socket,
+			providers,
+			plan,
+			stop: () => {}
+		};
+		const changed = () => (handed.plan = undefined);
+		for (const doc of Object.values(docs)) listen(doc, 'update', changed);
+		const timer = setTimeout(() => {
+			if (joined === handed) joined = undefined;
+			letGo(handed);
+		}, HAND_OFF_MS);
+		handed.stop = () => {
+			clearTimeout(timer);
+			for (const stop of stops.splice(0)) stop();
+		};
+		joined = handed;
+		return { plan, role };
+	} catch (error) {
+		for (const stop of stops.splice(0)) stop();
+		for (const provider of Object.values(providers)) provider.destroy();
 		socket.destroy();
-		// The documents are stored on the device before the draft's page opens them again.
 		await Promise.all(stores.map((store) => store.destroy()));
 		docs.plan.destroy();
 		docs.comments.destroy();
+		throw error;
 	}
 }

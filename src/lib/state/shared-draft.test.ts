@@ -99,6 +99,40 @@ describe('a shared draft', () => {
 		expect(editor.shared.readOnly).toBe(false);
 	});
 
+	it('opens just joined already connected, the joined documents taken over, and its edits travel', async () => {
+		const { draft, owner } = await sharedPlan();
+		const { token } = await invite(server.url, draft, 'editor');
+		const link: SharedLink = { draftId: draft.draftId, token, role: 'editor' };
+		const joined = await joinSharedDraft(link);
+		const editor = await device(joined.plan, { ...link, role: joined.role });
+		// Connected already (not "connecting"): the connection the invitation opened is the draft's.
+		expect(['synced', 'sending']).toContain(editor.shared.state);
+		expect(editor.shared.role).toBe('editor');
+		expect(editor.session.plan).toEqual(joined.plan);
+		await change(editor.session, (p) => (p.overview.title = 'Typed the moment it opened'));
+		await until(
+			() => owner.session.plan.overview.title === 'Typed the moment it opened',
+			15_000,
+			'the edit to reach the coordinator'
+		);
+	});
+
+	it('opens from the device, not a joined copy, when the draft opens under another link', async () => {
+		const { plan, draft, owner } = await sharedPlan();
+		const { token } = await invite(server.url, draft, 'reader');
+		await joinSharedDraft({ draftId: draft.draftId, token, role: 'reader' });
+		// The coordinator opened their own invitation: the draft opens with their own link.
+		owner.session.dispose();
+		const again = await device(plan, {
+			draftId: draft.draftId,
+			token: draft.ownerToken,
+			role: 'editor',
+			ownerSecret: draft.ownerSecret
+		});
+		await until(() => again.shared.state === 'synced', 15_000, 'the coordinator to sync');
+		expect(again.shared.readOnly).toBe(false);
+	});
+
 	it("carries one device's edit to the other, which saves it on the device", async () => {
 		const { owner, join } = await sharedPlan();
 		const editor = await join('editor');
@@ -236,6 +270,40 @@ describe('a shared draft', () => {
 			15_000,
 			'the edit to arrive'
 		);
+	});
+
+	it('keeps an edit made offline through a reload when a colleague moved the item meanwhile', async () => {
+		const { plan, draft, owner, join } = await sharedPlan();
+		const editor = await join('editor');
+		network.onLine = false;
+		browserWindow.dispatchEvent(new Event('offline'));
+		const moved = plan.institutions[0].id;
+		const renamed = 'Ministry of Gender Equality and the Family';
+		await change(owner.session, (p) => (p.institutions[0].name = renamed));
+		// The colleague, not having seen it, moves that institution to the end of the list.
+		await change(editor.session, (p) => p.institutions.push(p.institutions.shift()!));
+		// The coordinator's page reloads before the device is back online.
+		owner.session.dispose();
+		const reloaded = await device(plan, {
+			draftId: draft.draftId,
+			token: draft.ownerToken,
+			role: 'editor',
+			ownerSecret: draft.ownerSecret
+		});
+		network.onLine = true;
+		browserWindow.dispatchEvent(new Event('online'));
+		for (const [who, session] of [
+			['the coordinator', reloaded.session],
+			['the colleague', editor.session]
+		] as const)
+			await until(
+				() =>
+					session.plan.institutions.at(-1)?.id === moved &&
+					session.plan.institutions.at(-1)?.name === renamed,
+				15_000,
+				`${who} to have the move and the edit`
+			);
+		expect(reloaded.session.plan.institutions.filter((i) => i.id === moved)).toHaveLength(1);
 	});
 
 	it('shares a version restored on the device while the draft was closed', async () => {

@@ -19,9 +19,18 @@ import {
 	planFromDoc,
 	planToDoc,
 	PLAN_ROOT,
+	REMOVED_KEPT,
+	REMOVED_MAX,
+	REMOVED_ROOT,
 	splice
 } from './binding.ts';
-import { addedItems, keepLocalEdits, LocalEdits } from './concurrent.ts';
+import {
+	addedItems,
+	keepLocalEdits,
+	LocalEdits,
+	MAX_STORED_ITEMS,
+	MAX_STORED_VALUES
+} from './concurrent.ts';
 
 // Property tests run many random cases: on a machine shared with other work they take more than the
 // default 5 s (a limit on the run, not a figure: speed is measured in npm run bench).
@@ -515,6 +524,12 @@ class Device {
 		Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(from));
 		this.plan = planFromDoc(this.doc);
 	}
+	/** The same device after a reload: its copy of the document and what it kept beside it, read back. */
+	reloaded(): Device {
+		const again = new Device(this.doc);
+		again.edits.restore(again.doc, JSON.parse(JSON.stringify(this.edits.record())));
+		return again;
+	}
 	edit(change: (plan: Plan) => void): void {
 		const after = clone(this.plan);
 		change(after);
@@ -633,6 +648,65 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 		);
 	});
 
+	it('is kept through a reload of the device it was made on (offline), before the colleague’s change arrives', () => {
+		fc.assert(
+			fc.property(
+				arbitraryActions,
+				fc.nat(5),
+				fc.array(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+				arbitraryRemoval,
+				fc.nat(),
+				(plan, which, typed, removal, to) => {
+					const origin = new Y.Doc();
+					planToDoc(plan, origin);
+					const [me, colleague] = [new Device(origin), new Device(origin)];
+					const id = actionsOf(plan)[which].id;
+					let mine = actionOf(plan, id)!.description;
+					for (const keys of typed) {
+						mine += keys;
+						me.edit((p) => (actionOf(p, id)!.description = mine));
+					}
+					me.edit((p) => (actionOf(p, id)!.endYear = 2040));
+					colleague.edit((p) => remove(p, id, removal, to));
+					// The page reloads before the device is back online: another Y.Doc client, same device.
+					const reloaded = me.reloaded();
+					sync(reloaded, colleague);
+					expect(reloaded.plan).toEqual(colleague.plan);
+					expect(planSchema.safeParse(reloaded.plan).success).toBe(true);
+					const action = actionOf(reloaded.plan, id);
+					expect(action?.description).toBe(mine);
+					expect(action?.endYear).toBe(2040);
+					expect(actionsOf(reloaded.plan).filter((a) => a.id === id)).toHaveLength(1);
+				}
+			),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('is kept on the device within bounds: the items edited last, the first and last values of a field', () => {
+		const plan = samplePlan('en');
+		const origin = new Y.Doc();
+		planToDoc(plan, origin);
+		const me = new Device(origin);
+		const first = actionsOf(plan)[0].id;
+		for (let i = 0; i < 50; i++)
+			me.edit((p) => (actionOf(p, first)!.description += String(i % 10)));
+		const record = me.edits.record();
+		const field = record.items[0].fields.find((f) => f.path === 'description')!;
+		expect(field.values).toHaveLength(MAX_STORED_VALUES);
+		expect(field.values[0]).toBe(actionOf(plan, first)!.description);
+		expect(field.values.at(-1)).toBe(actionOf(me.plan, first)!.description);
+		// A record from elsewhere (another version, a broken one) is read through its schema, never trusted.
+		const other = new Device(me.doc);
+		other.edits.restore(other.doc, { version: 1, items: 'everything' });
+		other.edits.restore(other.doc, null);
+		expect(other.edits.record().items).toEqual([]);
+		// Many items edited: the last ones are kept.
+		for (const action of actionsOf(me.plan).slice(1))
+			me.edit((p) => (actionOf(p, action.id)!.description += '!'));
+		expect(me.edits.record().items.length).toBeLessThanOrEqual(MAX_STORED_ITEMS);
+	});
+
 	it('is not made twice when the colleague had seen it: the move or the delete stands as made', () => {
 		fc.assert(
 			fc.property(
@@ -680,6 +754,49 @@ describe('an edit in an item a colleague moves or deletes at the same time', () 
 			...theirs,
 			overview: { ...theirs.overview, title: 'Mine' }
 		});
+	});
+});
+
+describe('the removals the document remembers', () => {
+	it('are bounded: past the limit the oldest are forgotten, the same on every device, and a recent one is kept', () => {
+		const plan = createPlan();
+		const [one, two] = pair(plan);
+		const removedIds: string[] = [];
+		let current = planFromDoc(one);
+		for (let i = 0; i <= REMOVED_MAX + 50; i++) {
+			const added = clone(current);
+			const institution = { ...blank.institution(), name: `Ministry ${i}` };
+			added.institutions.push(institution);
+			applyPlanChange(one, current, added);
+			const removed = clone(added);
+			removed.institutions.pop();
+			applyPlanChange(one, added, removed);
+			removedIds.push(institution.id);
+			current = removed;
+		}
+		exchange(one, two);
+		const remembered = one.getMap(REMOVED_ROOT);
+		expect(remembered.size).toBeGreaterThanOrEqual(REMOVED_KEPT);
+		expect(remembered.size).toBeLessThanOrEqual(REMOVED_MAX);
+		expect(remembered.has(removedIds[0])).toBe(false);
+		expect(remembered.has(removedIds.at(-1)!)).toBe(true);
+		expect([...two.getMap(REMOVED_ROOT).keys()].sort()).toEqual([...remembered.keys()].sort());
+		expect(planFromDoc(two)).toEqual(planFromDoc(one));
+	});
+
+	it('once forgotten, an edit in an item removed that long ago still comes back with it', () => {
+		const plan = createPlan();
+		plan.institutions.push({ ...blank.institution(), name: 'Ministry of Justice' });
+		const origin = new Y.Doc();
+		planToDoc(plan, origin);
+		const [me, colleague] = [new Device(origin), new Device(origin)];
+		const id = plan.institutions.at(-1)!.id;
+		me.edit((p) => (p.institutions.find((i) => i.id === id)!.acronym = 'MoJ'));
+		colleague.edit((p) => (p.institutions = p.institutions.filter((i) => i.id !== id)));
+		colleague.doc.getMap(REMOVED_ROOT).delete(id); // as if forgotten by the time it arrives
+		sync(me, colleague);
+		expect(me.plan.institutions.find((i) => i.id === id)?.acronym).toBe('MoJ');
+		expect(colleague.plan).toEqual(me.plan);
 	});
 });
 

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import { fieldRegistry } from '../plan/descriptions.ts';
 import { unwrap } from '../plan/fields.ts';
-import { repairPlan, type Repair } from '../plan/guard.ts';
+import { repairPlan, uniqueIds, type Repair } from '../plan/guard.ts';
 import { migrate } from '../plan/migrations.ts';
 import { commentSchema, planSchema, SCHEMA_VERSION, type Plan } from '../plan/schema.ts';
 import type { LocalEdits } from './concurrent.ts';
@@ -25,6 +25,30 @@ export const PLAN_ROOT = 'plan';
 export const COMMENTS_ROOT = 'comments';
 /** Each item removed from the plan (or moved: removed and inserted), by id: what its remover had seen. */
 export const REMOVED_ROOT = 'removed';
+/**
+ * The removals remembered: past this many, the oldest are forgotten, down to REMOVED_KEPT. Oldest by
+ * what their remover had seen (a removal made later has seen at least as much as one it followed), so
+ * every client forgets the same ones. Forgetting is the safe side: an edit made in an item removed that
+ * long ago, arriving only now, counts as unseen by its remover and is written again (the item comes
+ * back with it); it is never dropped.
+ */
+export const REMOVED_MAX = 1000;
+export const REMOVED_KEPT = 800;
+
+/** Forgets the oldest removals once there are more than REMOVED_MAX. */
+function pruneRemoved(removed: Y.Map<Uint8Array>): void {
+	if (removed.size <= REMOVED_MAX) return;
+	const seen = (vector: unknown) => {
+		if (!(vector instanceof Uint8Array)) return -1;
+		let sum = 0;
+		for (const clock of Y.decodeStateVector(vector).values()) sum += clock;
+		return sum;
+	};
+	const byAge = [...removed.entries()]
+		.map(([id, vector]) => [id, seen(vector)] as const)
+		.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	for (const [id] of byAge.slice(0, byAge.length - REMOVED_KEPT)) removed.delete(id);
+}
 
 type Json = Record<string, unknown>;
 
@@ -180,6 +204,10 @@ export function planFromDocWithRepairs(
 			// a shape the migration cannot read: repaired as it is
 		}
 	}
+	// Nearly always a plan as it stands: parsed (a copy, nothing of the document's), then only if it is
+	// not repaired (which copies it first, then parses again, part by part).
+	const parsed = planSchema.safeParse(plan);
+	if (parsed.success) return { plan: parsed.data, repairs: uniqueIds(parsed.data) };
 	return repairPlan(plan);
 }
 
@@ -229,6 +257,7 @@ export function applyPlanChange(
 				removed: doc.getMap<Uint8Array>(REMOVED_ROOT)
 			}
 		);
+		pruneRemoved(doc.getMap<Uint8Array>(REMOVED_ROOT));
 		if (before.comments !== after.comments && !same(before.comments, after.comments))
 			patchList(
 				comments.getArray<Y.Map<unknown>>(COMMENTS_ROOT),

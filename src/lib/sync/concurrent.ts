@@ -15,8 +15,14 @@
 //     (then having seen the edit). The page says which items came back.
 // An edit the remover had seen is not written again: the delete or the move stands.
 //
+// The record is kept on the device beside the document (record() / restore(), written by the shared
+// draft into the document's own database): an edit made offline, then a reload, then a colleague's move
+// that had not seen it is still written again. Kept: the items edited last (MAX_STORED_ITEMS), each
+// field's first and last values (MAX_STORED_VALUES).
+//
 // Pure: no Svelte, no DOM.
 import * as Y from 'yjs';
+import { z } from 'zod';
 import type { Plan } from '../plan/schema.ts';
 import { REMOVED_ROOT } from './binding.ts';
 import { mergeText } from './splice.ts';
@@ -31,6 +37,8 @@ interface FieldEdit {
 	values: unknown[];
 	/** This device's clock as it last wrote the field (Infinity: never written, its item was gone). */
 	clock: number;
+	/** The client (Y.Doc clientID) that wrote it: a reload is another client of the same device. */
+	client: number;
 }
 
 interface ItemEdits {
@@ -41,11 +49,58 @@ interface ItemEdits {
 
 /** Keystrokes remembered per field: enough to recognise the copy a colleague moved. */
 const MAX_VALUES = 400;
+/** Kept on the device: the items edited last, and the first and last values of each field. */
+export const MAX_STORED_ITEMS = 200;
+export const MAX_STORED_VALUES = 20;
+
+/** The record as stored (read back through this schema: it is input). */
+const storedSchema = z.object({
+	version: z.literal(1),
+	items: z
+		.array(
+			z.object({
+				id: z.string(),
+				/** The item's map, by the id of its struct in the document; null: it was already gone. */
+				map: z.object({ client: z.number().int(), clock: z.number().int() }).nullable(),
+				fields: z.array(
+					z.object({
+						path: z.string(),
+						text: z.boolean(),
+						was: z.unknown(),
+						now: z.unknown(),
+						values: z.array(z.unknown()),
+						clock: z.number().int().nullable(),
+						client: z.number().int()
+					})
+				)
+			})
+		)
+		.max(MAX_STORED_ITEMS)
+});
+export type StoredEdits = z.infer<typeof storedSchema>;
+
+/** The map of a stored struct id in `doc`, if the document still has it (deleted or not). */
+function mapAt(doc: Y.Doc, at: { client: number; clock: number }): Y.Map<unknown> | undefined {
+	if (Y.getState(doc.store, at.client) <= at.clock) return undefined;
+	try {
+		const struct = Y.getItem(doc.store, Y.createID(at.client, at.clock));
+		return struct instanceof Y.Item &&
+			struct.id.clock === at.clock &&
+			struct.content instanceof Y.ContentType &&
+			struct.content.type instanceof Y.Map
+			? (struct.content.type as Y.Map<unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
 
 /** What this device wrote into each item's map (or meant to, when the map was already gone). */
 export class LocalEdits {
 	readonly #byMap = new Map<Y.Map<unknown>, ItemEdits>();
 	readonly #orphans = new Map<string, ItemEdits>();
+	/** Counts each change to what is kept: the record is written again when it moved. */
+	changes = 0;
 
 	note(
 		map: Y.Map<unknown> | null,
@@ -59,14 +114,79 @@ export class LocalEdits {
 		const items = map ? this.#byMap : this.#orphans;
 		const key = (map ?? id) as Y.Map<unknown> & string;
 		let item = items.get(key);
-		if (!item) items.set(key, (item = { id, map, fields: new Map() }));
+		if (!item) item = { id, map, fields: new Map() };
+		items.delete(key);
+		items.set(key, item); // the last edited last: the ones kept on the device
+		const client = map?.doc?.clientID ?? 0;
 		const field = item.fields.get(path);
-		if (!field) item.fields.set(path, { text, was, now, values: [was, now], clock });
+		if (!field) item.fields.set(path, { text, was, now, values: [was, now], clock, client });
 		else {
 			field.now = now;
 			field.clock = clock;
+			field.client = client;
 			field.values.push(now);
 			if (field.values.length > MAX_VALUES) field.values.splice(1, 1);
+		}
+		this.changes++;
+	}
+
+	/** What is kept, as stored on the device: the items edited last, bounded (MAX_STORED_*). */
+	record(): StoredEdits {
+		const all = [...this.#byMap.values(), ...this.#orphans.values()];
+		const values = (list: unknown[]) =>
+			list.length <= MAX_STORED_VALUES
+				? list
+				: [...list.slice(0, 1), ...list.slice(list.length - MAX_STORED_VALUES + 1)];
+		return {
+			version: 1,
+			items: all.slice(-MAX_STORED_ITEMS).map((item) => ({
+				id: item.id,
+				map:
+					item.map?._item && item.map.doc
+						? { client: item.map._item.id.client, clock: item.map._item.id.clock }
+						: null,
+				fields: [...item.fields].map(([path, field]) => ({
+					path,
+					text: field.text,
+					was: field.was,
+					now: field.now,
+					values: values(field.values),
+					clock: Number.isFinite(field.clock) ? field.clock : null,
+					client: field.client
+				}))
+			}))
+		};
+	}
+
+	/**
+	 * Adds what a previous session on this device kept (`stored`, as record() gave it), read against
+	 * `doc` as the device has it: an item whose map the document no longer holds counts as gone.
+	 * Anything unreadable is ignored (it never stops the draft from opening).
+	 */
+	restore(doc: Y.Doc, stored: unknown): void {
+		const read = storedSchema.safeParse(stored);
+		if (!read.success) return;
+		for (const item of read.data.items) {
+			const map = item.map ? mapAt(doc, item.map) : undefined;
+			// Not the item it was (a deleted map no longer says): nothing to say of it.
+			if (map && !map._item?.deleted && map.get('id') !== item.id) continue;
+			const fields = new Map<string, FieldEdit>(
+				item.fields.map((field) => [
+					field.path,
+					{
+						text: field.text,
+						was: field.was,
+						now: field.now,
+						values: field.values,
+						clock: field.clock ?? Infinity,
+						client: field.client
+					}
+				])
+			);
+			const entry: ItemEdits = { id: item.id, map: map ?? null, fields };
+			if (map) {
+				if (!this.#byMap.has(map)) this.#byMap.set(map, entry);
+			} else if (!this.#orphans.has(item.id)) this.#orphans.set(item.id, entry);
 		}
 	}
 
@@ -79,6 +199,7 @@ export class LocalEdits {
 				gone.push(item);
 				this.#byMap.delete(map);
 			}
+		if (gone.length) this.changes++;
 		return gone;
 	}
 
@@ -165,19 +286,22 @@ export function keepLocalEdits(
 	const gone = edits.take();
 	if (!gone.length) return undefined;
 	const removed = doc.getMap<Uint8Array>(REMOVED_ROOT);
+	/** What the remover of the item (or of the nearest of its ancestors removed) had seen, by client. */
 	const seenBy = (chain: Located[] | undefined) => {
 		for (const { item } of [...(chain ?? [])].reverse()) {
 			const seen = typeof item.id === 'string' ? removed.get(item.id) : undefined;
-			if (seen instanceof Uint8Array) return Y.decodeStateVector(seen).get(doc.clientID) ?? 0;
+			if (seen instanceof Uint8Array) return Y.decodeStateVector(seen);
 		}
-		return 0;
+		return new Map<number, number>();
 	};
 	let result: Plan | undefined;
 	const kept: KeptEdits = { plan, restored: [], moved: [] };
 	for (const item of gone) {
 		const was = locate(before, item.id);
 		const seen = seenBy(was);
-		const lost = [...item.fields].filter(([, field]) => field.clock >= seen);
+		const lost = [...item.fields].filter(
+			([, field]) => field.clock >= (seen.get(field.client) ?? 0)
+		);
 		if (!lost.length) continue;
 		result ??= structuredClone(plan);
 		let now = locate(result, item.id);

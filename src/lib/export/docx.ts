@@ -36,7 +36,8 @@ import { WordComments } from './comments.ts';
 import { exportStrings } from './strings.ts';
 import { xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
-import { pageEstimator, type ParagraphLook } from './pages.ts';
+import type { ParagraphLook } from './pages.ts';
+import { PageNumbers } from './page-numbers.ts';
 import { Contents } from './toc.ts';
 import { paragraph, sectionEnd, textRun, type RunLook } from './written.ts';
 
@@ -170,12 +171,15 @@ function renderDocument(
 				? PageNumber.CURRENT
 				: PageNumber.TOTAL_PAGES
 	);
+	const numbers = new PageNumbers(LOOKS);
 	const footer = new Footer({
 		children: [
-			new Paragraph({
-				alignment: AlignmentType.CENTER,
-				children: [new TextRun({ size: 18, children: pageRuns })]
-			})
+			numbers.counted(
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					children: [new TextRun({ size: 18, children: pageRuns })]
+				})
+			)
 		]
 	});
 	const section = (children: FileChild[], part: Section): ISectionOptions => ({
@@ -200,6 +204,12 @@ function renderDocument(
 	if (extra.annex)
 		written[last].push(...extra.annex({ contents: w.toc, ownLanguage: w.ownLanguage }));
 	w.writeContents();
+	const blocks = written.map((blocks, i) => sectionEnd(blocks, i === last));
+	// The contents page's numbers and the footers' page count are written with the document (toc.ts,
+	// page-numbers.ts): Word need not update fields.
+	const lastPage =
+		model.sections[last].layout === 'landscape' ? { width: size.height, height: size.width } : size;
+	numbers.watch(blocks.flat(), { ...lastPage, margin: MARGIN }, (pages) => w.toc.fill(pages));
 
 	return new Document({
 		creator: 'NAP Builder',
@@ -208,8 +218,6 @@ function renderDocument(
 		subject: model.subject,
 		keywords: model.keywords,
 		description: model.description,
-		// The contents page's numbers are written with the document (toc.ts): Word need not update fields.
-		pageNumbers: pageEstimator(LOOKS),
 		styles: {
 			default: {
 				document: {
@@ -282,7 +290,7 @@ function renderDocument(
 			]
 		},
 		// Comments are collected while the sections are written: this property comes after them.
-		sections: model.sections.map((part, i) => section(sectionEnd(written[i]), part)),
+		sections: model.sections.map((part, i) => section(blocks[i], part)),
 		comments: { children: comments.written }
 	});
 }

@@ -49,7 +49,7 @@ type CellContent = string | (Paragraph | Table)[];
 /** The annex starts on a page of its own; a chart's title stays with its table. Listed in `contents`, the
  * contents page of the document the annex is in (toc.ts), where there is one. */
 function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
-	const runs = () => [new TextRun(text)];
+	const runs = () => [textRun(text)];
 	return new Paragraph({
 		heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
 		pageBreakBefore: level === 1,

@@ -64,6 +64,31 @@ class WrittenParagraph extends Written {
 	}
 }
 
+/** A component whose XML is worked out each time docx writes it, from what is known by then. */
+class Late extends BaseXmlComponent {
+	readonly #build: () => IXmlableObject;
+
+	constructor(name: string, build: () => IXmlableObject) {
+		super(name);
+		this.#build = build;
+	}
+
+	prepForXml(): IXmlableObject {
+		return this.#build();
+	}
+}
+
+/** A block whose XML `build` writes when docx writes it (each time: a document can be packed twice). */
+export function late(build: () => IXmlableObject): Paragraph {
+	return new Late('w:p', build) as unknown as Paragraph;
+}
+
+/** The XML of a run written here (textRun). */
+export function xmlOf(run: TextRun): IXmlableObject {
+	if (!(run instanceof Written)) throw new Error('Not a run written by textRun');
+	return run.prepForXml();
+}
+
 const value = (val: string | number) => ({ _attr: { 'w:val': val } });
 
 /** A run of text with the look given, in the properties' order docx writes (the schema's). */
@@ -114,11 +139,14 @@ export function paragraph(look: ParagraphLook, children: ParagraphChild[]): Para
 
 /**
  * The blocks of a section, its last one docx's own Paragraph: docx ends a section on its last
- * paragraph only when that is one of its Paragraphs (else it adds an empty one).
+ * paragraph only when that is one of its Paragraphs, else it adds an empty one; here that empty one is
+ * among the section's blocks, as the page estimate watches them (page-numbers.ts). The last section's
+ * properties are the body's own, after its blocks (`last`).
  */
-export function sectionEnd(blocks: FileChild[]): FileChild[] {
-	const last = blocks.at(-1);
-	if (last instanceof WrittenParagraph)
-		blocks[blocks.length - 1] = new Paragraph({ ...last.look, children: last.children });
+export function sectionEnd(blocks: FileChild[], last = false): FileChild[] {
+	const end = blocks.at(-1);
+	if (end instanceof WrittenParagraph)
+		blocks[blocks.length - 1] = new Paragraph({ ...end.look, children: end.children });
+	else if (!last && !(end instanceof Paragraph)) blocks.push(new Paragraph({}));
 	return blocks;
 }

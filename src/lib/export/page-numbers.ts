@@ -54,10 +54,12 @@ export class PageNumbers {
 			]
 		};
 		// Once for each block, though one were in the body twice; counted by the calls, in docx's order.
+		// Written again from the start (packed again, or after a pack that failed part way).
+		const first = blocks.lastIndexOf(blocks[0]) === 0 ? blocks[0] : undefined;
 		for (const block of new Set(blocks)) {
 			const format = block.prepForXml.bind(block);
 			block.prepForXml = (context) => {
-				if (formatted.length === blocks.length) formatted.length = 0; // packed again
+				if (formatted.length === blocks.length || block === first) formatted.length = 0;
 				const xml = format(context);
 				formatted.push(xml);
 				if (formatted.length === blocks.length) {

@@ -185,6 +185,24 @@ describe('Word export of unusual plans', () => {
 	});
 });
 
+describe('a document written twice', () => {
+	it('gives the same contents page, page numbers and footers the second time', async () => {
+		const document = buildDocument(sample('en'), { language: 'en' });
+		const parts = async () => {
+			const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
+			return Object.fromEntries(
+				Object.entries(files)
+					.filter(([name]) => name.startsWith('word/'))
+					.map(([name, data]) => [name, strFromU8(data)])
+			);
+		};
+		const first = await parts();
+		expect(first['word/document.xml']).toMatch(/PAGEREF _Toc1 \\h/);
+		expect(first['word/footer1.xml']).toMatch(/NUMPAGES/);
+		expect(await parts()).toEqual(first);
+	});
+});
+
 describe('progress of a long export', () => {
 	it('reports rising progress that ends at every action written twice (chapter and matrix)', () => {
 		const plan = sample('en');

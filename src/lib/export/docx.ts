@@ -17,10 +17,7 @@ import {
 	Paragraph,
 	SectionType,
 	Table,
-	TableCell,
-	TableRow,
 	TextRun,
-	WidthType,
 	type FileChild,
 	type ISectionOptions,
 	type ParagraphChild
@@ -36,9 +33,19 @@ import { WordComments } from './comments.ts';
 import { exportStrings } from './strings.ts';
 import { xmlSafe } from './xml-text.ts';
 import { COPY_CONTENTS, type ExportContents } from './contents.ts';
-import { pageEstimator, type ParagraphLook } from './pages.ts';
+import type { ParagraphLook } from './pages.ts';
+import { PageNumbers } from './page-numbers.ts';
 import { Contents } from './toc.ts';
-import { paragraph, sectionEnd, textRun, type RunLook } from './written.ts';
+import {
+	isTable,
+	paragraph,
+	sectionEnd,
+	table,
+	textRun,
+	type RunLook,
+	type WrittenCell,
+	type WrittenRow
+} from './written.ts';
 
 export { COPY_CONTENTS, type CopyKind, type ExportContents } from './contents.ts';
 
@@ -149,7 +156,7 @@ function renderDocument(
 		model,
 		comments,
 		model.planLanguage === language ? undefined : { value: LANGUAGE_TAGS[model.planLanguage] },
-		size.width - 2 * MARGIN,
+		size,
 		options.onProgress
 	);
 	const title = model.title.map((run) => run.text).join('');
@@ -170,12 +177,15 @@ function renderDocument(
 				? PageNumber.CURRENT
 				: PageNumber.TOTAL_PAGES
 	);
+	const numbers = new PageNumbers(LOOKS);
 	const footer = new Footer({
 		children: [
-			new Paragraph({
-				alignment: AlignmentType.CENTER,
-				children: [new TextRun({ size: 18, children: pageRuns })]
-			})
+			numbers.counted(
+				new Paragraph({
+					alignment: AlignmentType.CENTER,
+					children: [new TextRun({ size: 18, children: pageRuns })]
+				})
+			)
 		]
 	});
 	const section = (children: FileChild[], part: Section): ISectionOptions => ({
@@ -198,8 +208,20 @@ function renderDocument(
 	const last = model.sections.length - 1;
 	const written = model.sections.map((part) => w.section(part));
 	if (extra.annex)
-		written[last].push(...extra.annex({ contents: w.toc, ownLanguage: w.ownLanguage }));
+		written[last].push(
+			...extra.annex({
+				contents: w.toc,
+				ownLanguage: w.ownLanguage,
+				textWidth: size.width - 2 * MARGIN
+			})
+		);
 	w.writeContents();
+	const blocks = written.map((blocks, i) => sectionEnd(blocks, i === last));
+	// The contents page's numbers and the footers' page count are written with the document (toc.ts,
+	// page-numbers.ts): Word need not update fields.
+	const lastPage =
+		model.sections[last].layout === 'landscape' ? { width: size.height, height: size.width } : size;
+	numbers.watch(blocks.flat(), { ...lastPage, margin: MARGIN }, (pages) => w.toc.fill(pages));
 
 	return new Document({
 		creator: 'NAP Builder',
@@ -208,8 +230,6 @@ function renderDocument(
 		subject: model.subject,
 		keywords: model.keywords,
 		description: model.description,
-		// The contents page's numbers are written with the document (toc.ts): Word need not update fields.
-		pageNumbers: pageEstimator(LOOKS),
 		styles: {
 			default: {
 				document: {
@@ -282,7 +302,7 @@ function renderDocument(
 			]
 		},
 		// Comments are collected while the sections are written: this property comes after them.
-		sections: model.sections.map((part, i) => section(sectionEnd(written[i]), part)),
+		sections: model.sections.map((part, i) => section(blocks[i], part)),
 		comments: { children: comments.written }
 	});
 }
@@ -300,6 +320,9 @@ class Renderer {
 	#done = 0;
 	readonly #total: number;
 	#textWidth = PORTRAIT_TEXT_WIDTH;
+	/** The text width of the section being written, on the paper exported to: what a table's 100% is. */
+	#availableWidth = PORTRAIT_TEXT_WIDTH;
+	readonly #paper: { width: number; height: number };
 	/** Where the page numbers of the contents align, in twips. */
 	readonly #contentsWidth: number;
 	/** The contents page, once written: each place it goes, and its title. */
@@ -313,13 +336,14 @@ class Renderer {
 		model: PlanDocument,
 		comments: WordComments,
 		ownLanguage: RunLanguage,
-		contentsWidth: number,
+		paper: { width: number; height: number },
 		onProgress?: (done: number, total: number) => void
 	) {
 		this.#model = model;
 		this.#comments = comments;
 		this.ownLanguage = ownLanguage;
-		this.#contentsWidth = contentsWidth;
+		this.#paper = paper;
+		this.#contentsWidth = paper.width - 2 * MARGIN;
 		this.#onProgress = onProgress;
 		// Each action is written twice: its part of its pillar's chapter, and its row of the results matrix.
 		const parts = model.sections.flatMap((s) => s.parts);
@@ -338,7 +362,9 @@ class Renderer {
 	}
 
 	section(section: Section): FileChild[] {
-		this.#textWidth = section.layout === 'landscape' ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
+		const landscape = section.layout === 'landscape';
+		this.#textWidth = landscape ? LANDSCAPE_TEXT_WIDTH : PORTRAIT_TEXT_WIDTH;
+		this.#availableWidth = (landscape ? this.#paper.height : this.#paper.width) - 2 * MARGIN;
 		const out: FileChild[] = [];
 		for (const part of section.parts) {
 			if (part.anchor?.target === 'action') this.#step();
@@ -346,7 +372,7 @@ class Renderer {
 			const crowned = part.blocks.some((b) => b.kind === 'emblem' || b.kind === 'authority');
 			for (const block of part.blocks) {
 				// Two tables in a row would run together into one.
-				if (block.kind === 'table' && out.at(-1) instanceof Table)
+				if (block.kind === 'table' && isTable(out.at(-1)))
 					out.push(paragraph({ spacing: { before: 200 } }, []));
 				if (block.kind === 'contents') {
 					// Written once every heading is (writeContents).
@@ -565,24 +591,27 @@ class Renderer {
 		const style = block.dense ? 'Matrix' : 'Table';
 		// Column widths go in the table grid once, not on every cell: long tables build much faster.
 		const columnWidths = block.widths.map((w) => Math.round((w / 100) * this.#textWidth));
-		const cell = (lines: Cell, header = false, bar?: { share: number; width: number }) =>
-			new TableCell({
-				shading: header ? { fill: 'DCE6F2', type: 'clear', color: 'auto' } : undefined,
-				// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
-				children: [
-					...lines.map((line) =>
-						paragraph({ style: `${style}${header ? 'Header' : 'Text'}` }, this.runs(line))
-					),
-					// A chart's bar under the figure, drawn as the scorecard annex draws its bars.
-					...(bar ? barBelow(bar.share, BAR_COLOUR, bar.width) : [])
-				]
-			});
-		const row = (cells: Cell[], r: number) => {
+		const cell = (
+			lines: Cell,
+			header = false,
+			bar?: { share: number; width: number }
+		): WrittenCell => ({
+			look: header ? { fill: 'DCE6F2' } : undefined,
+			// Size and weight come from a paragraph style, not from properties on every run: big tables pack much faster.
+			children: [
+				...lines.map((line) =>
+					paragraph({ style: `${style}${header ? 'Header' : 'Text'}` }, this.runs(line))
+				),
+				// A chart's bar under the figure, drawn as the scorecard annex draws its bars.
+				...(bar ? barBelow(bar.share, BAR_COLOUR, bar.width) : [])
+			]
+		});
+		const row = (cells: Cell[], r: number): WrittenRow => {
 			if (block.dense) this.#step();
 			const bars = block.bars?.[r];
-			return new TableRow({
-				cantSplit: true,
-				children: cells.map((c, i) => {
+			return {
+				look: { cantSplit: true },
+				cells: cells.map((c, i) => {
 					const share = bars?.[i];
 					return cell(
 						c,
@@ -590,22 +619,18 @@ class Renderer {
 						share === null || share === undefined ? undefined : { share, width: columnWidths[i] }
 					);
 				})
-			});
+			};
 		};
-		return new Table({
-			width: { size: 100, type: WidthType.PERCENTAGE },
-			columnWidths,
-			rows: [
-				new TableRow({
-					tableHeader: true,
-					cantSplit: true,
-					children: block.headers.map((h) => cell([[{ kind: 'fixed', text: h }]], true))
-				}),
-				...block.rows.map(row),
-				...(block.totals ?? []).map(
-					(cells) => new TableRow({ cantSplit: true, children: cells.map((c) => cell(c)) })
-				)
-			]
-		});
+		return table({ columns: columnWidths, available: this.#availableWidth }, [
+			{
+				look: { header: true, cantSplit: true },
+				cells: block.headers.map((h) => cell([[{ kind: 'fixed', text: h }]], true))
+			},
+			...block.rows.map(row),
+			...(block.totals ?? []).map((cells) => ({
+				look: { cantSplit: true },
+				cells: cells.map((c) => cell(c))
+			}))
+		]);
 	}
 }

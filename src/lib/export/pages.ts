@@ -85,10 +85,22 @@ const attr = (element: Element, name: string): string | undefined => {
 	}
 	return undefined;
 };
-const child = (element: Element, name: string): Element | undefined =>
-	childrenOf(element).find((c) => nameOf(c) === name) as Element | undefined;
-const elements = (element: Element, name: string): Element[] =>
-	childrenOf(element).filter((c) => nameOf(c) === name) as Element[];
+// Loops rather than find and filter: these run for every element of the body.
+const child = (element: Element, name: string): Element | undefined => {
+	for (const c of childrenOf(element)) if (nameOf(c) === name) return c as Element;
+	return undefined;
+};
+const elements = (element: Element, name: string): Element[] => {
+	const out: Element[] = [];
+	for (const c of childrenOf(element)) if (nameOf(c) === name) out.push(c as Element);
+	return out;
+};
+/** The text of a w:t: its strings. */
+const textOf = (element: Element): string => {
+	let text = '';
+	for (const c of childrenOf(element)) if (typeof c === 'string') text += c;
+	return text;
+};
 const num = (value: string | undefined, fallback: number) =>
 	value === undefined || Number.isNaN(Number(value)) ? fallback : Number(value);
 
@@ -223,7 +235,7 @@ class Layout {
 		const content = childrenOf(r);
 		let size = look.size;
 		let bold = look.bold;
-		const rPr = content.find((c) => nameOf(c) === 'w:rPr') as Element | undefined;
+		const rPr = child(r, 'w:rPr');
 		if (rPr)
 			for (const property of childrenOf(rPr)) {
 				const name = nameOf(property);
@@ -238,14 +250,7 @@ class Layout {
 				const type = attr(el, 'w:fldCharType');
 				inField = type === 'begin';
 			} else if (name === 'w:instrText' || inField) continue;
-			else if (name === 'w:t')
-				look.pieces.push({
-					text: childrenOf(el)
-						.filter((s) => typeof s === 'string')
-						.join(''),
-					size,
-					bold
-				});
+			else if (name === 'w:t') look.pieces.push({ text: textOf(el), size, bold });
 			else if (name === 'w:tab') look.pieces.push({ text: '    ', size, bold });
 			else if (name === 'w:br')
 				look.pieces.push(attr(el, 'w:type') === 'page' ? { pageBreak: true } : { lineBreak: true });

@@ -3,20 +3,7 @@
 // data without a PNG fallback, and Node has no canvas: each chart is a table whose labels and figures
 // are text, each figure over its bar, a shaded cell as long as the figure's share of its series' largest;
 // the timeline is a table of shaded year cells.
-import {
-	AlignmentType,
-	HeadingLevel,
-	HeightRule,
-	Paragraph,
-	ShadingType,
-	Table,
-	TableBorders,
-	TableCell,
-	TableRow,
-	TextRun,
-	WidthType,
-	type FileChild
-} from 'docx';
+import { HeadingLevel, Paragraph, type FileChild } from 'docx';
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import type { Language, Plan } from '../plan/schema.ts';
 import { actionsOf } from '../plan/walk.ts';
@@ -30,7 +17,12 @@ import {
 	type Coverage
 } from '../review/charts.ts';
 import { scorecard, type CriterionStatus } from '../review/scorecard.ts';
-import { paragraph as written, textRun } from './written.ts';
+import {
+	paragraph as written,
+	table as writtenTable,
+	textRun,
+	type WrittenCell
+} from './written.ts';
 import { exportStrings } from './strings.ts';
 import type { Contents } from './toc.ts';
 
@@ -44,12 +36,12 @@ const STATUS_FILL: Record<CriterionStatus, string> = {
 };
 const YEAR_FILL = '1D4E89';
 
-type CellContent = string | (Paragraph | Table)[];
+type CellContent = string | FileChild[];
 
 /** The annex starts on a page of its own; a chart's title stays with its table. Listed in `contents`, the
  * contents page of the document the annex is in (toc.ts), where there is one. */
 function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
-	const runs = () => [new TextRun(text)];
+	const runs = () => [textRun(text)];
 	return new Paragraph({
 		heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
 		pageBreakBefore: level === 1,
@@ -58,29 +50,18 @@ function headingIn(text: string, level: 1 | 2, contents?: Contents): Paragraph {
 	});
 }
 
-const paragraph = (
-	text: string,
-	header = false,
-	alignment?: (typeof AlignmentType)[keyof typeof AlignmentType],
-	light = false
-) =>
-	alignment
-		? new Paragraph({
-				style: header ? 'TableHeader' : 'TableText',
-				alignment,
-				children: [new TextRun({ text: text || '–', color: light ? 'FFFFFF' : undefined })]
-			})
-		: written({ style: header ? 'TableHeader' : 'TableText' }, [
-				textRun(text || '–', { color: light ? 'FFFFFF' : undefined })
-			]);
+const paragraph = (text: string, header = false, alignment?: 'center', light = false) =>
+	written({ style: header ? 'TableHeader' : 'TableText', alignment }, [
+		textRun(text || '–', { color: light ? 'FFFFFF' : undefined })
+	]);
 
-function cell(content: CellContent, options: { header?: boolean; fill?: string } = {}): TableCell {
-	return new TableCell({
-		shading: options.fill
-			? { fill: options.fill, type: ShadingType.CLEAR, color: 'auto' }
-			: options.header
-				? { fill: 'DCE6F2', type: ShadingType.CLEAR, color: 'auto' }
-				: undefined,
+function cell(
+	content: CellContent,
+	options: { header?: boolean; fill?: string } = {}
+): WrittenCell {
+	const fill = options.fill ?? (options.header ? 'DCE6F2' : undefined);
+	return {
+		look: fill ? { fill } : undefined,
 		// An empty string is an empty cell (a timeline year); else text, or paragraphs as they are.
 		children:
 			content === ''
@@ -88,69 +69,65 @@ function cell(content: CellContent, options: { header?: boolean; fill?: string }
 				: typeof content === 'string'
 					? [paragraph(content, options.header)]
 					: content
-	});
+	};
 }
 
-/** A table with a repeating header row; `widths` in percent of the text width. */
-function table(headers: string[], rows: TableCell[][], widths: number[]): Table {
-	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
-		columnWidths: widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)),
-		rows: [
-			new TableRow({
-				tableHeader: true,
-				cantSplit: true,
-				children: headers.map((h) => cell(h, { header: true }))
-			}),
-			...rows.map((children) => new TableRow({ cantSplit: true, children }))
+/** A table with a repeating header row; `widths` in percent of the text width (A4's; `available`: the
+ * text width of the paper exported to, which the columns are scaled up to). */
+function tableIn(
+	available: number,
+	headers: string[],
+	rows: WrittenCell[][],
+	widths: number[]
+): FileChild {
+	return writtenTable(
+		{ columns: widths.map((w) => Math.round((w / 100) * TEXT_WIDTH)), available },
+		[
+			{
+				look: { header: true, cantSplit: true },
+				cells: headers.map((h) => cell(h, { header: true }))
+			},
+			...rows.map((cells) => ({ look: { cantSplit: true }, cells }))
 		]
-	});
+	);
 }
 
 const note = (text: string, keepNext = false) =>
-	new Paragraph({
-		spacing: { before: 80, after: 200 },
-		keepNext,
-		children: [new TextRun({ text, italics: true, size: 18 })]
-	});
+	written({ spacing: { before: 80, after: 200 }, keepNext }, [
+		textRun(text, { italics: true, size: 18 })
+	]);
 
 /**
  * A bar to go under a figure in a table cell: a one-row table whose shaded cell takes `share` (0 to 1)
  * of the cell (`width`: the column's width, in twentieths of a point), then the paragraph Word requires
  * after a table in a cell. Nothing for a share that rounds to no bar.
  */
-export function barBelow(share: number, colour: string, width: number): (Paragraph | Table)[] {
+export function barBelow(share: number, colour: string, width: number): FileChild[] {
 	const length = Math.round(width * 0.85); // within the cell's margins
 	const filled = Math.min(length, Math.max(0, Math.round(length * share)));
 	if (filled === 0) return [];
-	const bar = (size: number, fill?: string) =>
-		new TableCell({
-			width: { size, type: WidthType.DXA },
-			shading: fill ? { fill, type: ShadingType.CLEAR, color: 'auto' } : undefined,
-			children: [
-				new Paragraph({
-					spacing: { before: 0, after: 0 },
-					children: [new TextRun({ text: '', size: 2 })]
-				})
-			]
-		});
+	const empty = () => written({ spacing: { before: 0, after: 0 } }, [textRun('', { size: 2 })]);
+	const bar = (size: number, fill?: string): WrittenCell => ({
+		look: { width: size, fill },
+		children: [empty()]
+	});
 	return [
-		new Table({
-			width: { size: length, type: WidthType.DXA },
-			columnWidths: filled < length ? [filled, length - filled] : [length],
-			borders: TableBorders.NONE,
-			rows: [
-				new TableRow({
-					height: { value: BAR_HEIGHT, rule: HeightRule.EXACT },
-					children:
+		writtenTable(
+			{
+				width: length,
+				available: length,
+				columns: filled < length ? [filled, length - filled] : [length],
+				borders: 'none'
+			},
+			[
+				{
+					look: { height: BAR_HEIGHT },
+					cells:
 						filled < length ? [bar(filled, colour), bar(length - filled)] : [bar(length, colour)]
-				})
+				}
 			]
-		}),
-		new Paragraph({
-			spacing: { before: 0, after: 0 },
-			children: [new TextRun({ text: '', size: 2 })]
-		})
+		),
+		empty()
 	];
 }
 
@@ -159,22 +136,23 @@ export function barBelow(share: number, colour: string, width: number): (Paragra
 export interface AnnexContext {
 	contents?: Contents;
 	ownLanguage?: { value: string };
+	/** The text width of the paper exported to (twips): A4's unless given. */
+	textWidth?: number;
 }
 
 export function scorecardAnnex(
 	plan: Plan,
 	language: Language,
-	{ contents, ownLanguage }: AnnexContext = {}
+	{ contents, ownLanguage, textWidth = TEXT_WIDTH }: AnnexContext = {}
 ): FileChild[] {
 	const t = exportStrings(language);
+	const table = (headers: string[], rows: WrittenCell[][], widths: number[]) =>
+		tableIn(textWidth, headers, rows, widths);
 	const heading = (text: string, level: 1 | 2) => headingIn(text, level, contents);
 	/** A cell of the team's own text (a name), in the plan's language. */
 	const own = (text: string) =>
 		cell([
-			new Paragraph({
-				style: 'TableText',
-				children: [new TextRun({ text: text || '–', language: ownLanguage })]
-			})
+			written({ style: 'TableText' }, [textRun(text || '–', { language: ownLanguage?.value })])
 		]);
 	const money = (amount: number, currency: string) => formatMoney(amount, currency, language);
 	const institutions = new Map(
@@ -192,7 +170,7 @@ export function scorecardAnnex(
 		max: number,
 		colour: string,
 		width: number
-	): (Paragraph | Table)[] => {
+	): FileChild[] => {
 		const bar = barBelow(max > 0 ? value / max : 0, colour, width);
 		return [paragraph(text), ...bar];
 	};
@@ -201,7 +179,7 @@ export function scorecardAnnex(
 	const coverageTable = (
 		coverage: Coverage,
 		labelHeader: string,
-		label: (key: string) => TableCell
+		label: (key: string) => WrittenCell
 	): FileChild[] => {
 		const max = (pick: (r: Coverage['rows'][number]) => number) =>
 			Math.max(0, ...coverage.rows.map(pick));
@@ -252,7 +230,7 @@ export function scorecardAnnex(
 					})
 				)
 			);
-		else out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+		else out.push(written({ spacing: { after: 120 } }, []));
 		return out;
 	};
 
@@ -264,10 +242,7 @@ export function scorecardAnnex(
 
 	const out: FileChild[] = [
 		heading(t('scorecard.export.annex'), 1),
-		new Paragraph({
-			spacing: { after: 120 },
-			children: [new TextRun(t('scorecard.export.intro'))]
-		}),
+		written({ spacing: { after: 120 } }, [textRun(t('scorecard.export.intro'))]),
 		heading(t('scorecard.export.criteriaTitle'), 2),
 		table(
 			[t('scorecard.columns.criterion'), t('scorecard.columns.status'), t('scorecard.columns.why')],
@@ -349,7 +324,7 @@ export function scorecardAnnex(
 							count: sources.otherCurrency
 						})
 					)
-				: new Paragraph({ children: [] })
+				: written({}, [])
 		);
 	}
 
@@ -377,7 +352,7 @@ export function scorecardAnnex(
 			byObjective.get(objectiveOf.get(row.actionId) ?? '')?.rows.push(row);
 		const yearCell = (running: number) =>
 			running > 0
-				? cell([paragraph(String(running), false, AlignmentType.CENTER, true)], { fill: YEAR_FILL })
+				? cell([paragraph(String(running), false, 'center', true)], { fill: YEAR_FILL })
 				: cell('');
 		out.push(
 			note(t('scorecard.export.timelineNote'), true),
@@ -397,7 +372,7 @@ export function scorecardAnnex(
 						cell(t('scorecard.charts.running')),
 						cell(String(chart.rows.length)),
 						...chart.years.map((_, i) =>
-							cell([paragraph(String(chart.perYear[i]), false, AlignmentType.CENTER)])
+							cell([paragraph(String(chart.perYear[i]), false, 'center')])
 						)
 					]
 				],

@@ -75,3 +75,42 @@ test('a language chosen on the home page is the one of the pages after it', asyn
 	expect(await shownKeys(page)).toEqual([]);
 	await expectNoEnglish(page, 'es');
 });
+
+test("before the app has run, the page shows its heading in the browser's language or the one chosen, never another", async ({
+	browser
+}) => {
+	for (const [tag, language] of [
+		['fr-FR', 'fr'],
+		['es-MX', 'es'],
+		['de-DE', 'en']
+	] as const) {
+		const context = await browser.newContext({ locale: tag });
+		const page = await context.newPage();
+		const text = strings(language);
+		await page.route('**/_app/**/*.js', (route) => route.abort());
+		for (const [path, title] of [
+			['/', 'home.title'],
+			['/new', 'start.title'],
+			['/import', 'import.title']
+		]) {
+			await page.goto(path);
+			await expect(page.locator('h1')).toHaveText(text.get(title)!);
+			if (language !== 'en') await expectNoEnglish(page, language);
+		}
+		// With the app, its own page takes the heading's place.
+		await page.unroute('**/_app/**/*.js');
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.get('home.title')!, {
+			timeout: 15_000
+		});
+		await expect(page.locator('h1')).toHaveCount(1);
+		// A language chosen in the app is the one shown before it runs the next time.
+		await page.locator('#language-select').selectOption('es');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+		await page.route('**/_app/**/*.js', (route) => route.abort());
+		await page.goto('/new');
+		await expect(page.locator('h1')).toHaveText(strings('es').get('start.title')!);
+		await expectNoEnglish(page, 'es');
+		await context.close();
+	}
+});

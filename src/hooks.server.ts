@@ -1,5 +1,5 @@
 // Prerendering only (the app has no server): the first-visit pages get their shell (i18n/shell.ts).
-import type { Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 import { shellHtml } from '#lib/i18n/shell.ts';
 import { Texts } from '#lib/i18n/texts.ts';
 import { LANGUAGES } from '#lib/plan/constants.ts';

@@ -1,6 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-static';
 import { defineConfig } from 'vitest/config';
+import { createHash } from 'node:crypto';
+import { SHELL_SCRIPT } from './src/lib/i18n/shell.ts';
+
+/** The first-visit pages' inline script (i18n/shell.ts), allowed by its hash. */
+const shellHash = `sha256-${createHash('sha256').update(SHELL_SCRIPT).digest('base64')}` as const;
 
 export default defineConfig({
 	plugins: [
@@ -22,7 +27,7 @@ export default defineConfig({
 				mode: 'hash',
 				directives: {
 					'default-src': ['self'],
-					'script-src': ['self'],
+					'script-src': ['self', shellHash],
 					'style-src': ['self', 'unsafe-inline'],
 					'img-src': ['self', 'data:', 'blob:'],
 					'font-src': ['self'],

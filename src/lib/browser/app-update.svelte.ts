@@ -4,7 +4,6 @@
 import { dev } from '$app/env';
 import { resolve } from '$app/paths';
 import type { Workbox } from 'workbox-window';
-import { flushAll } from '../state/draft-session.svelte.ts';
 
 class AppUpdate {
 	/** A new version is installed and waiting. */
@@ -31,6 +30,8 @@ class AppUpdate {
 	}
 
 	async apply(): Promise<void> {
+		// Loaded here, not with the app: a page that has opened a draft has it already.
+		const { flushAll } = await import('../state/draft-session.svelte.ts');
 		this.saveFailed = !(await flushAll());
 		if (this.saveFailed || !this.#workbox) return;
 		this.#accepted = true;

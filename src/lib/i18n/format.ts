@@ -1,5 +1,5 @@
 // Dates, numbers and amounts, formatted with Intl for the interface (or export) language.
-import type { Language } from '../plan/schema.ts';
+import type { Language } from '../plan/constants.ts';
 
 const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 

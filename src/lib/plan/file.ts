@@ -3,13 +3,15 @@
 import { repairPlan, uniqueIds, type Repair } from './guard.ts';
 import { migrate } from './migrations.ts';
 import { FILE_FORMAT, planSchema, SCHEMA_VERSION, type Plan } from './schema.ts';
+import { FILE_EXTENSION } from './constants.ts';
+
+export { FILE_EXTENSION };
 
 /**
  * Larger files are refused before parsing (a real plan of 3,000 actions is about 4 MB). The copy the
  * app writes is held to the same limit (`fitsInFile`), so every file the app writes, the app reads.
  */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
-export const FILE_EXTENSION = '.nap.json';
 
 export type ReadResult =
 	| { ok: true; plan: Plan }

@@ -2,6 +2,7 @@
 // Every field has a default, so a half-written draft (or an older file) parses into a whole plan:
 // incomplete is normal while drafting; the checks in completeness.ts say what is missing.
 import { z } from 'zod';
+import { LANGUAGES, MAX_ITEMS, type Language } from './constants.ts';
 import { isPlanDate } from './dates.ts';
 import { PERIOD_KEY } from './periods.ts';
 import { describe, type Kind, type Need } from './descriptions.ts';
@@ -17,10 +18,11 @@ import {
 // browser reports a CSP violation (Lighthouse counts it against best practices).
 z.config({ jitless: true });
 
+export { LANGUAGES, MAX_ITEMS, type Language };
+
 export const SCHEMA_VERSION = 4;
 export const FILE_FORMAT = 'nap-builder.plan';
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export const REGIONS = ['africa', 'americas', 'asia-pacific', 'europe', 'middle-east'] as const;
 export const STATUSES = ['draft', 'validated', 'adopted'] as const;
 export const RESOLUTIONS = [
@@ -104,8 +106,6 @@ export const COMMENT_TARGETS = ['section', 'pillar', 'objective', 'action', 'ind
 
 const MAX_SHORT = 500;
 const MAX_LONG = 50_000;
-/** The most items any list of the plan holds (institutions, actions, comments…). */
-export const MAX_ITEMS = 5_000;
 
 // Every field is built by a function that takes its description (descriptions.ts): its label key, and
 // for a field the plan needs, the gap shown while it is empty. A field's kind of value is the builder's.
@@ -581,7 +581,6 @@ export const planSchema = z.object({
 	comments: internal(list(commentSchema))
 });
 
-export type Language = (typeof LANGUAGES)[number];
 export type Plan = z.output<typeof planSchema>;
 export type Institution = z.output<typeof institutionSchema>;
 export type BaselineFigure = z.output<typeof baselineFigureSchema>;

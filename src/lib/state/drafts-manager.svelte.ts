@@ -1,11 +1,13 @@
 // The drafts list of the home page: the drafts on this device, renamed, duplicated and deleted there,
 // a deletion offered to undo (the draft and its named versions put back).
 import { t } from '../i18n/i18n.svelte.ts';
-import { drafts, type DraftsRepository, type DraftSummary } from '../storage/drafts.ts';
-import { duplicateDraft } from '../storage/new-draft.ts';
-import { VersionsRepository } from '../storage/versions.ts';
+import { holdsNoDraft } from '../storage/database.ts';
+import type { DraftsRepository, DraftSummary } from '../storage/drafts.ts';
 import { Attempts } from './attempts.svelte.ts';
 import { notices } from './notices.svelte.ts';
+
+/** The app's repository, loaded (with the plan schema it reads drafts with) when a draft is there. */
+const appDrafts = () => import('../storage/drafts.ts').then((module) => module.drafts());
 
 export class DraftsManager {
 	/** Newest first; null until read. */
@@ -14,9 +16,12 @@ export class DraftsManager {
 	unavailable = $state(false);
 	readonly attempts = new Attempts();
 	readonly #repository: () => Promise<DraftsRepository>;
+	readonly #holdsNoDraft: () => Promise<boolean>;
 
-	constructor(repository: () => Promise<DraftsRepository> = drafts) {
-		this.#repository = repository;
+	/** `repository`: the app's own unless told (tests give theirs). */
+	constructor(repository?: () => Promise<DraftsRepository>) {
+		this.#repository = repository ?? appDrafts;
+		this.#holdsNoDraft = repository ? async () => false : () => holdsNoDraft();
 	}
 
 	get busy(): boolean {
@@ -25,7 +30,9 @@ export class DraftsManager {
 
 	async refresh(): Promise<void> {
 		try {
-			this.list = await (await this.#repository()).list();
+			// A device without drafts (every first visit) lists none without loading the repository.
+			const none = this.list === null && (await this.#holdsNoDraft());
+			this.list = none ? [] : await (await this.#repository()).list();
 			this.unavailable = false;
 		} catch {
 			this.unavailable = true;
@@ -50,6 +57,7 @@ export class DraftsManager {
 	/** A copy of a draft, titled as a copy, listed beside it. */
 	duplicate(id: string): Promise<boolean> {
 		return this.attempts.run(async () => {
+			const { duplicateDraft } = await import('../storage/new-draft.ts');
 			await duplicateDraft(id, (title) =>
 				t('home.copyOf', { title: title || t('common.untitled') })
 			);
@@ -67,6 +75,7 @@ export class DraftsManager {
 			const undo = plan
 				? () =>
 						void this.attempts.run(async () => {
+							const { VersionsRepository } = await import('../storage/versions.ts');
 							await repo.put(plan);
 							await new VersionsRepository(repo).putAll(versionsOf);
 							await this.refresh();

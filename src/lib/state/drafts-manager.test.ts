@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { samplePlan } from '../../../tests/unit/sample-plan.ts';
 import { t } from '../i18n/i18n.svelte.ts';
-import { DraftsRepository, StorageError } from '../storage/drafts.ts';
+import { drafts, DraftsRepository, StorageError } from '../storage/drafts.ts';
 import { VersionsRepository } from '../storage/versions.ts';
 import { Attempts } from './attempts.svelte.ts';
 import { DraftsManager } from './drafts-manager.svelte.ts';
@@ -24,6 +24,18 @@ async function withDraft() {
 
 describe('DraftsManager', () => {
 	beforeEach(() => (notices.list = []));
+
+	it("lists the app's own drafts: none on a device without any, then each one stored", async () => {
+		const empty = new DraftsManager();
+		await empty.refresh();
+		expect(empty.list).toEqual([]);
+		expect(empty.unavailable).toBe(false);
+		await (await drafts()).put({ ...samplePlan('en'), id: 'own' });
+		const manager = new DraftsManager();
+		await manager.refresh();
+		expect(manager.list?.map((d) => d.id)).toEqual(['own']);
+		await (await drafts()).delete('own');
+	});
 
 	it('lists the drafts, and a rename is stored and listed', async () => {
 		const { repo, manager, plan } = await withDraft();

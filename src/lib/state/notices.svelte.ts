@@ -2,9 +2,9 @@
 import { formatNumber } from '../i18n/format.ts';
 import { locale, t } from '../i18n/i18n.svelte.ts';
 import type { Repair } from '../plan/guard.ts';
-import { placeText } from '../components/place.ts';
-import { MAX_ITEMS } from '../plan/schema.ts';
-import { onRepaired, StorageError } from '../storage/drafts.ts';
+import { MAX_ITEMS } from '../plan/constants.ts';
+import { StorageError } from '../storage/database.ts';
+import { onRepaired } from '../storage/repaired.ts';
 
 export interface Notice {
 	id: number;
@@ -59,9 +59,16 @@ class Notices {
 		this.show(t('common.listFull', { max: formatNumber(max, locale.language) }), { tone: 'error' });
 	}
 
-	/** A stored draft held values the app could not read: says which were repaired and what they held. */
-	repaired(repairs: readonly Repair[]): void {
+	/**
+	 * A stored draft held values the app could not read: says which were repaired and what they held.
+	 * The names of the places (the plan's fields) and all the texts load first: the home page has neither.
+	 */
+	async repaired(repairs: readonly Repair[]): Promise<void> {
 		if (repairs.length === 0) return;
+		const [{ placeText }] = await Promise.all([
+			import('../components/place.ts'),
+			locale.init('all')
+		]);
 		const shown = repairs.slice(0, 5).map((repair) => {
 			const where = placeText(repair.path);
 			if (repair.kind !== 'reset') return t(`common.repair.${repair.kind}`, { where });
@@ -84,4 +91,4 @@ class Notices {
 
 export const notices = new Notices();
 // Whichever page read a stored draft that needed repairs, the user hears of it once.
-onRepaired((repairs) => notices.repaired(repairs));
+onRepaired((repairs) => void notices.repaired(repairs));

@@ -80,3 +80,17 @@ export async function openDatabase(name: string): Promise<IDBPDatabase<DraftsDB>
 		throw new StorageError(problemOf(error) === 'unknown' ? 'refused' : problemOf(error), error);
 	}
 }
+
+/**
+ * Whether the device holds no draft (so on every first visit): opens the database as the repository
+ * does (creating it the same way), counts, and closes it, without loading the repository and the plan
+ * schema it reads drafts with.
+ */
+export async function holdsNoDraft(name = 'nap-builder'): Promise<boolean> {
+	const db = await openDatabase(name);
+	try {
+		return (await db.count('drafts')) === 0;
+	} finally {
+		db.close();
+	}
+}

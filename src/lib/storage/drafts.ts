@@ -13,7 +13,10 @@ import {
 	type Version
 } from './database.ts';
 
+import { reportRepairs } from './repaired.ts';
+
 export { problemOf, StorageError, type StorageProblem } from './database.ts';
+export { onRepaired, reportRepairs } from './repaired.ts';
 
 /** A draft as it opens: the plan, and what was repaired in it on the way (usually nothing). */
 export interface OpenedDraft {
@@ -29,19 +32,6 @@ export interface DraftSummary {
 	/** 0 to 1. */
 	completeness: number;
 }
-
-type RepairListener = (repairs: readonly Repair[]) => void;
-const repairListeners = new Set<RepairListener>();
-/**
- * Calls `listener` whenever a stored draft or version had to be repaired as it was read, whichever page
- * read it: the app tells the user once (the repaired record replaces the broken one).
- */
-export function onRepaired(listener: RepairListener): () => void {
-	repairListeners.add(listener);
-	return () => repairListeners.delete(listener);
-}
-export const reportRepairs = (repairs: readonly Repair[]) =>
-	repairs.length && repairListeners.forEach((listener) => listener(repairs));
 
 export function summarise(plan: Plan): DraftSummary {
 	return {

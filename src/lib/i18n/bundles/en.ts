@@ -1,4 +1,4 @@
-// Every interface text of one language in one chunk: one request before the first paint, not one per file.
+// Every interface text of one language; the first-visit pages load only en-first.ts.
 export default import.meta.glob<Record<string, unknown>>('/locales/en/*.json', {
 	eager: true,
 	import: 'default'

@@ -1,4 +1,4 @@
-// Every interface text of one language in one chunk: one request before the first paint, not one per file.
+// Every interface text of one language; the first-visit pages load only fr-first.ts.
 export default import.meta.glob<Record<string, unknown>>('/locales/fr/*.json', {
 	eager: true,
 	import: 'default'

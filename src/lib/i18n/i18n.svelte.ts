@@ -52,11 +52,17 @@ class Locale {
 	language = $state<Language>('en');
 	#i18n = i18next.createInstance();
 	#ready: Promise<void> | undefined;
+	/** Texts without parameters already looked up in the current language: a page about a draft asks
+	 * for the same labels hundreds of times, and each look-up through i18next took a while. */
+	#plain = new Map<string, string>();
 
 	/** Translates a key such as 'wizard.next'. Reading `language` makes every caller re-render on a switch. */
 	t = (key: string, options?: TOptions): string => {
 		void this.language;
-		return this.#i18n.t(key, options ?? {}) as string;
+		if (options) return this.#i18n.t(key, options) as string;
+		let text = this.#plain.get(key);
+		if (text === undefined) this.#plain.set(key, (text = this.#i18n.t(key, {}) as string));
+		return text;
 	};
 
 	init(): Promise<void> {
@@ -83,6 +89,7 @@ class Locale {
 	}
 
 	#apply(language: Language) {
+		this.#plain.clear();
 		this.language = language;
 		document.documentElement.lang = language;
 	}

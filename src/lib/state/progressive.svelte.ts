@@ -5,8 +5,8 @@
 import { onDestroy, tick } from 'svelte';
 import { inTurn } from '../browser/turns.ts';
 
-/** Milliseconds of work a batch aims at (on the device as it is, before the browser lays it out). */
-const BUDGET_MS = 8;
+/** Milliseconds of work a batch aims at (on the device as it is, its layout included). */
+const BUDGET_MS = 10;
 
 export class Progressive {
 	#shown = $state(0);
@@ -31,8 +31,12 @@ export class Progressive {
 		const start = performance.now();
 		this.#shown += this.#batch;
 		await tick();
+		void document.body.offsetHeight; // its layout now, so that the time measured includes it
 		const spent = Math.max(performance.now() - start, 0.5);
-		this.#batch = Math.max(1, Math.min(200, Math.round((this.#batch * BUDGET_MS) / spent)));
+		this.#batch = Math.max(
+			1,
+			Math.min(2 * this.#batch, 50, Math.round((this.#batch * BUDGET_MS) / spent))
+		);
 		this.#cancel = inTurn(this.#step, true);
 	};
 

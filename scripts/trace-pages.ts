@@ -63,7 +63,9 @@ try {
 			await page.goto('about:blank');
 			const cdp = await context.newCDPSession(page);
 			const events: TraceEvent[] = [];
-			cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+			cdp.on('Tracing.dataCollected', ({ value }) =>
+				events.push(...(value as unknown as TraceEvent[]))
+			);
 			const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
 			await cdp.send('Tracing.start', {
 				categories: 'devtools.timeline,loading,toplevel,disabled-by-default-devtools.timeline',

@@ -52,17 +52,11 @@ class Locale {
 	language = $state<Language>('en');
 	#i18n = i18next.createInstance();
 	#ready: Promise<void> | undefined;
-	/** Texts without parameters already looked up in the current language: a page about a draft asks
-	 * for the same labels hundreds of times, and each look-up through i18next took a while. */
-	#plain = new Map<string, string>();
 
 	/** Translates a key such as 'wizard.next'. Reading `language` makes every caller re-render on a switch. */
 	t = (key: string, options?: TOptions): string => {
 		void this.language;
-		if (options) return this.#i18n.t(key, options) as string;
-		let text = this.#plain.get(key);
-		if (text === undefined) this.#plain.set(key, (text = this.#i18n.t(key, {}) as string));
-		return text;
+		return this.#i18n.t(key, options ?? {}) as string;
 	};
 
 	init(): Promise<void> {
@@ -89,7 +83,6 @@ class Locale {
 	}
 
 	#apply(language: Language) {
-		this.#plain.clear();
 		this.language = language;
 		document.documentElement.lang = language;
 	}

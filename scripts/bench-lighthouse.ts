@@ -4,7 +4,7 @@
 // The home, start and import pages are audited on a first visit; the pages about a draft with the sample plan on
 // the device (storage kept, so the service worker installed when the plan was made serves them).
 // Each page three times: the median of each figure is printed, beside its goal.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse, { type Flags } from 'lighthouse';
@@ -75,6 +75,15 @@ export async function lighthouseFigures(
 					...flags
 				});
 				if (!result) throw new Error(`Lighthouse gave no result for ${path}`);
+				// LIGHTHOUSE_SAVE=<folder>: each run's report as JSON, for its long tasks and main-thread breakdown.
+				if (process.env.LIGHTHOUSE_SAVE)
+					writeFileSync(
+						join(
+							process.env.LIGHTHOUSE_SAVE,
+							`${path.replace(/\?id=.*/, '').replace(/\W+/g, '_') || 'home'}-${run}.json`
+						),
+						JSON.stringify(result.lhr)
+					);
 				const metric = (audit: string) => result.lhr.audits[audit]?.numericValue ?? 0;
 				runs.push({
 					scores: Object.fromEntries(

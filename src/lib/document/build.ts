@@ -722,8 +722,11 @@ export class Builder {
 			])
 		);
 		// Every institution, by acronym, so that each name the team typed is in the document.
+		// One collator for the whole sort: localeCompare with a locale makes one for every comparison,
+		// which was the longest part of building review mode's document.
+		const collator = new Intl.Collator(this.language);
 		const acronyms = [...this.plan.institutions].sort((a, b) =>
-			(a.acronym || a.name).localeCompare(b.acronym || b.name, this.language)
+			collator.compare(a.acronym || a.name, b.acronym || b.name)
 		);
 		const consultations = t('export.chapters.consultationAnnex');
 		return [

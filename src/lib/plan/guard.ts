@@ -196,9 +196,18 @@ const startsWith = (path: Path, prefix: Path) =>
 export function uniqueIds(plan: Plan): Repair[] {
 	const seen = new Set<string>([plan.id]);
 	const repairs: Repair[] = [];
-	const visit = (node: unknown, path: Path) => {
+	// One path, grown and shrunk as the walk goes (copied only for a repair): a new array for every
+	// value of the plan was most of the time this walk took as a draft opened.
+	const path: Path = [];
+	const visit = (node: unknown) => {
 		if (Array.isArray(node)) {
-			node.forEach((item, i) => visit(item, [...path, i]));
+			for (let i = 0; i < node.length; i++) {
+				const item: unknown = node[i];
+				if (item === null || typeof item !== 'object') continue;
+				path.push(i);
+				visit(item);
+				path.pop();
+			}
 			return;
 		}
 		if (!isContainer(node)) return;
@@ -211,10 +220,15 @@ export function uniqueIds(plan: Plan): Repair[] {
 			}
 			seen.add(node.id as string);
 		}
-		for (const [key, inner] of Object.entries(node))
-			if (typeof inner === 'object') visit(inner, [...path, key]);
+		for (const key in node) {
+			const inner = node[key];
+			if (inner === null || typeof inner !== 'object') continue;
+			path.push(key);
+			visit(inner);
+			path.pop();
+		}
 	};
-	visit(plan, []);
+	visit(plan);
 	return repairs;
 }
 

@@ -165,11 +165,19 @@ export function moveActionTo(plan: Plan, actionId: string, objectiveId: string):
 
 /** How many places refer to an institution: every field that names institutions (plan/fields.ts). */
 export function referencesTo(plan: Plan, institutionId: string): number {
-	let n = 0;
+	return referenceCounts(plan).get(institutionId) ?? 0;
+}
+
+/** How many places refer to each institution named anywhere in the plan, in one walk of it (the
+ * institutions list asks for each of its items: one walk each was most of its first render). */
+export function referenceCounts(plan: Plan): Map<string, number> {
+	const counts = new Map<string, number>();
+	const count = (id: string) => id && counts.set(id, (counts.get(id) ?? 0) + 1);
 	for (const part of partsOf(plan))
 		for (const { value } of institutionFieldsOf(part))
-			if (Array.isArray(value) ? value.includes(institutionId) : value === institutionId) n++;
-	return n;
+			if (Array.isArray(value)) new Set(value).forEach(count);
+			else count(value);
+	return counts;
 }
 
 /** Removes an institution and every reference to it; the undo puts both back. */

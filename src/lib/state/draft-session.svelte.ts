@@ -54,6 +54,9 @@ export class DraftSession implements LockHolder {
 	/** Set while the draft is shared: its link to the shared document. */
 	shared = $state.raw<SharedAttachment | undefined>();
 	readonly #changedElsewhere = new Set<() => void>();
+	/** Nothing was edited here nor came from elsewhere since the draft was opened. */
+	#pristine = true;
+	#openedPlain: Plan | undefined;
 
 	constructor(plan: Plan, write: (plan: Plan, base: string) => Promise<void>, lock?: DraftLock) {
 		this.plan = plan;
@@ -93,6 +96,7 @@ export class DraftSession implements LockHolder {
 
 	/** The plan was changed from elsewhere (a shared draft's colleague): it is stored on the device as one's own edits are. */
 	changedElsewhere(): void {
+		this.#pristine = false;
 		for (const listener of this.#changedElsewhere) listener();
 		if (this.otherTabEdits) return;
 		if (this.status !== 'error') this.status = 'pending';
@@ -108,6 +112,7 @@ export class DraftSession implements LockHolder {
 	edited(): void {
 		// A commenter of a shared draft changes its comments only (the shared draft sends nothing else).
 		if (this.readOnly && this.commentsReadOnly) return;
+		this.#pristine = false;
 		this.shared?.edited();
 		if (this.status !== 'error') this.status = 'pending';
 		this.#firstUnsaved ??= Date.now();
@@ -181,6 +186,16 @@ export class DraftSession implements LockHolder {
 			}
 		);
 		await this.#writing;
+	}
+
+	/**
+	 * The plan as plain objects, read only (shared between calls). Until the first edit, the copy read
+	 * from the device as the draft opened: writing out the reactive plan the first time (planJson) made
+	 * every page about a draft wait for it before its first render.
+	 */
+	plain(): Plan {
+		if (this.#pristine) return (this.#openedPlain ??= JSON.parse(this.#saved) as Plan);
+		return JSON.parse(planJson(this.plan)) as Plan;
 	}
 
 	/** The plan as a plain object (for a file copy), with the time of this copy. */

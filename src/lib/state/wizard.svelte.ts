@@ -29,6 +29,8 @@ export class Wizard {
 	plain = $derived.by(() => {
 		void this.#revision;
 		return untrack(() => {
+			// Until the first check after an edit, the plan as it was read from the device.
+			if (this.#revision === 0) return this.session.plain();
 			const json = planJson(this.session.plan);
 			if (json !== this.#plainJson || !this.#plain)
 				[this.#plainJson, this.#plain] = [json, JSON.parse(json) as Plan];
@@ -53,8 +55,9 @@ export class Wizard {
 
 	constructor(session: DraftSession) {
 		this.session = session;
-		this.#checkedJson = planJson(session.plan);
-		this.#result = checkSummary(JSON.parse(this.#checkedJson) as Plan); // the first view shows them at once
+		// The first view shows the checks at once, worked out from the plan as it was read (writing out the
+		// reactive plan first took longer than the checks); the first check after an edit compares anew.
+		this.#result = checkSummary(session.plain());
 		// A colleague's edit in a shared draft is checked as one's own is.
 		session.onChangedElsewhere(() => this.#scheduleRecheck());
 	}

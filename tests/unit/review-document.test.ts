@@ -32,7 +32,10 @@ vi.mock('../../src/lib/i18n/i18n.svelte.ts', () => ({
 		}
 	}
 }));
-vi.mock('../../src/lib/state/review.svelte.ts', () => ({ getReview: () => ({ plan: app.plan }) }));
+// Review mode reads the plan from its draft's session as plain objects (DraftSession.plain).
+vi.mock('../../src/lib/state/review.svelte.ts', () => ({
+	getReview: () => ({ plan: app.plan, session: { plain: () => structuredClone(app.plan) } })
+}));
 vi.mock('../../src/lib/components/review/CommentThread.svelte', () => ({ default: () => {} }));
 const { default: ReviewDocument } =
 	await import('../../src/lib/components/review/ReviewDocument.svelte');

@@ -24,15 +24,22 @@ for (const language of ['en', 'fr', 'es'] as const) {
 		test.setTimeout(240_000); // axe over eight steps, the library dialog and two pages: over a minute on a busy machine
 		await page.goto('/');
 		await chooseLanguage(page, language);
-		await page.locator('#sample-plan').click();
+		const text = strings(language);
+		await page.getByRole('button', { name: text.get('home.sample') }).click();
 		await expect(page).toHaveURL(/\/plan\/overview\?id=/);
 		for (const step of STEPS) {
 			await gotoStep(page, step);
 			await expectAccessible(page, `${language} ${step}`);
 		}
 		await gotoStep(page, 'actions');
-		await page.locator('section.objective button[id$="-library"]').first().click();
-		await expect(page.locator('#library-count')).toBeVisible();
+		await page
+			.getByRole('button', { name: new RegExp(`^${text.get('library.openActions')}`) })
+			.first()
+			.click();
+		const dialog = page.getByRole('dialog', { name: text.get('library.title.actions') });
+		// The dialog says "Loading…" while the template library (its largest chunk) loads and is
+		// checked: on a busy machine that took more than the 5 s an expectation waits by default.
+		await expect(dialog.getByRole('status')).toHaveText(/\d/, { timeout: 15_000 });
 		await expectAccessible(page, `${language} library dialog`);
 		await page.keyboard.press('Escape');
 

@@ -1,16 +1,15 @@
 // The figures measured in Chromium on the built app (build/, served as `npm start` serves it):
 // first-load bytes, Word export, autosave write, opening a draft, and typing latency.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { findChromium } from './chromium.js';
+import type { Page } from '@playwright/test';
 import { generatedPlan } from './generated-plan.ts';
 import { lighthouseFigures } from './bench-lighthouse.ts';
 import { bigPlanFigures, importDraft } from './bench-big.ts';
 import { importBrowserFigures } from './bench-import.ts';
+import { launchChromium, serveApp, sharedGeneratedDraft, untilServing } from './bench-setup.ts';
 
 // BENCH_PORT: the machine may be shared, and another server may hold the default port. BUILD_DIR (read
 // by serve.js too) measures another build, e.g. a copy of the one before a change.
@@ -28,37 +27,11 @@ export async function browserFigures(
 ): Promise<void> {
 	const wanted = (part: string) => only.length === 0 || only.includes(part);
 	const dir = mkdtempSync(join(tmpdir(), 'nap-bench-'));
-	const server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			SYNC_DATA_FILE: join(dir, 'sync.sqlite'),
-			SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: '1000'
-		},
-		stdio: 'ignore'
-	});
-	const browser = await chromium.launch({
-		executablePath: findChromium(),
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run'
-		]
-	});
+	const server = serveApp(PORT, { dir });
+	const browser = await launchChromium();
 	const env = { ...nodeEnv, chromium: browser.version() };
 	try {
-		for (
-			let i = 0;
-			i < 100 &&
-			(await fetch(origin).then(
-				(r) => r.status,
-				() => 0
-			)) !== 200;
-			i++
-		)
-			await new Promise((r) => setTimeout(r, 100));
+		await untilServing(origin);
 
 		if (wanted('browser')) {
 			// 1. JavaScript and CSS the first page load needs, gzipped as a server would send them.
@@ -220,20 +193,8 @@ export async function browserFigures(
 		// the plan on screen (joining fetches the document from the sync server, keeps it on the device
 		// and opens it); then opened again on that device, from its own copy.
 		if (wanted('shared')) {
-			const owner = await browser.newContext({ baseURL: origin, serviceWorkers: 'block' });
-			const page = await owner.newPage();
-			const file = join(dir, 'plan-shared-300.nap.json');
-			writeFileSync(file, JSON.stringify(generatedPlan(300)));
-			const id = await importDraft(page, file);
-			await page.goto(`/plan/overview?id=${id}`);
-			await page.getByRole('button', { name: 'Share', exact: true }).click();
-			await page.getByRole('button', { name: 'Share this draft' }).click();
-			await page.getByRole('textbox', { name: 'Who is it for? (optional)' }).fill('Bench');
-			await page.getByRole('button', { name: 'Create an invitation link' }).click();
-			const link = page.getByRole('textbox', { name: 'Invitation link for Bench' });
-			await link.waitFor({ timeout: 60_000 });
-			const url = await link.inputValue();
-			const titled = (p: typeof page) =>
+			const { owner, url } = await sharedGeneratedDraft(browser, origin, dir);
+			const titled = (p: Page) =>
 				p.waitForFunction(
 					() => !!document.querySelector<HTMLInputElement>('#overview-title')?.value,
 					undefined,

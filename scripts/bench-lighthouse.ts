@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import lighthouse, { type Flags } from 'lighthouse';
 import { chromium } from '@playwright/test';
 import { findChromium } from './chromium.js';
+import { CHROMIUM_ARGS, openSamplePlan } from './bench-setup.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
@@ -21,22 +22,12 @@ export async function lighthouseFigures(
 	const profile = mkdtempSync(join(tmpdir(), 'nap-lighthouse-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: findChromium(),
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run',
-			`--remote-debugging-port=${port}`
-		]
+		args: [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`]
 	});
 	const version = context.browser()?.version() ?? '';
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
-		await page.goto(`${origin}/`);
-		await page.locator('#sample-plan').click();
-		await page.waitForURL(/\/plan\/overview\?id=/);
-		const id = new URL(page.url()).searchParams.get('id');
+		const id = await openSamplePlan(page, origin);
 		await page.goto('about:blank');
 
 		// Every page the app has: the three first-visit pages (home, start, import), and with the sample plan on the device the

@@ -2,12 +2,12 @@
 // slowdown, the sample plan on the device, the service worker serving the app) and its long tasks.
 // Not part of the bench: a tool for finding long tasks. PROFILE_PAGES=/review,/merge; BUILD_DIR as serve.js.
 //   npx node scripts/profile-pages.ts
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from './chromium.js';
+import { CHROMIUM_ARGS, openSamplePlan, serveApp, untilServing } from './bench-setup.ts';
 
 const PORT = Number(process.env.PROFILE_PORT ?? 4333);
 const origin = `http://localhost:${PORT}`;
@@ -44,23 +44,13 @@ function sourceOf(url: string, line: number): string | undefined {
 	return undefined;
 }
 
-const server = spawn(process.execPath, ['scripts/serve.js'], {
-	env: { ...process.env, PORT: String(PORT), SYNC: 'off' },
-	stdio: 'ignore'
-});
+const server = serveApp(PORT, { sync: false });
 const profile = mkdtempSync(join(tmpdir(), 'nap-profile-'));
 try {
-	for (let i = 0; i < 100; i++) {
-		const up = await fetch(origin).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) break;
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	await untilServing(origin);
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: findChromium(),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+		args: CHROMIUM_ARGS
 	});
 	await context.addInitScript(() => {
 		const w = window as unknown as { __long: { start: number; duration: number }[] };
@@ -71,11 +61,7 @@ try {
 		}).observe({ type: 'longtask', buffered: true });
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
-	await page.goto(`${origin}/`);
-	await page.locator('#sample-plan').click();
-	await page.waitForURL(/\/plan\/overview\?id=/);
-	const id = new URL(page.url()).searchParams.get('id');
-	await page.evaluate(() => navigator.serviceWorker.ready);
+	const id = await openSamplePlan(page, origin);
 	await page.waitForTimeout(2000);
 	for (const path of pages) {
 		await page.goto('about:blank');

@@ -4,12 +4,12 @@
 // after the first paint (an estimate of Lighthouse's total blocking time on a quiet machine).
 // Not part of the bench: a tool for comparing builds. BUILD_DIR as serve.js; TRACE_PAGES=/review,/merge.
 //   npx node scripts/trace-pages.ts
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from './chromium.js';
+import { CHROMIUM_ARGS, openSamplePlan, serveApp, untilServing } from './bench-setup.ts';
 
 const PORT = Number(process.env.TRACE_PORT ?? 4343);
 const origin = `http://localhost:${PORT}`;
@@ -30,32 +30,16 @@ interface TraceEvent {
 	args?: { name?: string; frame?: string; data?: { frame?: string } };
 }
 
-const server = spawn(process.execPath, ['scripts/serve.js'], {
-	env: { ...process.env, PORT: String(PORT), SYNC: 'off' },
-	stdio: 'ignore'
-});
+const server = serveApp(PORT, { sync: false });
 const profile = mkdtempSync(join(tmpdir(), 'nap-trace-'));
 try {
-	for (let i = 0; i < 100; i++) {
-		if (
-			await fetch(origin).then(
-				(r) => r.ok,
-				() => false
-			)
-		)
-			break;
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	await untilServing(origin);
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: findChromium(),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+		args: CHROMIUM_ARGS
 	});
 	const page = context.pages()[0] ?? (await context.newPage());
-	await page.goto(`${origin}/`);
-	await page.locator('#sample-plan').click();
-	await page.waitForURL(/\/plan\/overview\?id=/);
-	const id = new URL(page.url()).searchParams.get('id');
-	await page.evaluate(() => navigator.serviceWorker.ready);
+	const id = await openSamplePlan(page, origin);
 	await page.waitForTimeout(2000);
 	for (const path of pages) {
 		const figures: { tbt: number; long: string }[] = [];

@@ -670,14 +670,16 @@ export async function joinSharedDraft(
 	const stores = Object.entries(docs).map(
 		([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc)
 	);
-	// The socket opens while the device's copies load; the documents go on it once they have.
+	// The server's copy comes while the device's copies load (opening a new database takes a while):
+	// Yjs merges them in either order, and y-indexeddb stores whatever came before it opened.
 	const socket = new HocuspocusProviderWebsocket({
 		url: syncUrl(),
 		delay: 500,
 		minDelay: 500,
 		maxDelay: 5000
 	});
-	await Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
+	let loaded = false;
+	const loading = Promise.all(stores.map((store) => store.whenSynced.catch(() => undefined)));
 	const providers: Record<'plan' | 'comments', HocuspocusProvider> = {
 		plan: new HocuspocusProvider({
 			websocketProvider: socket,
@@ -714,6 +716,7 @@ export async function joinSharedDraft(
 					comments: providers.comments.authorizedScope
 				};
 				if (
+					!loaded ||
 					!providers.plan.isSynced ||
 					!providers.comments.isSynced ||
 					!planScope ||
@@ -738,6 +741,10 @@ export async function joinSharedDraft(
 				listen(provider, 'synced', done);
 				provider.attach();
 			}
+			void loading.then(() => {
+				loaded = true;
+				done();
+			});
 		});
 		for (const stop of stops.splice(0)) stop();
 		// Handed to the draft's page: a change that arrives meanwhile means the plan is read again.

@@ -207,6 +207,25 @@ describe('listing and opening read a draft the same way', () => {
 	});
 });
 
+describe('opening a draft this page stored a moment ago (a shared draft just joined)', () => {
+	it('takes the plan as it was stored while the stored draft is still that one, and reads the stored one once it is not', async () => {
+		const repo = await fresh();
+		const joined = { ...structuredClone(sample), id: 'joined' };
+		await repo.put(joined);
+		expect(await repo.get('joined', joined)).toBe(joined);
+		// Changed since (another tab saved it): the stored draft is read, not the one in hand.
+		const saved = {
+			...structuredClone(joined),
+			overview: { ...joined.overview, title: 'Saved in another tab' },
+			updatedAt: new Date(Date.parse(joined.updatedAt) + 1000).toISOString()
+		};
+		await repo.put(saved);
+		const opened = await repo.get('joined', joined);
+		expect(opened?.overview.title).toBe('Saved in another tab');
+		expect(await repo.get('other', joined)).toBeUndefined();
+	});
+});
+
 describe('versions that cannot be read, and storage that refuses', () => {
 	it('lists a version that no longer parses as one that cannot be read, says why, and leaves it stored as it was', async () => {
 		const repo = await fresh();

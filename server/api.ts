@@ -4,11 +4,14 @@
 //   POST   /sync/api/drafts/:draftId/links   { role, label? }  → 201 { link, secret, token }
 //   GET    /sync/api/drafts/:draftId/links           → { links }
 //   DELETE /sync/api/drafts/:draftId/links/:linkId   → { linkId, revokedAt }
-// Link management needs `Authorization: Bearer <ownerSecret>`. A POST must be application/json, which
+//   GET    /sync/api/drafts/:draftId/plan            → { role, plan }: the plan as its documents hold it
+// Link management needs `Authorization: Bearer <ownerSecret>`; reading the plan, any link's token
+// (`<linkId>.<secret>`, as the WebSocket takes it). A POST must be application/json, which
 // a page on another origin cannot send without a preflight this API never answers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { documentNames, roles } from './access.ts';
+import { AccessError, authorize, documentNames, roles } from './access.ts';
 import type { Log } from './log.ts';
 import { hashSecret, idPattern, newId, newSecret, secretMatches } from './secrets.ts';
 import type { LinkRow, Storage } from './storage.ts';
@@ -50,6 +53,10 @@ export interface ApiOptions {
 	mayShare: (request: IncomingMessage) => boolean;
 	/** Disconnects the holders of a revoked link, on every instance. */
 	revoked: (draftId: string, linkId: string) => void;
+	/** Counts a plan read from this request's address; false when the address has read too many. */
+	mayRead: (request: IncomingMessage) => boolean;
+	/** The plan as the draft's documents hold it (with its comments), as JSON; undefined before it was uploaded. */
+	readPlan: (draftId: string) => string | undefined;
 }
 
 const publicLink = ({ id, role, label, createdAt, revokedAt }: LinkRow) => ({
@@ -67,21 +74,27 @@ export async function handleApi(
 	options: ApiOptions
 ) {
 	try {
-		const { status, body } = await route(request, options);
-		send(response, status, body);
+		const answer = await route(request, options);
+		send(response, answer.status, 'json' in answer ? answer.json : JSON.stringify(answer.body), {
+			gzip: /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+		});
 	} catch (error) {
-		if (error instanceof HttpError) send(response, error.status, { error: error.message });
+		if (error instanceof HttpError)
+			send(response, error.status, JSON.stringify({ error: error.message }));
 		else {
 			options.log('api-error', { error: error instanceof Error ? error.name : 'unknown' });
-			send(response, 500, { error: 'internal' });
+			send(response, 500, JSON.stringify({ error: 'internal' }));
 		}
 	}
 }
 
+/** An answer: a body to write as JSON, or JSON text as it is. */
+type Answer = { status: number; body: unknown } | { status: number; json: string };
+
 async function route(
 	request: IncomingMessage,
-	{ storage, log, maxDrafts, mayShare, revoked }: ApiOptions
-) {
+	{ storage, log, maxDrafts, mayShare, revoked, mayRead, readPlan }: ApiOptions
+): Promise<Answer> {
 	const path = pathOf(request).slice(apiPrefix.length).replace(/\/$/, '');
 	const method = request.method ?? 'GET';
 	const parts = path.split('/').slice(1);
@@ -150,11 +163,33 @@ async function route(
 		}
 		throw new HttpError(405, 'method-not-allowed');
 	}
+	// What a device joining shows at once, while its own copy of the documents comes over the socket.
+	if (parts[0] === 'drafts' && idPattern.test(parts[1] ?? '') && parts[2] === 'plan') {
+		if (parts.length !== 3) throw new HttpError(404, 'not-found');
+		if (method !== 'GET') throw new HttpError(405, 'method-not-allowed');
+		const draftId = parts[1];
+		let role: (typeof roles)[number];
+		let linkId: string;
+		try {
+			({ role, linkId } = authorize(storage, documentNames(draftId).plan, bearer(request) ?? ''));
+		} catch (error) {
+			if (error instanceof AccessError) throw new HttpError(403, error.reason);
+			throw error;
+		}
+		if (!mayRead(request)) throw new HttpError(429, 'too-many-reads');
+		const plan = readPlan(draftId);
+		if (plan === undefined) throw new HttpError(404, 'not-uploaded');
+		log('plan-read', { draftId, linkId, role });
+		return { status: 200, json: `{"role":${JSON.stringify(role)},"plan":${plan}}` };
+	}
 	throw new HttpError(404, 'not-found');
 }
 
+const bearer = (request: IncomingMessage) =>
+	/^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+
 function checkOwner(request: IncomingMessage, storage: Storage, draftId: string) {
-	const secret = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+	const secret = bearer(request);
 	const hash = storage.draftOwnerHash(draftId);
 	if (!secret || !hash || !secretMatches(secret, hash)) throw new HttpError(403, 'forbidden');
 }
@@ -183,11 +218,15 @@ async function readBody<T extends z.ZodType>(
 	return parsed.data;
 }
 
-function send(response: ServerResponse, status: number, body: unknown) {
+/** Answers with JSON text; a long one gzipped when the client takes it (a plan: 300 KB, 30 KB gzipped). */
+function send(response: ServerResponse, status: number, json: string, { gzip = false } = {}) {
+	const packed = gzip && json.length > 1024;
 	response.writeHead(status, {
 		'content-type': 'application/json; charset=utf-8',
 		'cache-control': 'no-store',
-		'x-content-type-options': 'nosniff'
+		'x-content-type-options': 'nosniff',
+		vary: 'accept-encoding',
+		...(packed && { 'content-encoding': 'gzip' })
 	});
-	response.end(JSON.stringify(body));
+	response.end(packed ? gzipSync(json, { level: 1 }) : json);
 }

@@ -16,6 +16,7 @@ const environment = z.object({
 	SYNC_MAX_CONNECTIONS_PER_ADDRESS: count(100),
 	SYNC_MAX_DRAFTS: count(10_000),
 	SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR: count(20),
+	SYNC_MAX_PLAN_READS_PER_ADDRESS_PER_HOUR: count(600),
 	SYNC_STORE_DEBOUNCE_MS: count(2000)
 });
 
@@ -33,6 +34,8 @@ export interface Limits {
 	drafts: number;
 	/** Drafts one address may share in an hour (each may grow to a document's limit). */
 	draftsPerAddressPerHour: number;
+	/** Plans one address may read over HTTP in an hour (reading a 300-action plan takes some 30 ms). */
+	planReadsPerAddressPerHour: number;
 }
 
 export interface SyncConfig {
@@ -67,7 +70,8 @@ export function configFromEnvironment(
 			connectionsPerDocument: e.SYNC_MAX_CONNECTIONS_PER_DOCUMENT,
 			connectionsPerAddress: e.SYNC_MAX_CONNECTIONS_PER_ADDRESS,
 			drafts: e.SYNC_MAX_DRAFTS,
-			draftsPerAddressPerHour: e.SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR
+			draftsPerAddressPerHour: e.SYNC_MAX_DRAFTS_PER_ADDRESS_PER_HOUR,
+			planReadsPerAddressPerHour: e.SYNC_MAX_PLAN_READS_PER_ADDRESS_PER_HOUR
 		}
 	};
 }

@@ -1,6 +1,7 @@
 // The sync server: Hocuspocus behind the WebSocket path /sync and the HTTP API under /sync/api/, to
 // mount on any Node HTTP server (scripts/serve.js mounts it beside the built app; main.ts runs it
 // alone). Documents persist in one SQLite file; REDIS_URL lets several instances share them.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Database } from '@hocuspocus/extension-database';
@@ -21,6 +22,7 @@ import { jsonLog, type Log } from './log.ts';
 import { closeReasons, socketCloseCodes, type CloseReason } from './reasons.ts';
 import { connectRedis, type RedisSync } from './redis.ts';
 import { Storage } from './storage.ts';
+import { docHasPlan, planFromDoc } from '../src/lib/sync/binding.ts';
 
 export const syncPath = '/sync';
 
@@ -211,6 +213,40 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 	});
 
 	const shares = new HourlyQuota(limits.draftsPerAddressPerHour);
+	const planReads = new HourlyQuota(limits.planReadsPerAddressPerHour);
+
+	/** A document as this instance has it open, else as stored; undefined when there is none. */
+	const documentOf = (name: string): Y.Doc | undefined => {
+		const open = hocuspocus.documents.get(name);
+		if (open) return open;
+		const stored = storage.fetchDocument(name);
+		if (!stored) return undefined;
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, stored);
+		return doc;
+	};
+	/**
+	 * The plan read from a draft's documents as the app reads it (repaired, so it always parses), as
+	 * JSON. The last few are kept by the documents' exact state (a snapshot holds the deletions a
+	 * state vector does not): a workshop's ten delegations open the same invitation at once.
+	 */
+	const readings = new Map<string, { state: string; json: string }>();
+	const readPlan = (draftId: string) => {
+		const names = documentNames(draftId);
+		const doc = documentOf(names.plan);
+		if (!doc || !docHasPlan(doc)) return undefined;
+		const comments = documentOf(names.comments);
+		const hash = createHash('sha256');
+		for (const part of [doc, comments]) if (part) hash.update(Y.encodeSnapshot(Y.snapshot(part)));
+		const state = hash.digest('base64');
+		const kept = readings.get(draftId);
+		if (kept?.state === state) return kept.json;
+		const json = JSON.stringify(planFromDoc(doc, { comments }));
+		readings.delete(draftId);
+		readings.set(draftId, { state, json });
+		for (const oldest of readings.keys()) if (readings.size > 20) readings.delete(oldest);
+		return json;
+	};
 	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.messageBytes });
 	const sockets = new Set<WebSocket>();
 	const socketsByAddress = new Map<string, number>();
@@ -276,6 +312,8 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 				log,
 				maxDrafts: limits.drafts,
 				mayShare: (request) => shares.take(clientAddress(request)),
+				mayRead: (request) => planReads.take(clientAddress(request)),
+				readPlan,
 				revoked: (draftId, linkId) => {
 					if (redis)
 						redis.publishRevocation(draftId, linkId).catch(() => disconnectLink(draftId, linkId));

@@ -8,7 +8,8 @@ import {
 	test,
 	type Browser,
 	type BrowserContext,
-	type Page
+	type Page,
+	type WebSocketRoute
 } from '@playwright/test';
 import { chooseLanguage, expectNoEnglish, gotoStep, strings, waitForSaved } from './helpers.ts';
 
@@ -75,7 +76,10 @@ async function invite(
 	return url;
 }
 
-/** Someone opens an invitation on their own device and lands in the wizard on the shared draft. */
+/**
+ * Someone opens an invitation on their own device and lands in the wizard on the shared draft: the
+ * plan shows as the server read it out, then the shared documents come and it is in sync.
+ */
 async function join(browser: Browser, url: string): Promise<Page> {
 	const page = await device(browser);
 	await page.goto(url);
@@ -83,8 +87,40 @@ async function join(browser: Browser, url: string): Promise<Page> {
 	await expect(
 		page.getByRole('textbox', { name: en.get('fields.overview.title')!, exact: true })
 	).not.toHaveValue('');
+	await expect(syncStatus(page, 'synced')).toBeVisible();
 	return page;
 }
+
+test('joining shows the plan at once, as the server read it out, read only until the shared documents have come', async ({
+	browser
+}) => {
+	const owner = await coordinator(browser);
+	await vision(owner).fill('Read out by the server before the documents come.');
+	await expect(syncStatus(owner, 'synced')).toBeVisible();
+	const url = await invite(owner, 'editor', 'Ministry of Women');
+	const page = await device(browser);
+	// The shared documents' socket answers nothing at first (a slow or stalled connection); once let
+	// through, the one it opens again reaches the server.
+	const held: WebSocketRoute[] = [];
+	let holding = true;
+	await page.routeWebSocket(/\/sync$/, (socket) => {
+		if (!holding) return void socket.connectToServer();
+		held.push(socket);
+		socket.onMessage(() => {}); // heard, never answered
+	});
+	await page.goto(url);
+	await expect(page).toHaveURL(/\/plan\/overview\?id=/);
+	await expect(vision(page)).toHaveValue('Read out by the server before the documents come.');
+	await expect(vision(page)).toBeDisabled();
+	expect(held.length).toBeGreaterThan(0);
+
+	holding = false;
+	for (const socket of held) await socket.close({ code: 4000, reason: 'let through' });
+	await expect(syncStatus(page, 'synced')).toBeVisible();
+	await expect(vision(page)).toBeEnabled();
+	await goal(page).fill('Typed once the documents came.');
+	await expect(goal(owner)).toHaveValue('Typed once the documents came.');
+});
 
 test('an edit on one device appears on the other, both ways', async ({ browser }) => {
 	const owner = await coordinator(browser);

@@ -3,6 +3,8 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeReasons } from '../../server/reasons.ts';
+import { applyPlanChange, planFromDoc, planToDoc } from '../../src/lib/sync/binding.ts';
+import { samplePlan } from '../unit/sample-plan.ts';
 import {
 	api,
 	closeAfterEach,
@@ -145,6 +147,115 @@ function kinds(received: Uint8Array[]) {
 		return type === 2 ? `auth:${decoding.readVarUint(decoder)}` : String(type);
 	});
 }
+
+describe('reading the plan over HTTP (what a device joining shows before its copy has come)', () => {
+	it('gives a link holder the plan as the documents hold it, with their role, and the logs no content', async () => {
+		server = await startServer();
+		const draft = await share(server.url);
+		const plan = { ...samplePlan('fr'), id: 'partage' };
+		const owner = open(server.wsUrl, draft.documents.plan, draft.ownerToken);
+		const ownerComments = open(server.wsUrl, draft.documents.comments, draft.ownerToken);
+		await Promise.all([owner.synced(), ownerComments.synced()]);
+		const path = `/drafts/${draft.draftId}/plan`;
+		const reader = await invite(server.url, draft, 'reader');
+		// Not uploaded yet: nothing to read (the device waits for the socket).
+		expect(await api(server.url, path, { secret: reader.token })).toEqual({
+			status: 404,
+			body: { error: 'not-uploaded' }
+		});
+		planToDoc(plan, owner.doc, { comments: ownerComments.doc });
+		const expected = planFromDoc(owner.doc, { comments: ownerComments.doc });
+		let read = await api(server.url, path, { secret: reader.token });
+		for (let tries = 0; read.status !== 200 && tries < 100; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 50)); // the upload on its way
+			read = await api(server.url, path, { secret: reader.token });
+		}
+		expect(read.body).toEqual({ role: 'reader', plan: JSON.parse(JSON.stringify(expected)) });
+		expect(read.body.plan.overview.title).toBe(plan.overview.title);
+		// A change that only deletes (it leaves the state vector as it was) is read anew.
+		applyPlanChange(owner.doc, expected, {
+			...expected,
+			overview: { ...expected.overview, title: expected.overview.title.slice(5) }
+		});
+		let again = await api(server.url, path, { secret: reader.token });
+		for (
+			let tries = 0;
+			again.body.plan.overview.title === plan.overview.title && tries < 100;
+			tries++
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 50)); // the change on its way
+			again = await api(server.url, path, { secret: reader.token });
+		}
+		expect(again.body.plan.overview.title).toBe(plan.overview.title.slice(5));
+		read = again;
+		// Gzipped for a client that takes it (a plan is some 300 KB of JSON).
+		const packed = await fetch(`${server.url}/sync/api${path}`, {
+			headers: { authorization: `Bearer ${reader.token}`, 'accept-encoding': 'gzip' }
+		});
+		expect(packed.headers.get('content-encoding')).toBe('gzip');
+		expect(await packed.json()).toEqual(read.body);
+		const commenter = await invite(server.url, draft, 'commenter');
+		expect((await api(server.url, path, { secret: commenter.token })).body.role).toBe('commenter');
+
+		// From storage once nobody has it open.
+		owner.destroy();
+		ownerComments.destroy();
+		await until(
+			() => server.sync.hocuspocus.documents.size === 0,
+			undefined,
+			'the documents to close'
+		);
+		expect((await api(server.url, path, { secret: reader.token })).body.plan).toEqual(
+			read.body.plan
+		);
+		expect(server.logs.filter((entry) => entry.event === 'plan-read')).toContainEqual({
+			event: 'plan-read',
+			draftId: draft.draftId,
+			linkId: reader.link.linkId,
+			role: 'reader'
+		});
+		const logged = JSON.stringify(server.logs);
+		expect(logged).not.toContain(plan.overview.title);
+		expect(logged).not.toContain(reader.token.split('.')[1]);
+	});
+
+	it("gives nothing to a wrong, revoked or missing secret, nor to another draft's link, nor past its limit", async () => {
+		server = await startServer({ limits: { planReadsPerAddressPerHour: 3 } });
+		const draft = await share(server.url);
+		const other = await share(server.url);
+		const path = `/drafts/${draft.draftId}/plan`;
+		const { link, token } = await invite(server.url, draft, 'editor');
+		const elsewhere = await invite(server.url, other, 'editor');
+		const [linkId] = token.split('.');
+		for (const secret of [
+			undefined,
+			'x',
+			`${linkId}.${'A'.repeat(43)}`,
+			elsewhere.token,
+			draft.ownerSecret
+		])
+			expect(await api(server.url, path, { secret })).toEqual({
+				status: 403,
+				body: { error: closeReasons.unknownLink }
+			});
+		await api(server.url, `/drafts/${draft.draftId}/links/${link.linkId}`, {
+			method: 'DELETE',
+			secret: draft.ownerSecret
+		});
+		expect(await api(server.url, path, { secret: token })).toEqual({
+			status: 403,
+			body: { error: closeReasons.linkRevoked }
+		});
+		expect((await api(server.url, path, { method: 'DELETE', secret: token })).status).toBe(405);
+		const reader = await invite(server.url, draft, 'reader');
+		for (let i = 0; i < 3; i++)
+			expect((await api(server.url, path, { secret: reader.token })).status).toBe(404);
+		expect(await api(server.url, path, { secret: reader.token })).toEqual({
+			status: 429,
+			body: { error: 'too-many-reads' }
+		});
+	});
+});
 
 describe('a wrong or revoked secret', () => {
 	it('gets not one byte of the document', async () => {

@@ -18,7 +18,8 @@ describe('sync server settings', () => {
 			connectionsPerDocument: 100,
 			connectionsPerAddress: 100,
 			drafts: 10_000,
-			draftsPerAddressPerHour: 20
+			draftsPerAddressPerHour: 20,
+			planReadsPerAddressPerHour: 600
 		});
 	});
 

@@ -11,6 +11,19 @@ export function nextTask(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Resolves once the browser has painted the page as it is now (or after a second, in a hidden tab). */
+export function afterPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, 1000);
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				clearTimeout(timer);
+				resolve();
+			}, 0)
+		);
+	});
+}
+
 type Turn = () => void | Promise<void>;
 const waiting: Turn[] = [];
 let running = false;

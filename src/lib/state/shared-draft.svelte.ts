@@ -8,11 +8,18 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import type { Plan } from '../plan/schema.ts';
+import { planSchema, type Plan } from '../plan/schema.ts';
 import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT } from '../sync/binding.ts';
 import { addedItems, keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
 import { reconcile } from '../sync/reconcile.ts';
-import { closeReasons, rememberSharedLink, type Role, type SharedLink } from '../sync/sharing.ts';
+import {
+	closeReasons,
+	rememberSharedLink,
+	ROLES,
+	type Role,
+	type SharedLink,
+	type readSharedPlan
+} from '../sync/sharing.ts';
 import type { DraftSession, SharedAttachment } from './draft-session.svelte.ts';
 import { planJson, planPlain } from './plan-json.svelte.ts';
 
@@ -115,9 +122,11 @@ interface Joined {
 	stores: IndexeddbPersistence[];
 	socket: HocuspocusProviderWebsocket;
 	providers: { plan: HocuspocusProvider; comments: HocuspocusProvider };
-	/** The plan as read from the documents, until either changes. */
+	/** The plan as read from the documents once they synced, until either changes. */
 	plan: Plan | undefined;
-	/** Stops the hand-off's own listeners and timer (not the documents' or the connection's). */
+	/** Settles when the documents may go on the socket (the page has shown the plan it had). */
+	connecting: Promise<unknown>;
+	/** Stops the join's own listeners and timers (not the documents' or the connection's). */
 	stop: () => void;
 }
 let joined: Joined | undefined;
@@ -133,14 +142,15 @@ function takeJoined(link: SharedLink): Joined | undefined {
 	if (!taken) return undefined;
 	taken.stop();
 	if (sameLink(taken.link, link)) return taken;
-	letGo(taken);
+	void letGo(taken);
 	return undefined;
 }
 
-function letGo(handed: Joined): void {
+async function letGo(handed: Joined): Promise<void> {
+	handed.stop();
 	for (const provider of Object.values(handed.providers)) provider.destroy();
 	handed.socket.destroy();
-	for (const store of handed.stores) void store.destroy();
+	await Promise.all(handed.stores.map((store) => store.destroy()));
 	handed.doc.destroy();
 	handed.comments.destroy();
 }
@@ -397,7 +407,12 @@ export class SharedDraft implements SharedAttachment {
 				this.#sendPresence();
 				if (handed) this.#updateSynced(provider);
 			}
-			provider.attach();
+			// Documents just joined go on the socket once the page has shown the plan it had.
+			if (handed)
+				void handed.connecting.then(() => {
+					if (!this.#disposed) provider.attach();
+				});
+			else provider.attach();
 			this.#providers.push(provider);
 		}
 	}
@@ -654,18 +669,37 @@ export class SharedDraft implements SharedAttachment {
 	}
 }
 
+const sharedPlanAnswer = z.object({ role: z.enum(ROLES), plan: planSchema });
+
+/**
+ * The server's answer to readSharedPlan (the plan it read out of the shared documents, and this link's
+ * role), checked: what the page shows while this device's copy of the documents comes (a 300-action
+ * plan is some 17,000 Yjs items, which take a quarter of a second to apply). Undefined when it cannot
+ * be had or read: the page then waits for the documents.
+ */
+export async function sharedPlanSnapshot(
+	answer: ReturnType<typeof readSharedPlan>
+): Promise<{ plan: Plan; role: Role } | undefined> {
+	try {
+		const read = sharedPlanAnswer.safeParse(await answer);
+		return read.success ? read.data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * Joins a shared draft from an invitation on this device: fetches its documents from the server (and
  * keeps them on the device, where the draft's page opens them) and resolves with the plan they hold,
  * or rejects with the server's reason for refusing (a revoked link, one that never was). The documents
- * stay open and connected for a while, for the draft's page to take over (SharedDraft.open).
+ * stay open and connected for a while, for the draft's page to take over (SharedDraft.open). With
+ * `connectAfter`, they go on the socket once it has settled (the page has shown the plan it had).
  */
 export async function joinSharedDraft(
 	link: SharedLink,
-	timeoutMs = 30_000
+	{ timeoutMs = 30_000, connectAfter }: { timeoutMs?: number; connectAfter?: Promise<unknown> } = {}
 ): Promise<{ plan: Plan; role: Role }> {
-	if (joined) letGo(joined);
-	joined = undefined;
+	if (joined) void letGo(joined);
 	const docs = { plan: new Y.Doc(), comments: new Y.Doc() };
 	const stores = Object.entries(docs).map(
 		([kind, doc]) => new IndexeddbPersistence(databaseName(link, kind as 'plan' | 'comments'), doc)
@@ -706,10 +740,24 @@ export async function joinSharedDraft(
 		on.on(event, listener);
 		stops.push(() => on.off(event, listener));
 	};
+	// Handed over at once: a page that showed the plan the server read out takes the documents before
+	// they have synced (then this promise never settles: the page's shared draft carries on).
+	const handed: Joined = {
+		link,
+		doc: docs.plan,
+		comments: docs.comments,
+		stores,
+		socket,
+		providers,
+		plan: undefined,
+		connecting: connectAfter ?? Promise.resolve(),
+		stop: () => {
+			for (const stop of stops.splice(0)) stop();
+		}
+	};
+	joined = handed;
 	try {
 		const { plan, role } = await new Promise<{ plan: Plan; role: Role }>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-			stops.push(() => clearTimeout(timer));
 			const done = () => {
 				const { plan: planScope, comments: commentsScope } = {
 					plan: providers.plan.authorizedScope,
@@ -739,44 +787,34 @@ export async function joinSharedDraft(
 				);
 				listen(provider, 'authenticated', done);
 				listen(provider, 'synced', done);
-				provider.attach();
 			}
+			// Once the page has shown what it had (applying a big document holds the page a while).
+			void handed.connecting.then(() => {
+				if (joined !== handed) return; // taken (the page's shared draft connects them) or let go
+				const timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+				stops.push(() => clearTimeout(timer));
+				for (const provider of Object.values(providers)) provider.attach();
+			});
 			void loading.then(() => {
 				loaded = true;
 				done();
 			});
 		});
-		for (const stop of stops.splice(0)) stop();
-		// Handed to the draft's page: a change that arrives meanwhile means the plan is read again.
-		const handed: Joined = {
-			link,
-			doc: docs.plan,
-			comments: docs.comments,
-			stores,
-			socket,
-			providers,
-			plan,
-			stop: () => {}
-		};
+		handed.stop();
+		// Until the draft's page takes them: a change that arrives meanwhile means the plan is read again.
+		handed.plan = plan;
 		const changed = () => (handed.plan = undefined);
 		for (const doc of Object.values(docs)) listen(doc, 'update', changed);
 		const timer = setTimeout(() => {
 			if (joined === handed) joined = undefined;
-			letGo(handed);
+			void letGo(handed);
 		}, HAND_OFF_MS);
-		handed.stop = () => {
-			clearTimeout(timer);
-			for (const stop of stops.splice(0)) stop();
-		};
-		joined = handed;
+		stops.push(() => clearTimeout(timer));
 		return { plan, role };
 	} catch (error) {
-		for (const stop of stops.splice(0)) stop();
-		for (const provider of Object.values(providers)) provider.destroy();
-		socket.destroy();
-		await Promise.all(stores.map((store) => store.destroy()));
-		docs.plan.destroy();
-		docs.comments.destroy();
+		handed.stop();
+		if (joined === handed) joined = undefined;
+		await letGo(handed);
 		throw error;
 	}
 }

@@ -16,7 +16,7 @@ import {
 import type { Plan } from '../plan/schema.ts';
 import type { SharedLink } from '../sync/sharing.ts';
 import { DraftSession } from './draft-session.svelte.ts';
-import { joinSharedDraft, SharedDraft } from './shared-draft.svelte.ts';
+import { joinSharedDraft, SharedDraft, sharedPlanSnapshot } from './shared-draft.svelte.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -115,6 +115,46 @@ describe('a shared draft', () => {
 			15_000,
 			'the edit to reach the coordinator'
 		);
+	});
+
+	it('opens with the plan the server read out before its documents came: read only, in sync once they have, and its edits travel', async () => {
+		const { plan, draft, owner } = await sharedPlan();
+		const { token } = await invite(server.url, draft, 'editor');
+		const link: SharedLink = { draftId: draft.draftId, token, role: 'editor' };
+		const answer = fetch(`${server.url}/sync/api/drafts/${draft.draftId}/plan`, {
+			headers: { authorization: `Bearer ${token}` }
+		}).then((response) => response.json());
+		const read = await sharedPlanSnapshot(answer);
+		expect(read?.role).toBe('editor');
+		expect(read?.plan).toEqual(plan);
+		// The page lets the documents come once it has shown that plan; it takes them before.
+		let show = () => {};
+		const shown = new Promise<void>((resolve) => (show = resolve));
+		void joinSharedDraft(link, { connectAfter: shown });
+		const editor = await device(read!.plan, link);
+		expect(editor.shared.readOnly).toBe(true);
+		show();
+		await until(
+			() => editor.shared.state === 'synced' && !editor.shared.readOnly,
+			15_000,
+			'the documents to come'
+		);
+		expect(editor.session.plan).toEqual(plan);
+		await change(editor.session, (p) => (p.overview.title = 'Typed once the documents came'));
+		await until(
+			() => owner.session.plan.overview.title === 'Typed once the documents came',
+			15_000,
+			'the edit to reach the coordinator'
+		);
+	});
+
+	it('says nothing can be read from an answer that is not a plan (the page then waits for the documents)', async () => {
+		for (const answer of [
+			() => Promise.resolve({ role: 'editor', plan: { title: 'not a plan' } }),
+			() => Promise.resolve({ role: 'owner', plan: samplePlan('en') }),
+			() => Promise.reject(new Error('offline'))
+		])
+			expect(await sharedPlanSnapshot(answer())).toBeUndefined();
 	});
 
 	it('opens from the device, not a joined copy, when the draft opens under another link', async () => {

@@ -5,22 +5,36 @@ import type { Plan } from '../plan/schema.ts';
 import type { DraftSession } from './draft-session.svelte.ts';
 
 /**
- * A shared draft just joined, being stored on this device: its page opens it as joined rather than
- * reading it back and checking it again, once it is stored.
+ * A shared draft just joined: the plan being stored on this device, which its page opens as it is
+ * rather than reading it back and checking it again, and, when the page shows the plan the server
+ * read out, how to let the shared documents come once it is on screen (they take a while to apply).
  */
-let joined: { plan: Plan; stored: Promise<void> } | undefined;
+interface Joined {
+	id: string;
+	plan?: Plan;
+	stored?: Promise<void>;
+	shown?: () => void;
+}
+let joined: Joined | undefined;
 
-export function handOverJoinedPlan(plan: Plan, stored: Promise<void>): void {
-	stored.catch(() => undefined); // the page that takes it reports it
-	joined = { plan, stored };
+export function handOverJoined(handed: Joined): void {
+	handed.stored?.catch(() => undefined); // the page that takes it reports it
+	joined?.shown?.(); // one not taken: its documents come, to be let go
+	joined = handed;
 }
 
-/** The plan just joined, if it is draft `id` (taken once), when it is stored; throws if that failed. */
-export async function takeJoinedPlan(id: string): Promise<Plan | undefined> {
-	const taken = joined?.plan.id === id ? joined : undefined;
+/** What was handed over for draft `id` (taken once), once its plan is stored; throws if that failed. */
+export async function takeJoined(id: string): Promise<Pick<Joined, 'plan' | 'shown'>> {
+	const taken = joined?.id === id ? joined : undefined;
+	if (joined && !taken) joined.shown?.(); // another draft opened: its documents come, to be let go
 	joined = undefined;
-	await taken?.stored;
-	return taken?.plan;
+	try {
+		await taken?.stored;
+	} catch (error) {
+		taken?.shown?.();
+		throw error;
+	}
+	return { plan: taken?.plan, shown: taken?.shown };
 }
 
 /** Links the session to its shared document if the draft is shared on this device. */

@@ -104,6 +104,13 @@ export const revokeLink = (link: SharedLink, linkId: string) =>
 		secret: link.ownerSecret
 	});
 
+/**
+ * The plan of a shared draft as the server reads it from its documents, and this link's role: what a
+ * device joining shows while its own copy comes. Not checked here (sharedPlanSnapshot checks it).
+ */
+export const readSharedPlan = (draftId: string, token: string) =>
+	call<{ role?: unknown; plan?: unknown }>(`/drafts/${draftId}/plan`, { secret: token });
+
 /** The address of an invitation: the secret rides in the fragment, which no request carries (no server log sees it). */
 export const invitationUrl = (origin: string, draftId: string, token: string) =>
 	`${origin}/join#${draftId}.${token}`;

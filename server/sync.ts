@@ -215,32 +215,37 @@ export async function createSync(config: SyncConfig, log: Log = jsonLog): Promis
 	const shares = new HourlyQuota(limits.draftsPerAddressPerHour);
 	const planReads = new HourlyQuota(limits.planReadsPerAddressPerHour);
 
-	/** A document as this instance has it open, else as stored; undefined when there is none. */
-	const documentOf = (name: string): Y.Doc | undefined => {
-		const open = hocuspocus.documents.get(name);
-		if (open) return open;
-		const stored = storage.fetchDocument(name);
-		if (!stored) return undefined;
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, stored);
-		return doc;
-	};
 	/**
 	 * The plan read from a draft's documents as the app reads it (repaired, so it always parses), as
-	 * JSON. The last few are kept by the documents' exact state (a snapshot holds the deletions a
-	 * state vector does not): a workshop's ten delegations open the same invitation at once.
+	 * JSON: from the documents this instance has open, else as stored. The last few are kept by the
+	 * documents' exact state (an open one's snapshot holds the deletions a state vector does not; a
+	 * stored one's bytes), so that a workshop's ten delegations opening one invitation at once cost one
+	 * reading, not ten decodings of the whole document.
 	 */
 	const readings = new Map<string, { state: string; json: string }>();
 	const readPlan = (draftId: string) => {
 		const names = documentNames(draftId);
-		const doc = documentOf(names.plan);
-		if (!doc || !docHasPlan(doc)) return undefined;
-		const comments = documentOf(names.comments);
+		const parts = [names.plan, names.comments].map((name) => {
+			const open = hocuspocus.documents.get(name);
+			return open ? { open } : { stored: storage.fetchDocument(name) ?? undefined };
+		});
+		if (!parts[0].open && !parts[0].stored) return undefined;
 		const hash = createHash('sha256');
-		for (const part of [doc, comments]) if (part) hash.update(Y.encodeSnapshot(Y.snapshot(part)));
+		for (const { open, stored } of parts) {
+			hash.update(open ? 'open:' : 'stored:');
+			if (open) hash.update(Y.encodeSnapshot(Y.snapshot(open)));
+			else if (stored) hash.update(stored);
+		}
 		const state = hash.digest('base64');
 		const kept = readings.get(draftId);
 		if (kept?.state === state) return kept.json;
+		const [doc, comments] = parts.map(({ open, stored }) => {
+			if (open || !stored) return open;
+			const read = new Y.Doc();
+			Y.applyUpdate(read, stored);
+			return read;
+		});
+		if (!doc || !docHasPlan(doc)) return undefined;
 		const json = JSON.stringify(planFromDoc(doc, { comments }));
 		readings.delete(draftId);
 		readings.set(draftId, { state, json });

@@ -14,7 +14,9 @@ import { addedItems, keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
 import { reconcile } from '../sync/reconcile.ts';
 import {
 	closeReasons,
+	rememberSavedBase,
 	rememberSharedLink,
+	savedBase,
 	ROLES,
 	type Role,
 	type SharedLink,
@@ -50,23 +52,6 @@ const databaseName = (link: SharedLink, kind: 'plan' | 'comments') =>
 
 /** The key, in the plan document's database, of what this device typed (sync/concurrent.ts). */
 const EDITS_KEY = 'local-edits';
-
-/** The `updatedAt` the shared draft's session last stored the draft with, by plan id. */
-const baseKey = (planId: string) => `nap-builder.shared-saved.${planId}`;
-function savedBase(planId: string): string | null {
-	try {
-		return localStorage.getItem(baseKey(planId));
-	} catch {
-		return null;
-	}
-}
-function rememberSavedBase(planId: string, updatedAt: string): void {
-	try {
-		localStorage.setItem(baseKey(planId), updatedAt);
-	} catch {
-		// Not remembered: a version restored on this device would then wait for an edit to be shared.
-	}
-}
 
 /** A colleague connected to the draft now, as their device says (read through a schema: it is input). */
 export interface Colleague {
@@ -112,8 +97,9 @@ export function syncUrl(): string {
 }
 
 /**
- * A shared draft just joined on this device, its documents synced and still connected: the draft's
- * page takes them over (SharedDraft.open) rather than reading them from the device and syncing again.
+ * A shared draft being joined on this device, its documents connected (or about to be), synced or
+ * still syncing: the draft's page takes them over (SharedDraft.open) rather than reading them from
+ * the device and syncing again.
  */
 interface Joined {
 	link: SharedLink;
@@ -124,6 +110,8 @@ interface Joined {
 	providers: { plan: HocuspocusProvider; comments: HocuspocusProvider };
 	/** The plan as read from the documents once they synced, until either changes. */
 	plan: Plan | undefined;
+	/** Settles when the device's copies of the documents have loaded into them. */
+	loading: Promise<unknown>;
 	/** Settles when the documents may go on the socket (the page has shown the plan it had). */
 	connecting: Promise<unknown>;
 	/** Stops the join's own listeners and timers (not the documents' or the connection's). */
@@ -237,11 +225,26 @@ export class SharedDraft implements SharedAttachment {
 	 * coordinator's first open writes the plan into the empty document: the upload.
 	 */
 	static async open(session: DraftSession, link: SharedLink): Promise<SharedDraft> {
-		// Just joined on this device: its documents are here, synced and connected.
+		// Just joined on this device: its documents are here, synced or still coming.
 		const handed = takeJoined(link);
+		try {
+			return await SharedDraft.#open(session, link, handed);
+		} catch (error) {
+			if (handed) void letGo(handed);
+			throw error;
+		}
+	}
+
+	static async #open(
+		session: DraftSession,
+		link: SharedLink,
+		handed?: Joined
+	): Promise<SharedDraft> {
 		const shared = new SharedDraft(session, link, handed);
-		if (handed) shared.#stores = handed.stores;
-		else await shared.#load();
+		if (handed) {
+			shared.#stores = handed.stores;
+			await handed.loading; // opening since the invitation did: the device's copy, if it has one
+		} else await shared.#load();
 		await shared.#restoreEdits();
 		if (!docHasPlan(shared.doc) && link.ownerSecret) {
 			const plan = JSON.parse(planJson(session.plan)) as Plan;
@@ -750,6 +753,7 @@ export async function joinSharedDraft(
 		socket,
 		providers,
 		plan: undefined,
+		loading,
 		connecting: connectAfter ?? Promise.resolve(),
 		stop: () => {
 			for (const stop of stops.splice(0)) stop();
@@ -759,6 +763,7 @@ export async function joinSharedDraft(
 	try {
 		const { plan, role } = await new Promise<{ plan: Plan; role: Role }>((resolve, reject) => {
 			const done = () => {
+				if (joined !== handed) return; // taken before it synced (the page's shared draft carries on)
 				const { plan: planScope, comments: commentsScope } = {
 					plan: providers.plan.authorizedScope,
 					comments: providers.comments.authorizedScope
@@ -806,7 +811,8 @@ export async function joinSharedDraft(
 		const changed = () => (handed.plan = undefined);
 		for (const doc of Object.values(docs)) listen(doc, 'update', changed);
 		const timer = setTimeout(() => {
-			if (joined === handed) joined = undefined;
+			if (joined !== handed) return;
+			joined = undefined;
 			void letGo(handed);
 		}, HAND_OFF_MS);
 		stops.push(() => clearTimeout(timer));

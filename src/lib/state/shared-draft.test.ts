@@ -130,7 +130,7 @@ describe('a shared draft', () => {
 		// The page lets the documents come once it has shown that plan; it takes them before.
 		let show = () => {};
 		const shown = new Promise<void>((resolve) => (show = resolve));
-		void joinSharedDraft(link, { connectAfter: shown });
+		const joining = joinSharedDraft(link, { connectAfter: shown });
 		const editor = await device(read!.plan, link);
 		expect(editor.shared.readOnly).toBe(true);
 		show();
@@ -140,6 +140,13 @@ describe('a shared draft', () => {
 			'the documents to come'
 		);
 		expect(editor.session.plan).toEqual(plan);
+		// Taken, the join itself never ends: nothing of it lets the documents go (its hand-off timer
+		// would have, a minute later, under the shared draft now using them).
+		const settled = await Promise.race([
+			joining.then(() => 'settled'),
+			new Promise((resolve) => setTimeout(() => resolve('pending'), 500))
+		]);
+		expect(settled).toBe('pending');
 		await change(editor.session, (p) => (p.overview.title = 'Typed once the documents came'));
 		await until(
 			() => owner.session.plan.overview.title === 'Typed once the documents came',

@@ -160,6 +160,23 @@ export function forgetSharedLink(planId: string): void {
 	store()?.removeItem(key(planId));
 }
 
+/** The `updatedAt` a shared draft's session last stored the draft with, by plan id. */
+const baseKey = (planId: string) => `nap-builder.shared-saved.${planId}`;
+export function savedBase(planId: string): string | null {
+	try {
+		return store()?.getItem(baseKey(planId)) ?? null;
+	} catch {
+		return null;
+	}
+}
+export function rememberSavedBase(planId: string, updatedAt: string): void {
+	try {
+		store()?.setItem(baseKey(planId), updatedAt);
+	} catch {
+		// Not remembered: a version restored on this device would then wait for an edit to be shared.
+	}
+}
+
 /** The message key (under `sharing.refused.`) for why the server refused or closed the connection. */
 export function refusalKey(reason: string): string {
 	const known = Object.values(closeReasons) as string[];

@@ -3,6 +3,9 @@ import type { Plan } from '#lib/plan/schema.ts';
 import { drafts } from '#lib/storage/drafts.ts';
 import { parseInvitation, readSharedPlan, type Role } from '#lib/sync/sharing.ts';
 
+/** How long the documents wait for the server's reading of the plan to be on screen. */
+const SNAPSHOT_WAIT_MS = 3000;
+
 /**
  * Joining starts as the page loads, beside the texts the frame loads (+layout.ts), not after they
  * have and the page has rendered: the page shows how it went. The invitation rides in the fragment
@@ -24,6 +27,7 @@ export function load() {
 	let show = () => {};
 	const shown = new Promise<void>((resolve) => (show = resolve));
 	void snapshot.then((read) => read ?? show());
+	setTimeout(show, SNAPSHOT_WAIT_MS); // a reading that stalls holds nothing up
 	const joining = engine.then(({ joinSharedDraft }) =>
 		joinSharedDraft({ ...invitation, role: 'reader' }, { connectAfter: shown })
 	);

@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { planSchema, type Plan } from '../plan/schema.ts';
+import type { Plan } from '../plan/schema.ts';
 import { applyPlanChange, docHasPlan, planFromDoc, planToDoc, PLAN_ROOT } from '../sync/binding.ts';
 import { addedItems, keepLocalEdits, LocalEdits } from '../sync/concurrent.ts';
 import { reconcile } from '../sync/reconcile.ts';
@@ -17,10 +17,8 @@ import {
 	rememberSavedBase,
 	rememberSharedLink,
 	savedBase,
-	ROLES,
 	type Role,
-	type SharedLink,
-	type readSharedPlan
+	type SharedLink
 } from '../sync/sharing.ts';
 import type { DraftSession, SharedAttachment } from './draft-session.svelte.ts';
 import { planJson, planPlain } from './plan-json.svelte.ts';
@@ -669,25 +667,6 @@ export class SharedDraft implements SharedAttachment {
 		for (const store of this.#stores) void store.destroy();
 		this.doc.destroy();
 		this.comments.destroy();
-	}
-}
-
-const sharedPlanAnswer = z.object({ role: z.enum(ROLES), plan: planSchema });
-
-/**
- * The server's answer to readSharedPlan (the plan it read out of the shared documents, and this link's
- * role), checked: what the page shows while this device's copy of the documents comes (a 300-action
- * plan is some 17,000 Yjs items, which take a quarter of a second to apply). Undefined when it cannot
- * be had or read: the page then waits for the documents.
- */
-export async function sharedPlanSnapshot(
-	answer: ReturnType<typeof readSharedPlan>
-): Promise<{ plan: Plan; role: Role } | undefined> {
-	try {
-		const read = sharedPlanAnswer.safeParse(await answer);
-		return read.success ? read.data : undefined;
-	} catch {
-		return undefined;
 	}
 }
 

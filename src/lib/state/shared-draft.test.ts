@@ -16,7 +16,8 @@ import {
 import type { Plan } from '../plan/schema.ts';
 import type { SharedLink } from '../sync/sharing.ts';
 import { DraftSession } from './draft-session.svelte.ts';
-import { joinSharedDraft, SharedDraft, sharedPlanSnapshot } from './shared-draft.svelte.ts';
+import { sharedPlanSnapshot } from '../sync/snapshot.ts';
+import { joinSharedDraft, SharedDraft } from './shared-draft.svelte.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 

@@ -106,7 +106,7 @@ export const revokeLink = (link: SharedLink, linkId: string) =>
 
 /**
  * The plan of a shared draft as the server reads it from its documents, and this link's role: what a
- * device joining shows while its own copy comes. Not checked here (sharedPlanSnapshot checks it).
+ * device joining shows while its own copy comes. Not checked here (sync/snapshot.ts checks it).
  */
 export const readSharedPlan = (draftId: string, token: string) =>
 	call<{ role?: unknown; plan?: unknown }>(`/drafts/${draftId}/plan`, { secret: token });

@@ -17,11 +17,11 @@ export function load() {
 	// The plan as the server reads it out is asked for first, while the sync engine itself loads.
 	const answer = readSharedPlan(invitation.draftId, invitation.token);
 	answer.catch(() => undefined); // checked below
-	const engine = import('#lib/state/shared-draft.svelte.ts');
-	const snapshot = engine.then(
+	const snapshot = import('#lib/sync/snapshot.ts').then(
 		({ sharedPlanSnapshot }) => sharedPlanSnapshot(answer),
 		() => undefined
 	);
+	const engine = import('#lib/state/shared-draft.svelte.ts');
 	// The documents come once that plan is on screen (applying them holds the page a quarter of a
 	// second at 300 actions), or at once when there is none to show.
 	let show = () => {};

@@ -114,7 +114,7 @@ test('start a plan in French from two ministry templates and a regional template
 	await page.reload();
 	// Opening a draft of some 60 actions takes about 1.5 s here alone; with the three browsers of a
 	// shared-draft test beside it, on the same two cores and the same server, it took over 15 s once.
-	await expect(target.locator('textarea').first()).toBeVisible({ timeout: 40_000 });
+	await expect(target.getByRole('textbox').first()).toBeVisible({ timeout: 40_000 });
 	const inObjective = await values(target);
 	for (const action of chosen) {
 		expect(inObjective.filter((v) => v === action.text.fr)).toHaveLength(1);
